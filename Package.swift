@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "CoachDrill",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coachdrill", targets: ["coachdrill"]),
+        .library(name: "CoachDrillCore", targets: ["CoachDrillCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // The system libedit, reached through non-variadic wrappers (Swift cannot call C varargs).
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // Pure domain: markers, the assessor, the scenario model and the engine. No I/O.
+        .target(name: "CoachDrillCore"),
+        // YAML -> Scenario with source locations, diagnostics and lint.
+        .target(
+            name: "ScenarioFormat",
+            dependencies: ["CoachDrillCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Reading lines: libedit on a terminal, plain reads on pipes and files.
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // The thin executable.
+        .executableTarget(
+            name: "coachdrill",
+            dependencies: [
+                "CoachDrillCore", "ScenarioFormat", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "CLITests", dependencies: ["coachdrill"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

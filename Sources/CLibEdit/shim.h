@@ -1,0 +1,2 @@
+// Placeholder until EditLineReader lands; see LineEditor.
+#include <histedit.h>
