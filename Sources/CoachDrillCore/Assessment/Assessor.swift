@@ -1,0 +1,251 @@
+/// The feedback engine: judges one coach line against competency 8.
+///
+/// The verdict is built from general cues (question form, modality, who owns the action, whose judgement
+/// is voiced, permission and choice language, topic words), each of which is named in the result, so
+/// every verdict can be explained by the words that decided it. See docs/feedback.md.
+public struct Assessor: Sendable {
+    private let index: CueIndex
+
+    public init() {
+        index = CueIndex.shared
+    }
+
+    public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
+        let bytes = Array(line.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let (clauses, clauseOf) = Clause.split(tokens)
+        let matches = index.matches(in: tokens, clauseOf: clauseOf)
+        let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
+
+        let stance = reading.stance()
+        let scores = reading.markerScores(context: context)
+        let ranked = scores.filter { $0.score >= Reading.markerThreshold }.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker
+        }
+        let primary = ranked.first?.marker
+        let best = ranked.first?.score ?? 1
+        let hits = ranked.map { entry in
+            MarkerHit(
+                marker: entry.marker,
+                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses).stance,
+                score: min(1, (entry.score / max(best, 2.5) * 100).rounded() / 100),
+                evidence: entry.evidence)
+        }
+        let traps = reading.traps(stance: stance.stance, primary: primary, hits: hits, context: context)
+        return Assessment(
+            text: line, marker: primary, stance: stance.stance, hits: hits, traps: traps,
+            stanceEvidence: stance.evidence, suggestion: suggestion(for: primary, context: context))
+    }
+
+    private func suggestion(for marker: Marker?, context: AssessmentContext) -> String {
+        if let exemplar = context.exemplar, !exemplar.isEmpty { return exemplar }
+        if let marker = marker ?? context.expects.first { return marker.defaultExemplar }
+        return "What would be most useful to look at as we start to close?"
+    }
+}
+
+/// One line, tokenised, split into clauses and matched against the catalogue: the facts every part of
+/// the verdict is computed from.
+struct Reading {
+    static let markerThreshold = 0.9
+
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let clauses: [Clause]
+    let matches: [CueMatch]
+
+    func text(_ range: Range<Int>) -> String {
+        guard let first = range.first, let last = range.last, last < tokens.count else { return "" }
+        return String(decoding: bytes[tokens[first].start..<tokens[last].end], as: UTF8.self)
+    }
+
+    func evidence(_ match: CueMatch) -> Evidence {
+        Evidence(text: text(match.range), cue: match.cue.name)
+    }
+
+    // MARK: Stance
+
+    struct StanceVerdict {
+        var stance: Stance
+        var evidence: [Evidence]
+    }
+
+    func stance() -> StanceVerdict {
+        stance(inClauses: Set(clauses.indices))
+    }
+
+    /// Partner, advise or neutral over the given clauses.
+    func stance(inClauses included: Set<Int>) -> StanceVerdict {
+        let local = matches.filter { included.contains($0.clause) }
+        var directing: [CueMatch] = []
+        var inviting: [CueMatch] = []
+        var reflecting: [CueMatch] = []
+        for match in local {
+            let clause = clauses[match.clause]
+            switch match.cue.role {
+            case .directive where clause.form == .openQuestion && match.range.lowerBound > clause.head:
+                // "What do you think you need to do?" asks; the modal is inside the client's answer.
+                continue
+            case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
+                // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
+                continue
+            case let role where role.isDirecting:
+                directing.append(match)
+            case let role where role.isInviting:
+                inviting.append(match)
+            case .reflection:
+                reflecting.append(match)
+            default:
+                break
+            }
+        }
+        var directingWeight = directing.reduce(0) { $0 + $1.cue.weight }
+        var invitingWeight = inviting.reduce(0) { $0 + $1.cue.weight }
+        var formEvidence: [Evidence] = []
+        for index in included.sorted() {
+            let clause = clauses[index]
+            switch clause.form {
+            case .openQuestion:
+                invitingWeight += 1.2
+                formEvidence.append(Evidence(text: text(clause.head..<clause.tokens.upperBound), cue: "open question"))
+            case .closedQuestion:
+                invitingWeight += 0.5
+                formEvidence.append(Evidence(text: text(clause.tokens), cue: "closed question"))
+            case .imperative:
+                directingWeight += 1.3
+                directing.append(
+                    CueMatch(
+                        cue: Cue(tokens[clause.head].word, .directive, 1.3, "an instruction to the client"),
+                        range: clause.head..<min(clause.head + 4, clause.tokens.upperBound), clause: index))
+            case .statement:
+                break
+            }
+        }
+
+        // An idea offered with permission or an invitation to respond is partnering, not advice.
+        let offered = inviting.contains { $0.cue.role == .invitationToRespond || $0.cue.role == .permission }
+        let onlySuggestions = directing.allSatisfy { $0.cue.role == .directive }
+        if !directing.isEmpty, offered, onlySuggestions {
+            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+        }
+        if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || hasCoachOwnership(directing) {
+            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+        }
+        if invitingWeight > 0.4 {
+            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+        }
+        if directingWeight > 0 {
+            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+        }
+        return StanceVerdict(stance: .neutral, evidence: reflecting.map(evidence))
+    }
+
+    /// The coach taking over accountability, the ending or the client's feelings decides the line even
+    /// when a question follows ("Email me Friday. Sound good?").
+    private func hasCoachOwnership(_ directing: [CueMatch]) -> Bool {
+        directing.contains {
+            switch $0.cue.role {
+            case .coachAccountability, .feelingsDirective, .leading: true
+            default: false
+            }
+        }
+    }
+
+    // MARK: Markers
+
+    struct MarkerScore {
+        var marker: Marker
+        var score: Double
+        var evidence: [Evidence]
+        var clauses: Set<Int>
+    }
+
+    func markerScores(context: AssessmentContext) -> [MarkerScore] {
+        var scores: [Marker: MarkerScore] = [:]
+        func add(_ marker: Marker, _ weight: Double, _ match: CueMatch) {
+            // A question is what the coach is actually asking about; it outweighs a preamble.
+            let form = clauses[match.clause].form
+            let factor = form == .openQuestion || form == .closedQuestion ? 1.5 : 1
+            var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
+            entry.score += weight * factor
+            entry.evidence.append(evidence(match))
+            entry.clauses.insert(match.clause)
+            scores[marker] = entry
+        }
+        for match in matches {
+            let weight = match.cue.weight
+            switch match.cue.role {
+            case .topic(let marker): add(marker, weight, match)
+            case .coachAccountability: add(.accountability, 1.2, match)
+            case .coachClosing: add(.closing, 1.2, match)
+            case .evaluativePraise, .feelingsDirective: add(.celebration, 1.2, match)
+            case .acknowledgement: add(.celebration, weight * 0.9, match)
+            case .rushing, .overambitious: add(.design, 1.0, match)
+            default: break
+            }
+        }
+        // A bare instruction with no other topic is about what to do next.
+        for (index, clause) in clauses.enumerated() where clause.form == .imperative {
+            let range = clause.head..<min(clause.head + 3, clause.tokens.upperBound)
+            add(.design, 0.5, CueMatch(cue: Cue(tokens[clause.head].word, .directive, 0.5, "an instruction"), range: range, clause: index))
+        }
+        // What the beat is looking for breaks near-ties; it never creates a marker on its own.
+        for marker in context.expects where (scores[marker]?.score ?? 0) >= Reading.markerThreshold {
+            scores[marker]?.score += 0.3
+        }
+        return Array(scores.values)
+    }
+
+    // MARK: Traps
+
+    func traps(stance: Stance, primary: Marker?, hits: [MarkerHit], context: AssessmentContext) -> [Trap] {
+        var traps: [Trap] = []
+        let roles = Set(matches.map { "\($0.cue.role)" })
+        let advised = stance == .advise
+        let hasImperative = clauses.contains { $0.form == .imperative }
+        if advised, roles.contains("directive") || hasImperative { traps.append(.adviceGiving) }
+        if advised, roles.contains("leading") { traps.append(.leadingQuestion) }
+        if advised, roles.contains("coachAccountability") { traps.append(.coachOwnedAccountability) }
+        if roles.contains("rushing") || rushesPastLearning(primary: primary, context: context) {
+            traps.append(.rushingToAction)
+        }
+        if roles.contains("overambitious") { traps.append(.overambitiousPlan) }
+        if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(context) {
+            traps.append(.prematureCelebration)
+        }
+        if roles.contains("evaluativePraise") { traps.append(.evaluativePraise) }
+        if advised, roles.contains("coachClosing") { traps.append(.coachClosedSession) }
+        let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
+        if questions.count >= 2, questions.contains(where: { $0.form == .openQuestion }) {
+            traps.append(.stackedQuestions)
+        }
+        if stance == .partner, !questions.isEmpty, questions.allSatisfy({ $0.form == .closedQuestion }),
+            !roles.contains("choice"), !roles.contains("permission"), !roles.contains("invitationToRespond"),
+            primary != .closing
+        {
+            traps.append(.closedQuestion)
+        }
+        return traps
+    }
+
+    /// Designing actions before the client has named any learning or progress in this session.
+    private func rushesPastLearning(primary: Marker?, context: AssessmentContext) -> Bool {
+        guard let primary, [.design, .accountability].contains(primary), !context.clientLine.isEmpty else {
+            return false
+        }
+        return context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation, .application])
+    }
+
+    /// Celebrating while the client has named no progress: nothing evidenced yet and the client sounds stuck.
+    private func celebratesTooSoon(_ context: AssessmentContext) -> Bool {
+        guard !context.clientLine.isEmpty else { return false }
+        let client = Tokenizer.tokenize(Array(context.clientLine.utf8)).map(\.word)
+        let stuck = Reading.stuckWords.contains { client.contains($0) }
+        let nothingYet = context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
+        return stuck || nothingYet
+    }
+
+    static let stuckWords = [
+        "stuck", "confused", "lost", "nothing", "worse", "failed", "unsure", "overwhelmed", "hopeless", "pointless",
+    ]
+}

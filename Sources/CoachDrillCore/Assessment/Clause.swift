@@ -1,0 +1,125 @@
+/// A sentence or clause of a coach line, and what kind of speech act its form suggests.
+struct Clause {
+    enum Form: Equatable {
+        /// "What have you learned?", "I wonder how you'll use it".
+        case openQuestion
+        /// "Did you learn anything?", "You'll email her?".
+        case closedQuestion
+        /// Starts with a bare verb that tells the client what to do: "Send it tonight."
+        case imperative
+        case statement
+    }
+
+    var tokens: Range<Int>
+    var form: Form
+    /// Where the question or imperative starts (after fillers like "so", "okay", "and").
+    var head: Int
+
+    static let whWords: Set<String> = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
+    static let auxiliaries: Set<String> = [
+        "do", "does", "did", "will", "would", "could", "can", "is", "are", "was", "were", "have", "has", "had",
+        "should", "shall", "may", "might", "must", "am",
+    ]
+    static let subjects: Set<String> = [
+        "you", "it", "there", "that", "this", "we", "i", "anything", "something", "everything", "any", "they",
+        "he", "she", "your", "the", "any", "anyone", "someone", "not",
+    ]
+    static let fillers: Set<String> = [
+        "so", "and", "but", "okay", "ok", "well", "um", "uh", "er", "erm", "right", "now", "then", "just", "alright",
+        "also", "hmm", "mm", "yeah", "sure", "anyway", "finally", "lastly", "oh", "ah", "please", "honestly",
+        "look", "listen", "great", "good", "lovely", "thanks", "cool", "actually", "first", "firstly", "maybe",
+        "perhaps", "personally", "seriously", "tonight", "tomorrow", "today",
+    ]
+    /// Verbs that, first in a clause, give the client an instruction. Verbs that invite talk ("tell me",
+    /// "describe", "imagine", "notice") are cues of their own and are not here.
+    static let instructionVerbs: Set<String> = [
+        "send", "write", "email", "call", "ring", "text", "talk", "speak", "ask", "book", "schedule", "set",
+        "block", "make", "try", "start", "stop", "go", "get", "put", "give", "pick", "choose", "focus", "spend",
+        "use", "delegate", "drop", "keep", "remember", "consider", "plan", "prepare", "practice", "celebrate",
+        "reward", "treat", "be", "do", "list", "jot", "note", "journal", "commit", "trust", "read", "sleep",
+        "rest", "check", "find", "reach", "join", "sign", "apply", "accept", "decline", "stick", "hold", "quit",
+        "leave", "resign", "hire", "fire", "confront", "tell", "say", "stay", "push", "aim", "limit", "cut",
+        "avoid", "ignore", "forget", "worry", "schedule", "sort", "fix", "ditch", "draft", "prioritize", "learn",
+        "mark", "add", "agree", "own", "accept", "let", "bring", "take", "buy", "sit", "message", "ping",
+        "think", "write", "pop", "grab", "run", "lean", "slow", "breathe", "enjoy", "pat", "give",
+    ]
+
+    /// Splits tokens into clauses at boundaries and classifies each.
+    static func split(_ tokens: [Token]) -> (clauses: [Clause], clauseOf: [Int]) {
+        var clauses: [Clause] = []
+        var clauseOf = [Int](repeating: 0, count: tokens.count)
+        var start = 0
+        for index in 0...tokens.count {
+            let atEnd = index == tokens.count
+            guard atEnd || tokens[index].isBoundary else {
+                clauseOf[index] = clauses.count
+                continue
+            }
+            if !atEnd { clauseOf[index] = clauses.count }
+            if index > start {
+                let questionMark = !atEnd && tokens[index].word == "?"
+                clauses.append(classify(tokens, start..<index, questionMark: questionMark))
+            } else if !atEnd, tokens[index].word == "?", let last = clauses.indices.last,
+                clauses[last].form == .statement
+            {
+                clauses[last].form = .closedQuestion
+            }
+            start = index + 1
+        }
+        return (clauses, clauseOf)
+    }
+
+    private static func classify(_ tokens: [Token], _ range: Range<Int>, questionMark: Bool) -> Clause {
+        var head = range.lowerBound
+        while head < range.upperBound - 1, fillers.contains(tokens[head].word) { head += 1 }
+        let first = tokens[head].word
+        let second = head + 1 < range.upperBound ? tokens[head + 1].word : ""
+
+        // An open question: a question word, possibly after a short lead-in ("as we close, what ...").
+        if let wh = firstQuestionWord(tokens, range), wh - range.lowerBound <= 8 {
+            let next = wh + 1 < range.upperBound ? tokens[wh + 1].word : ""
+            let asks = questionMark || auxiliaries.contains(next) || subjects.contains(next)
+                || ["else", "might", "matters", "stands", "feels", "comes", "would"].contains(next)
+            // "what you wanted" inside a statement is a relative clause, not a question.
+            let relative = wh > range.lowerBound && ["you", "i", "we"].contains(next) && !questionMark
+            // "I think what matters is ..." is a statement; "I wonder what matters" asks.
+            let statedByCoach = first == "i" && !isWondering(tokens, range)
+            if asks, !relative, !statedByCoach {
+                return Clause(tokens: range, form: .openQuestion, head: wh)
+            }
+        }
+        if auxiliaries.contains(first), subjects.contains(second) || second == "there" {
+            return Clause(tokens: range, form: .closedQuestion, head: head)
+        }
+        if questionMark {
+            return Clause(tokens: range, form: .closedQuestion, head: head)
+        }
+        if instructionVerbs.contains(first), !isInvitation(tokens, head, range) {
+            return Clause(tokens: range, form: .imperative, head: head)
+        }
+        if first == "don't" || (first == "do" && second == "not") || first == "never" {
+            return Clause(tokens: range, form: .imperative, head: head)
+        }
+        return Clause(tokens: range, form: .statement, head: head)
+    }
+
+    private static func firstQuestionWord(_ tokens: [Token], _ range: Range<Int>) -> Int? {
+        range.first { whWords.contains(tokens[$0].word) }
+    }
+
+    private static func isWondering(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        range.prefix(6).contains { ["wonder", "wondering", "curious"].contains(tokens[$0].word) }
+    }
+
+    /// "tell me", "share with me", "talk me through", "take a moment": verbs that invite, not instruct.
+    private static func isInvitation(_ tokens: [Token], _ head: Int, _ range: Range<Int>) -> Bool {
+        let next = head + 1 < range.upperBound ? tokens[head + 1].word : ""
+        switch tokens[head].word {
+        case "tell", "talk", "walk", "say", "give": return ["me", "us"].contains(next) || next == "more"
+        case "take": return next == "a" || next == "some" || next == "time"
+        case "think": return next == "back"
+        case "let": return next == "us" || next == "me"
+        default: return false
+        }
+    }
+}

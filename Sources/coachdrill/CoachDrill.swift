@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct CoachDrill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coachdrill",
+        abstract: "Practise closing a coaching session: partner with the client, don't advise.",
+        discussion: """
+            A scripted client plays a scenario; you answer as the coach. After every answer CoachDrill names
+            the ICF PCC marker of competency 8 (Facilitates Client Growth) your words served and whether you
+            partnered or advised.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            ClassifyCommand.self, ExplainCommand.self,
+        ],
+
+    )
+}

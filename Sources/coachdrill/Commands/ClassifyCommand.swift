@@ -1,0 +1,60 @@
+import ArgumentParser
+import CoachDrillCore
+import Foundation
+
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Judge coach lines, one per input line.",
+        discussion: """
+            Reads FILE (or standard input when FILE is - or absent), one coach line per line, and prints the
+            marker, stance and traps of each. With --eval, reads a labelled TSV (marker<TAB>stance<TAB>text)
+            and prints accuracy, per-class precision/recall/F1 and confusion matrices.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @Argument(help: "A file of coach lines, or - for standard input.")
+    var file: String = "-"
+
+    @Option(help: "Output format: text or jsonl.")
+    var format: Format = .text
+
+    @Flag(help: "Treat the input as a labelled TSV and report how the engine scores on it.")
+    var eval = false
+
+    @Flag(help: "With --eval, also list every line where the engine disagreed with the label.")
+    var showMisses = false
+
+    func run() throws {
+        let input = try InputText.read(file)
+        let assessor = Assessor()
+        if eval {
+            let lines: [LabelledLine]
+            do {
+                lines = try LabelledCorpus.parse(input)
+            } catch {
+                throw ValidationError("\(file == "-" ? "<stdin>" : file):\(error)")
+            }
+            print(EvaluationReport.render(Evaluation(lines: lines, assessor: assessor), showMisses: showMisses), terminator: "")
+            return
+        }
+        var output = OutputBuffer()
+        for raw in input.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if line.isEmpty { continue }
+            let assessment = assessor.assess(line)
+            switch format {
+            case .jsonl:
+                output.write(AssessmentJSON.object(assessment))
+            case .text:
+                let marker = assessment.marker?.id ?? "none"
+                let traps = assessment.traps.isEmpty ? "" : "  [" + assessment.traps.map(\.rawValue).joined(separator: ", ") + "]"
+                output.write("\(marker)\t\(assessment.stance)\t\(line)\(traps)")
+            }
+        }
+        output.flush()
+    }
+}

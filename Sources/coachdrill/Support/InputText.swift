@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// Reads a whole text input from a path or standard input ("-"), repairing invalid UTF-8.
+enum InputText {
+    static func read(_ path: String) throws -> String {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return String(decoding: data, as: UTF8.self)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read '\(path)': no such file or not readable")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Buffers standard output and writes it in large blocks; ends quietly if the reader has gone (EPIPE).
+struct OutputBuffer {
+    private var buffer: [UInt8] = []
+
+    init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
+            if written <= 0 {
+                if errno == EINTR { continue }
+                exit(0)  // The reader went away (EPIPE): nothing more to say to anyone.
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
