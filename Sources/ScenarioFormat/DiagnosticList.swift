@@ -1,0 +1,22 @@
+/// The diagnostics for one file, with the text they point into (needed to render source lines).
+public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// The file's text as read (empty when it could not be read or decoded).
+    public var source: String
+
+    public init(_ diagnostics: [Diagnostic], source: String) {
+        self.diagnostics = diagnostics
+        self.source = source
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Every diagnostic rendered compiler-style, separated by blank lines, ending with a newline.
+    public func rendered(color: Bool = false) -> String {
+        diagnostics.map { $0.rendered(source: source, color: color) }.joined(separator: "\n")
+    }
+
+    public var description: String { rendered(color: false) }
+}

@@ -1,0 +1,135 @@
+extension Diagnostic {
+    /// Renders the diagnostic the way a compiler does:
+    ///
+    ///     Scenarios/x.yaml:14:15: error[CD012]: goto 'learnin' names no beat (did you mean 'learning'?)
+    ///        |
+    ///     14 |         goto: learnin
+    ///        |               ^^^^^^^
+    ///        = help: change it to 'learning', or add a beat 'learnin' under `beats:`
+    ///
+    /// Everything taken from the file is passed through `TerminalText.sanitize`. `color` adds ANSI colours.
+    /// The result ends with a newline.
+    public func rendered(source: String, color: Bool = false) -> String {
+        let style = RenderStyle(color: color, severity: severity)
+        var out = style.header(self)
+        let lineNumber = location.line
+        let gutterWidth = max(String(lineNumber).count, 1)
+        let pad = String(repeating: " ", count: gutterWidth)
+        if lineNumber > 0, let text = SourceLines.line(lineNumber, in: source) {
+            let (shown, caretStart, caretWidth) = Self.caretLayout(line: text, column: location.column, length: length)
+            out += style.gutter("\(pad) |") + "\n"
+            out += style.gutter("\(String(lineNumber)) |") + (shown.isEmpty ? "" : " " + shown) + "\n"
+            out += style.gutter("\(pad) |") + " " + String(repeating: " ", count: caretStart)
+                + style.caret(String(repeating: "^", count: caretWidth)) + "\n"
+        }
+        let sidePad = lineNumber > 0 ? pad + " = " : ""
+        for note in notes {
+            out += sidePad + style.label("note") + ": " + TerminalText.sanitize(note, allowNewlines: false) + "\n"
+        }
+        if let help {
+            out += sidePad + style.label("help") + ": " + TerminalText.sanitize(help, allowNewlines: false) + "\n"
+        }
+        return out
+    }
+
+    /// The sanitised line with tabs expanded, the display column where the caret starts, and its width.
+    static func caretLayout(line: Substring, column: Int, length: Int) -> (String, Int, Int) {
+        let scalars = Array(line.unicodeScalars)
+        let start = min(max(column - 1, 0), scalars.count)
+        let end = min(start + max(length, 1), scalars.count)
+        func display(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return TerminalText.sanitize(String(view), allowNewlines: false)
+                .replacingTabs()
+        }
+        let prefix = display(scalars[0..<start])
+        let spanned = display(scalars[start..<end])
+        let whole = display(scalars[...])
+        return (whole, DisplayWidth.of(prefix), max(DisplayWidth.of(spanned), 1))
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        contains("\t") ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ") : self
+    }
+}
+
+/// Lines as YAML counts them: a line ends at LF, CR LF, CR, NEL, LS or PS.
+enum SourceLines {
+    static func line(_ number: Int, in source: String) -> Substring? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        let scalars = source.unicodeScalars
+        var lineStart = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+                || scalar == "\u{2029}"
+            if isBreak {
+                if current == number {
+                    return Substring(scalars[lineStart..<index])
+                }
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
+                    next = scalars.index(after: next)
+                }
+                current += 1
+                lineStart = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        return current == number ? Substring(scalars[lineStart..<scalars.endIndex]) : nil
+    }
+}
+
+/// An approximation of how many terminal columns text takes: wide East Asian characters and emoji count
+/// two, combining marks and zero-width characters none.
+enum DisplayWidth {
+    static func of(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width($1) }
+    }
+
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x200B...0x200D, 0xFE00...0xFE0F, 0x20D0...0x20FF: 0
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            2
+        default: 1
+        }
+    }
+}
+
+/// ANSI styling for rendered diagnostics; does nothing when colour is off.
+struct RenderStyle {
+    var color: Bool
+    var severity: Severity
+
+    private var severityCode: String { severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m" }
+    private static let reset = "\u{1B}[0m"
+
+    func header(_ diagnostic: Diagnostic) -> String {
+        let location = TerminalText.sanitize(diagnostic.location.description, allowNewlines: false)
+        let message = TerminalText.sanitize(diagnostic.message, allowNewlines: false)
+        let label = "\(severity.rawValue)[\(diagnostic.code.rawValue)]"
+        guard color else { return "\(location): \(label): \(message)\n" }
+        return "\u{1B}[1m\(location):\(Self.reset) \(severityCode)\(label)\(Self.reset): \u{1B}[1m\(message)\(Self.reset)\n"
+    }
+
+    func gutter(_ text: String) -> String {
+        color ? "\u{1B}[1;34m\(text)\(Self.reset)" : text
+    }
+
+    func caret(_ text: String) -> String {
+        color ? "\(severityCode)\(text)\(Self.reset)" : text
+    }
+
+    func label(_ text: String) -> String {
+        color ? "\u{1B}[1;36m\(text)\(Self.reset)" : text
+    }
+}

@@ -1,0 +1,52 @@
+import CoachDrillCore
+
+/// Everything known about one scenario file: the scenario (when it has no errors) and every diagnostic,
+/// warnings included, sorted by position.
+public struct ScenarioAnalysis: Sendable, Equatable {
+    /// The scenario, or nil when any diagnostic is an error.
+    public var scenario: Scenario?
+    public var diagnostics: DiagnosticList
+
+    public init(scenario: Scenario?, diagnostics: DiagnosticList) {
+        self.scenario = scenario
+        self.diagnostics = diagnostics
+    }
+
+    /// The scenario, or the diagnostics that stop it from loading (warnings included, for context).
+    public var result: Result<Scenario, DiagnosticList> {
+        if let scenario, !diagnostics.hasErrors { return .success(scenario) }
+        return .failure(diagnostics)
+    }
+}
+
+/// The pipeline: text -> located YAML tree -> scenario -> flow checks.
+enum ScenarioAnalyzer {
+    static func analyze(yaml: String, path: String, limits: LoadLimits) -> ScenarioAnalysis {
+        let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
+        guard let root = composed.root else {
+            return ScenarioAnalysis(scenario: nil, diagnostics: DiagnosticList(composed.diagnostics, source: yaml))
+        }
+        var decoder = ScenarioDecoder(path: path)
+        let scenario = decoder.decode(root)
+        var diagnostics = composed.diagnostics + decoder.diagnostics
+        if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += ScenarioFlowChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
+        }
+        diagnostics = sorted(diagnostics)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return ScenarioAnalysis(scenario: hasErrors ? nil : scenario, diagnostics: DiagnosticList(diagnostics, source: yaml))
+    }
+
+    /// By position; stable for diagnostics at the same place. Exact repeats are dropped.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where !unique.contains(diagnostic) {
+            unique.append(diagnostic)
+        }
+        return unique.enumerated().sorted { lhs, rhs in
+            let l = (lhs.element.location.line, lhs.element.location.column)
+            let r = (rhs.element.location.line, rhs.element.location.column)
+            return l != r ? l < r : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,245 @@
+import Yams
+
+/// Turns YAML text into a located `SourceNode` tree, within `LoadLimits`, or explains why it cannot.
+///
+/// Uses Yams' composer (so every node keeps its line and column). Yams refuses a mapping with a duplicated
+/// key outright; to report the duplicate where it is written, and carry on, the composer renames the first
+/// occurrence with a same-width placeholder, composes again, and restores the key's text while converting.
+struct YAMLComposer {
+    var path: String
+    var limits: LoadLimits
+
+    struct Outcome {
+        var root: SourceNode?
+        var diagnostics: [Diagnostic]
+    }
+
+    func compose(_ text: String) -> Outcome {
+        if text.utf8.count > limits.maxBytes {
+            return Outcome(root: nil, diagnostics: [tooLarge(byteCount: text.utf8.count)])
+        }
+        var working = text
+        var renamed: [Position: String] = [:]
+        let maxRenames = 200
+        while true {
+            let parser: Parser
+            let root: Node?
+            do {
+                parser = try Parser(yaml: working, resolver: .basic)
+                root = try parser.singleRoot()
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                let position = Position(line: context.mark.line, column: context.mark.column)
+                let key = duplicates.first ?? ""
+                if renamed[position] == nil, renamed.count < maxRenames,
+                    let next = Self.replacingScalar(at: position, in: working, with: Self.placeholder(renamed.count))
+                {
+                    renamed[position] = key
+                    working = next
+                    continue
+                }
+                return Outcome(root: nil, diagnostics: [duplicateFallback(key: key, at: position)])
+            } catch {
+                return Outcome(root: nil, diagnostics: [YAMLErrorMapping(path: path).diagnostic(for: error, source: text)])
+            }
+            guard let root else {
+                return Outcome(root: nil, diagnostics: [emptyDocument()])
+            }
+            var converter = NodeConverter(path: path, limits: limits, renamedKeys: renamed)
+            let converted = withExtendedLifetime(parser) { converter.convert(root, depth: 1) }
+            if let failure = converter.failure {
+                return Outcome(root: nil, diagnostics: [failure])
+            }
+            return Outcome(root: converted, diagnostics: [])
+        }
+    }
+
+    struct Position: Hashable {
+        var line: Int
+        var column: Int
+    }
+
+    /// A private-use character, one scalar wide like the one it replaces, distinct for each rename.
+    static func placeholder(_ index: Int) -> Unicode.Scalar {
+        Unicode.Scalar(0xE000 + UInt32(index % 6000)) ?? "\u{E000}"
+    }
+
+    /// The text with the scalar at a 1-based line and column replaced, or nil if there is none there.
+    static func replacingScalar(at position: Position, in text: String, with replacement: Unicode.Scalar) -> String? {
+        var scalars = Array(text.unicodeScalars)
+        var line = 1
+        var index = 0
+        while line < position.line, index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
+                index += 2
+                line += 1
+            } else if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+                || scalar == "\u{2029}"
+            {
+                index += 1
+                line += 1
+            } else {
+                index += 1
+            }
+        }
+        var target = index + position.column - 1
+        guard line == position.line, target >= index, target < scalars.count else { return nil }
+        if scalars[target] == "\"" || scalars[target] == "'" {
+            target += 1  // keep a quoted key quoted: rename its first character inside the quotes
+            guard target < scalars.count, scalars[target] != scalars[target - 1] else { return nil }
+        }
+        let old = scalars[target]
+        guard !(old == "\n" || old == "\r" || old == " " || old == "\t") else { return nil }
+        scalars[target] = replacement
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    private func tooLarge(byteCount: Int) -> Diagnostic {
+        Diagnostic(
+            .fileTooLarge,
+            "file is \(byteCount) bytes; scenario files are limited to \(limits.maxBytes) bytes",
+            at: .file(path),
+            help: "split the scenario into smaller ones; a real scenario is a few kilobytes"
+        )
+    }
+
+    private func emptyDocument() -> Diagnostic {
+        Diagnostic(
+            .notAScenario, "file holds no YAML document", at: .file(path),
+            help: "start from `coachdrill new ID`, or see docs/authoring.md for the keys a scenario needs"
+        )
+    }
+
+    private func duplicateFallback(key: String, at position: Position) -> Diagnostic {
+        Diagnostic(
+            .duplicateKey, "key '\(key)' is written more than once in this mapping",
+            at: SourceLocation(file: path, line: position.line, column: position.column),
+            length: key.unicodeScalars.count,
+            help: "keep one of them; YAML mappings cannot repeat a key"
+        )
+    }
+}
+
+/// Converts Yams nodes to `SourceNode`s, counting nodes, aliases, anchors and depth against the limits.
+/// Must run while the `Parser` is alive: Yams holds anchors weakly, and they tell an alias from its target.
+struct NodeConverter {
+    var path: String
+    var limits: LoadLimits
+    var renamedKeys: [YAMLComposer.Position: String]
+    private(set) var failure: Diagnostic?
+    private var nodeCount = 0
+    private var aliasCount = 0
+    private var anchored: Set<AnchoredNode> = []
+
+    init(path: String, limits: LoadLimits, renamedKeys: [YAMLComposer.Position: String]) {
+        self.path = path
+        self.limits = limits
+        self.renamedKeys = renamedKeys
+    }
+
+    private struct AnchoredNode: Hashable {
+        var line: Int
+        var column: Int
+        var kind: Int
+    }
+
+    mutating func convert(_ node: Node, depth: Int) -> SourceNode? {
+        guard failure == nil else { return nil }
+        let mark = node.mark
+        let line = mark?.line ?? 0
+        let column = mark?.column ?? 0
+        let location = SourceLocation(file: path, line: line, column: column)
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            failure = Diagnostic(
+                .aliasExpansion,
+                "document expands to more than \(limits.maxNodes) nodes",
+                at: location,
+                help: "a scenario this large is almost certainly an alias bomb (aliases of aliases); write the text out"
+            )
+            return nil
+        }
+        if depth > limits.maxDepth {
+            failure = Diagnostic(
+                .nestingTooDeep, "lists and mappings nest more than \(limits.maxDepth) levels deep", at: location,
+                help: "a scenario nests about eight levels at most; look for runaway '[' or '{' or '- - -'"
+            )
+            return nil
+        }
+        if node.anchor != nil, mark != nil {
+            let key = AnchoredNode(line: line, column: column, kind: Self.kindCode(node))
+            if anchored.contains(key) {
+                aliasCount += 1
+                if aliasCount > limits.maxAliases {
+                    failure = Diagnostic(
+                        .aliasExpansion,
+                        "aliases are used more than \(limits.maxAliases) times (counting uses inside aliases)",
+                        at: location, length: 1,
+                        help: "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
+                    )
+                    return nil
+                }
+            } else {
+                anchored.insert(key)
+                if anchored.count > limits.maxAnchors {
+                    failure = Diagnostic(
+                        .aliasExpansion, "more than \(limits.maxAnchors) anchors are used", at: location,
+                        help: "use fewer anchors (&name); write repeated text out"
+                    )
+                    return nil
+                }
+            }
+        }
+        switch node {
+        case .scalar(let scalar):
+            return SourceNode(kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [SourceNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                guard let converted = convert(item, depth: depth + 1) else { return nil }
+                items.append(converted)
+            }
+            return SourceNode(kind: .sequence(items), line: line, column: column)
+        case .mapping(let mapping):
+            var pairs: [SourceNode.Pair] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard var convertedKey = convert(key, depth: depth + 1),
+                    let convertedValue = convert(value, depth: depth + 1)
+                else { return nil }
+                let position = YAMLComposer.Position(line: convertedKey.line, column: convertedKey.column)
+                if let original = renamedKeys[position], case .scalar(var scalar) = convertedKey.kind {
+                    scalar.text = original
+                    convertedKey.kind = .scalar(scalar)
+                }
+                pairs.append(.init(key: convertedKey, value: convertedValue))
+            }
+            return SourceNode(kind: .mapping(pairs), line: line, column: column)
+        case .alias:
+            // Yams' composer resolves aliases itself; an unresolved one is not expected, so treat it as text.
+            return SourceNode(kind: .scalar(.init(text: "", style: .plain)), line: line, column: column)
+        }
+    }
+
+    private static func kindCode(_ node: Node) -> Int {
+        switch node {
+        case .scalar: 0
+        case .sequence: 1
+        case .mapping: 2
+        case .alias: 3
+        }
+    }
+
+    private static func style(_ style: Node.Scalar.Style) -> SourceNode.Scalar.Style {
+        switch style {
+        case .singleQuoted: .singleQuoted
+        case .doubleQuoted: .doubleQuoted
+        case .literal: .literal
+        case .folded: .folded
+        default: .plain
+        }
+    }
+}
