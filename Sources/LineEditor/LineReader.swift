@@ -11,4 +11,6 @@ public enum LineReadResult: Equatable, Sendable {
     case line(String)
     case interrupted
     case endOfInput
+    /// SIGTERM or SIGHUP arrived while waiting for input; the caller ends the session and exits 128+signal.
+    case terminated(signal: Int32)
 }

@@ -12,8 +12,8 @@ struct CoachDrill: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ClassifyCommand.self, ExplainCommand.self,
+            PlayCommand.self, ListCommand.self, ClassifyCommand.self, ExplainCommand.self,
         ],
-
+        defaultSubcommand: PlayCommand.self
     )
 }

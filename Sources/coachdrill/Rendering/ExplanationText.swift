@@ -1,12 +1,13 @@
+import ScenarioFormat
 import CoachDrillCore
 
 /// `coachdrill explain`: the judgement for a person, each cue with what it counts for.
 enum ExplanationText {
     static func render(_ assessment: Assessment) -> String {
-        var out = "line: \"\(TerminalSafe.clean(assessment.text))\"\n\n"
+        var out = "line: \"\(TerminalText.sanitize(assessment.text))\"\n\n"
         out += "stance: \(assessment.stance.pastTense)\n"
         for evidence in assessment.stanceEvidence {
-            out += "  \"\(TerminalSafe.clean(evidence.text))\"  \(evidence.cue)\n"
+            out += "  \"\(TerminalText.sanitize(evidence.text))\"  \(evidence.cue)\n"
         }
         out += "  why: " + stanceReason(assessment) + "\n\n"
         if assessment.hits.isEmpty {
@@ -16,7 +17,7 @@ enum ExplanationText {
             for hit in assessment.hits {
                 out += "  \(hit.marker.id) \(hit.marker.shortName)  score \(hit.score)  \(hit.stance.pastTense)\n"
                 for evidence in hit.evidence {
-                    out += "      \"\(TerminalSafe.clean(evidence.text))\"  \(evidence.cue)\n"
+                    out += "      \"\(TerminalText.sanitize(evidence.text))\"  \(evidence.cue)\n"
                 }
             }
         }
@@ -25,7 +26,7 @@ enum ExplanationText {
             out += "  \(trap.rawValue): \(trap.explanation)\n"
         }
         if let suggestion = assessment.suggestion, assessment.stance != .partner {
-            out += "\na partnering way to say it: \"\(TerminalSafe.clean(suggestion))\"\n"
+            out += "\na partnering way to say it: \"\(TerminalText.sanitize(suggestion))\"\n"
         }
         return out
     }

@@ -1,0 +1,152 @@
+import ArgumentParser
+import CoachDrillCore
+import Foundation
+import LineEditor
+import ScenarioFormat
+
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Coach a scripted client through the close of a session.",
+        discussion: """
+            With no SCENARIO, pick one from a numbered list (Enter takes the first). When standard input is
+            not a terminal, coach lines are read from it one per line, so sessions can be scripted:
+              printf 'Where are you now with what you wanted?\\n' | coachdrill play new-manager-checklist
+            """)
+
+    @Argument(help: "A scenario id (see `coachdrill list`) or a path to a scenario file.")
+    var scenario: String?
+
+    @Option(help: "practice: feedback after every answer; assess: feedback only at the end.")
+    var mode: Mode = .practice
+
+    @Option(help: "Seed for the client's line variants; the same seed replays the same session.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Start at this beat instead of the scenario's start.")
+    var from: String?
+
+    @Option(help: "Read coach lines from this file instead of the keyboard.")
+    var script: String?
+
+    @Option(name: .customLong("as"), help: "Your name, as recorded in the transcript (default: your login name).")
+    var trainee: String?
+
+    @Option(help: "Write the transcript here (default: $XDG_DATA_HOME/coachdrill/transcripts/).")
+    var transcript: String?
+
+    @Flag(help: "Do not write a transcript.")
+    var noTranscript = false
+
+    @Option(help: "A folder of scenarios to use instead of the usual places.")
+    var scenarios: String?
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case practice, assess
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let style = Style.forStandardOutput(environment: environment)
+        let interactive = script == nil && isatty(STDIN_FILENO) == 1
+        let reader: LineReader
+        if let script {
+            let fd = open(script, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ValidationError("cannot read script '\(script)': \(String(cString: strerror(errno)))") }
+            reader = PlainLineReader(fileDescriptor: fd)
+        } else if interactive {
+            reader = PlainLineReader(fileDescriptor: STDIN_FILENO) // EditLineReader(
+// programName
+//
+//
+        } else {
+            reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
+        }
+
+        let library = ScenarioLibrary.standard(explicit: scenarios)
+        let path = try choosePath(library: library, reader: reader, interactive: interactive)
+        let loaded: Scenario
+        switch ScenarioLoader.load(contentsOf: path) {
+        case .success(let scenario): loaded = scenario
+        case .failure(let diagnostics):
+            FileHandle.standardError.write(Data(diagnostics.rendered(color: style.enabled).utf8))
+            throw ExitCode(1)
+        }
+        let engine: Engine
+        do {
+            engine = try Engine(scenario: loaded, seed: seed, from: from)
+        } catch {
+            throw ValidationError("--from: \(error)")
+        }
+
+        let writer: TranscriptWriter?
+        if noTranscript {
+            writer = nil
+        } else {
+            let file = transcript ?? TranscriptWriter.defaultPath(scenarioID: loaded.id, environment: environment, now: Date())
+            do {
+                writer = try TranscriptWriter(path: file)
+                let hash = ContentHash.of(file: path)
+                try writer?.append(
+                    TranscriptEvent.session(
+                        scenario: loaded, contentHash: hash, seed: seed, mode: mode.rawValue,
+                        trainee: trainee ?? environment["USER"] ?? environment["LOGNAME"] ?? "trainee", started: Date()))
+            } catch {
+                FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+
+        let session = PracticeSession(
+            engine: engine, seed: seed, startBeat: from, reader: reader, echoInput: !interactive, style: style,
+            mode: mode == .practice ? .practice : .assess, transcript: writer)
+        let end: SessionEnd
+        do {
+            end = try session.run()
+        } catch {
+            FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let card = session.scorecard
+        if mode == .assess { session.say(session.assessmentReview()) }
+        session.say("\n" + ScorecardTable.render(card, style: style))
+        try? writer?.append(TranscriptEvent.end(reason: end.reason, card: card, ended: Date()))
+        if let writer { session.say(style.dim("Transcript saved to \(writer.path)")) }
+        if case .interrupted(let signal) = end { throw ExitCode(128 + signal) }
+    }
+
+    /// The scenario named on the command line, or one picked from a numbered list (Enter takes the first).
+    private func choosePath(library: ScenarioLibrary, reader: LineReader, interactive: Bool) throws -> String {
+        if let scenario {
+            do {
+                return try library.path(for: scenario)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let files = library.scenarioFiles()
+        guard let first = files.first else {
+            throw ValidationError(ScenarioLibrary.LookupError.noScenarios(searched: library.folders).description)
+        }
+        guard interactive else { return first.path }
+        let rows = ScenarioCatalogue.load(files)
+        StandardOutput.write("Choose a scenario (Enter takes 1):\n")
+        StandardOutput.write(ScenarioCatalogue.table(rows, numbered: true))
+        while true {
+            switch reader.readLine(prompt: "scenario> ") {
+            case .line(let answer):
+                let choice = answer.trimmingCharacters(in: .whitespaces)
+                if choice.isEmpty { return first.path }
+                if let number = Int(choice), (1...files.count).contains(number) { return files[number - 1].path }
+                if let match = files.first(where: { $0.id == choice }) { return match.path }
+                StandardOutput.write("Type a number from 1 to \(files.count), a scenario id, or press Enter for 1.")
+            case .interrupted:
+                continue
+            case .endOfInput:
+                throw ExitCode(0)
+            case .terminated(let signal):
+                throw ExitCode(128 + signal)
+            }
+        }
+    }
+}

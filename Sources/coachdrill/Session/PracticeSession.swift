@@ -1,0 +1,230 @@
+import ScenarioFormat
+import CoachDrillCore
+import Foundation
+import LineEditor
+
+/// How a session ended, as recorded in the transcript's end event.
+enum SessionEnd: Equatable {
+    case completed, quit, endOfInput
+    case interrupted(signal: Int32)
+
+    var reason: String {
+        switch self {
+        case .completed: "completed"
+        case .quit: "quit"
+        case .endOfInput: "eof"
+        case .interrupted: "interrupted"
+        }
+    }
+}
+
+enum SessionMode: String, CaseIterable {
+    /// Feedback after every answer, hints and undo.
+    case practice
+    /// No feedback, hints or undo until the end, as in a credential assessment.
+    case assess
+}
+
+/// The REPL: shows the client's lines, reads the coach's, prints feedback, runs `:` commands.
+final class PracticeSession {
+    static let commands = [":help", ":hint", ":markers", ":score", ":undo", ":restart", ":transcript", ":quit"]
+
+    private let reader: LineReader
+    private let echoInput: Bool
+    private let style: Style
+    private let mode: SessionMode
+    private let transcript: TranscriptWriter?
+    private let assessor = Assessor()
+    private let seed: UInt64
+    private let startBeat: String?
+    private var engine: Engine
+    /// Engines before each answer, for `:undo`; assessments alongside, for the scorecard.
+    private var history: [(engine: Engine, assessment: Assessment)] = []
+    private var promptShownAt = Date()
+
+    init(
+        engine: Engine, seed: UInt64, startBeat: String?, reader: LineReader, echoInput: Bool, style: Style,
+        mode: SessionMode, transcript: TranscriptWriter?
+    ) {
+        self.engine = engine
+        self.seed = seed
+        self.startBeat = startBeat
+        self.reader = reader
+        self.echoInput = echoInput
+        self.style = style
+        self.mode = mode
+        self.transcript = transcript
+    }
+
+    private var scenario: Scenario { engine.scenario }
+    private var clientName: String { TerminalText.sanitize(scenario.persona.name) }
+    var scorecard: Scorecard { Scorecard(assessments: history.map(\.assessment)) }
+
+    /// Runs to the end and returns how it ended. Transcript write failures end the session loudly.
+    func run() throws -> SessionEnd {
+        say(header())
+        try showClient(engine.clientLine)
+        if engine.isFinished { return .completed }
+        while true {
+            promptShownAt = Date()
+            switch reader.readLine(prompt: prompt()) {
+            case .endOfInput:
+                if !echoInput { say("") }
+                return .endOfInput
+            case .interrupted:
+                continue
+            case .terminated(let signal):
+                say("")
+                return .interrupted(signal: signal)
+            case .line(let raw):
+                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty { continue }
+                reader.addHistory(line)
+                if echoInput { say(prompt() + TerminalText.sanitize(line)) }
+                if line.hasPrefix(":") {
+                    if try runCommand(line) == .quit { return .quit }
+                    continue
+                }
+                if try answer(line) { return .completed }
+            }
+        }
+    }
+
+    // MARK: Turns
+
+    /// Plays one coach answer; true when the session reached its end.
+    private func answer(_ line: String) throws -> Bool {
+        let seconds = Date().timeIntervalSince(promptShownAt)
+        let before = engine
+        let turn = engine.respond(to: line, assessor: assessor)
+        history.append((before, turn.assessment))
+        try transcript?.append(
+            TranscriptEvent.coach(
+                turn: history.count, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
+                seconds: seconds, assessment: turn.assessment))
+        if mode == .practice {
+            say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
+        }
+        if let reply = turn.clientLine { try showClient(reply) }
+        return turn.ended
+    }
+
+    private func showClient(_ text: String) throws {
+        try transcript?.append(TranscriptEvent.client(beat: engine.beatID, text: text))
+        say("\n" + style.cyan(style.bold(clientName)) + ": " + TerminalText.sanitize(text) + "\n")
+    }
+
+    // MARK: Commands
+
+    private enum CommandOutcome { case handled, quit }
+
+    private func runCommand(_ line: String) throws -> CommandOutcome {
+        let word = line.split(separator: " ").first.map(String.init) ?? line
+        let matches = Self.commands.filter { $0.hasPrefix(word) }
+        guard let command = matches.count == 1 ? matches.first : (Self.commands.contains(word) ? word : nil) else {
+            say("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
+            return .handled
+        }
+        switch command {
+        case ":help":
+            say(helpText())
+        case ":hint":
+            say(mode == .assess ? "No hints in assessment mode." : hintText())
+        case ":markers":
+            say(MarkerCatalogueText.render(style: style))
+        case ":score":
+            say(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
+        case ":undo":
+            guard mode == .practice else {
+                say("No undo in assessment mode.")
+                break
+            }
+            guard let last = history.popLast() else {
+                say("Nothing to undo yet.")
+                break
+            }
+            engine = last.engine
+            try transcript?.append(TranscriptEvent.undo(turn: history.count + 1))
+            say("Undone. \(clientName) is waiting for your answer to:")
+            try showClient(engine.clientLine)
+        case ":restart":
+            do {
+                engine = try Engine(scenario: scenario, seed: seed, from: startBeat)
+            } catch {
+                say("Cannot restart: \(error)")
+                break
+            }
+            history.removeAll()
+            say("Starting again from the top.")
+            try showClient(engine.clientLine)
+        case ":transcript":
+            say(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
+        default:
+            return .quit
+        }
+        return .handled
+    }
+
+    private func helpText() -> String {
+        """
+        Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it
+        served and whether you partnered or advised.
+          :hint        a nudge for this moment
+          :markers     the nine markers of competency 8
+          :score       your scorecard so far
+          :undo        take back your last answer
+          :restart     start the scenario again
+          :transcript  where this session is being saved
+          :quit        end the session (Ctrl-D does too)
+        Tab completes commands; Up and Down recall earlier answers; Ctrl-C clears the line.
+        """
+    }
+
+    private func hintText() -> String {
+        guard let beat = engine.beat else { return "No hint here." }
+        var out = ""
+        if let hint = beat.hint { out += TerminalText.sanitize(hint) }
+        if !beat.expects.isEmpty {
+            let markers = beat.expects.map { "\($0.id) \($0.shortName)" }.joined(separator: ", ")
+            out += (out.isEmpty ? "" : "\n") + "This moment is a chance for \(markers)."
+        }
+        return out.isEmpty ? "Ask something that hands the thinking to \(clientName)." : out
+    }
+
+    /// Assessment mode withholds feedback until the end; this is all of it, turn by turn.
+    func assessmentReview() -> String {
+        guard !history.isEmpty else { return "" }
+        var out = "\n" + style.bold("Feedback, turn by turn") + "\n"
+        for (index, entry) in history.enumerated() {
+            out += "\n\(index + 1). \"\(TerminalText.sanitize(entry.assessment.text))\"\n   "
+            out += FeedbackLine.render(entry.assessment, clientName: clientName, style: style)
+                .replacingOccurrences(of: "\n", with: "\n   ") + "\n"
+        }
+        return out
+    }
+
+    // MARK: Output
+
+    private func header() -> String {
+        var out = style.bold("CoachDrill · \(TerminalText.sanitize(scenario.title))") + "\n"
+        let persona = scenario.persona
+        out += TerminalText.sanitize(persona.name)
+        if !persona.role.isEmpty { out += " — " + TerminalText.sanitize(persona.role) }
+        out += "\n"
+        if !persona.sessionGoal.isEmpty { out += "Session goal: " + TerminalText.sanitize(persona.sessionGoal) + "\n" }
+        if !scenario.summary.isEmpty { out += TerminalText.sanitize(scenario.summary) + "\n" }
+        out += style.dim(
+            mode == .assess
+                ? "Assessment mode: feedback comes at the end. Ctrl-D or :quit ends the session."
+                : "Answer as the coach. :help lists commands; Ctrl-D ends the session.")
+        return out
+    }
+
+    private func prompt() -> String {
+        style.enabled ? style.bold("coach> ") : "coach> "
+    }
+
+    func say(_ text: String) {
+        StandardOutput.write(text)
+    }
+}
