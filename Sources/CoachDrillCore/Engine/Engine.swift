@@ -65,7 +65,7 @@ public struct Engine: Sendable, Equatable {
     public mutating func apply(_ assessment: Assessment) -> Turn {
         let from = beatID
         guard !isFinished, let beat else {
-            return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLine: nil, ended: true)
+            return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLines: [], ended: true)
         }
         turn += 1
         if assessment.stance == .partner {
@@ -78,7 +78,7 @@ public struct Engine: Sendable, Equatable {
         }
         guard let chosen else {
             // A beat without a default branch (the linter reports it): the client waits.
-            return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLine: nil, ended: false)
+            return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLines: [], ended: false)
         }
         let branch = beat.branches[chosen]
         if branch.once { spentBranches.insert("\(beat.id)#\(chosen)") }
@@ -86,12 +86,18 @@ public struct Engine: Sendable, Equatable {
         let target = branch.goto ?? beat.id
         let next = scenario.beat(target) ?? beat
         beatID = next.id
-        // The branch's reply stands in for the next beat's own opening line.
-        let reply = random.pick(branch.client) ?? random.pick(next.client)
-        if let reply { clientLine = reply }
+        // The branch's reply stands in for the next beat's own opening line, except that an end beat always
+        // has its last word.
+        var said: [String] = []
+        if let reply = random.pick(branch.client) { said.append(reply) }
+        let needsOpening = said.isEmpty || (next.end && next.id != beat.id)
+        if needsOpening, let opening = random.pick(next.client) {
+            said.append(opening)
+        }
+        if let last = said.last { clientLine = last }
         isFinished = next.end
         return Turn(
-            assessment: assessment, fromBeat: from, branchIndex: chosen, toBeat: next.id, clientLine: reply,
+            assessment: assessment, fromBeat: from, branchIndex: chosen, toBeat: next.id, clientLines: said,
             ended: next.end)
     }
 }
@@ -103,8 +109,8 @@ public struct Turn: Sendable, Equatable {
     /// Index of the branch taken in the beat's `branches`, nil when none could be taken.
     public var branchIndex: Int?
     public var toBeat: String
-    /// What the client says in reply, if anything.
-    public var clientLine: String?
+    /// What the client says in reply: the branch's reply and/or the next beat's line.
+    public var clientLines: [String]
     /// The session reached an end beat.
     public var ended: Bool
 }

@@ -105,7 +105,7 @@ final class PracticeSession {
         if mode == .practice {
             say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
         }
-        if let reply = turn.clientLine { try showClient(reply) }
+        for reply in turn.clientLines { try showClient(reply) }
         return turn.ended
     }
 

@@ -1,0 +1,54 @@
+# CoachDrill: make play | make test | make bench | make install
+# Every target first makes sure the system libedit headers are present (Debian: libedit-dev).
+
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+CONFIG      ?= release
+BIN          = .build/$(CONFIG)/coachdrill
+
+.PHONY: play test bench build install setup lint-scenarios clean
+
+play: setup
+	@$(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1 | grep -vE '^(\[|Building|Compiling|Write|Emitting|Planning)' || true
+	@test -x $(BIN) || { echo "error: build failed; run 'swift build -c $(CONFIG)' to see why" >&2; exit 1; }
+	@$(BIN) play $(SCENARIO)
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: setup
+	$(SWIFT) build -c release --product coachdrill --product coachdrill-bench
+	.build/release/coachdrill-bench
+
+build: setup
+	$(SWIFT) build -c $(CONFIG)
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/coachdrill
+	install -m 644 Scenarios/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/
+	-install -m 644 Scenarios/packs/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs/ 2>/dev/null
+
+# Installs libedit-dev when its pkg-config file is missing: apt-get (with sudo when not root),
+# or a clear message on systems without apt.
+setup:
+	@if pkg-config --exists libedit 2>/dev/null; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing libedit-dev (the line editor CoachDrill's prompt is built on)..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libedit-dev pkg-config >/dev/null \
+	    || { echo "error: could not install libedit-dev; install it yourself (apt-get install libedit-dev) and run make again" >&2; exit 1; }; \
+	elif [ "$$(uname)" = Darwin ]; then \
+	  pkg-config --exists libedit 2>/dev/null || echo "note: on macOS, 'brew install libedit pkg-config' if the build cannot find libedit"; \
+	else \
+	  echo "error: libedit development files not found and apt-get is not available." >&2; \
+	  echo "Install libedit's headers and pkg-config file with your package manager (e.g. dnf install libedit-devel)," >&2; \
+	  echo "then run make again." >&2; exit 1; \
+	fi
+
+lint-scenarios: build
+	$(BIN) lint --strict Scenarios
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// `coachdrill play` driven through a pipe, compared as whole output.
+final class PlayCommandTests: XCTestCase {
+    private let scenario = CoachDrillBinary.fixture("play/closing-practice.yaml")
+
+    func testPartneringPathPlaysToTheWarmEnding() throws {
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-partnering.txt")
+        XCTAssertTrue(result.stdout.contains("Sam: That feels like a good place to end"))
+    }
+
+    func testAdvisingChangesTheStory() throws {
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "You should just hand it all to Priya.\nYou need to write the list tonight.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-advising.txt")
+        XCTAssertTrue(result.stdout.contains("Sam: Okay. If you say so."))
+        XCTAssertTrue(result.stdout.contains("Sam: Right. Thanks, I guess."))
+        XCTAssertFalse(result.stdout.contains("good place to end"))
+    }
+
+    func testCommandsAndEndOfInputShowTheScorecard() throws {
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: ":hint\nWhere are you with what you came for?\n:undo\n:bogus\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Invite Sam to look back at what they wanted from today."))
+        XCTAssertTrue(result.stdout.contains("Undone. Sam is waiting for your answer to:"))
+        XCTAssertTrue(result.stdout.contains("Unknown command :bogus"))
+        XCTAssertTrue(result.stdout.contains("Scorecard"))
+        XCTAssertTrue(result.stdout.contains("turns: 0"), "the undone turn must not count")
+    }
+
+    func testSameSeedSameSession() throws {
+        let input = "What's your first step?\nHow would you like to close?\n"
+        let first = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)
+        let second = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, second.stdout)
+    }
+
+    func testUnknownScenarioSaysWhatToDo() throws {
+        let result = try CoachDrillBinary.run(["play", "new-manager-checklst", "--no-transcript"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("did you mean 'new-manager-checklist'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("coachdrill list"), result.stderr)
+    }
+
+    func testTranscriptIsWrittenAndParses() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-transcript-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--transcript", path, "--as", "Robin"],
+            input: "Where are you now with what you wanted from today?\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let events = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        XCTAssertEqual(events.map { $0["event"] as? String ?? "" }, ["session", "client", "coach", "client", "end"])
+        XCTAssertEqual(events.first?["trainee"] as? String, "Robin")
+        XCTAssertEqual(events.last?["reason"] as? String, "eof")
+    }
+}
