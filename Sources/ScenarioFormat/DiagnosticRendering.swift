@@ -33,7 +33,7 @@ extension Diagnostic {
     }
 
     /// The sanitised line with tabs expanded, the display column where the caret starts, and its width.
-    static func caretLayout(line: Substring, column: Int, length: Int) -> (String, Int, Int) {
+    static func caretLayout(line: Substring, column: Int, length: Int, maxShown: Int = 120) -> (String, Int, Int) {
         let scalars = Array(line.unicodeScalars)
         let start = min(max(column - 1, 0), scalars.count)
         let end = min(start + max(length, 1), scalars.count)
@@ -43,10 +43,15 @@ extension Diagnostic {
             return TerminalText.sanitize(String(view), allowNewlines: false)
                 .replacingTabs()
         }
-        let prefix = display(scalars[0..<start])
-        let spanned = display(scalars[start..<end])
-        let whole = display(scalars[...])
-        return (whole, DisplayWidth.of(prefix), max(DisplayWidth.of(spanned), 1))
+        // Long lines are shown as a window around the caret.
+        let windowStart = scalars.count > maxShown ? max(0, min(start - maxShown / 3, scalars.count - maxShown)) : 0
+        let windowEnd = min(scalars.count, windowStart + maxShown)
+        let lead = windowStart > 0 ? "…" : ""
+        let trail = windowEnd < scalars.count ? "…" : ""
+        let prefix = lead + display(scalars[windowStart..<max(start, windowStart)])
+        let spanned = display(scalars[max(start, windowStart)..<min(max(end, start), windowEnd)])
+        let shown = lead + display(scalars[windowStart..<windowEnd]) + trail
+        return (shown, DisplayWidth.of(prefix), max(DisplayWidth.of(spanned), 1))
     }
 }
 

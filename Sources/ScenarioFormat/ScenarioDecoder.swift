@@ -96,6 +96,7 @@ struct ScenarioDecoder {
             return nil
         }
         var fields = DecodingFields(node: node)
+        var suggested: Set<String> = []
         for pair in pairs {
             guard let key = pair.key.scalarText else {
                 report(.wrongType, "keys must be plain names, found \(pair.key.typeDescription)", at: pair.key)
@@ -104,7 +105,7 @@ struct ScenarioDecoder {
             if let first = fields.keyNode(key) {
                 report(
                     .duplicateKey, "key '\(key)' is written twice in \(rules.what)", at: pair.key,
-                    help: "keep one of them; only the first (line \(first.line)) is used",
+                    help: "keep one of them; only the first is used",
                     notes: ["first written at line \(first.line), column \(first.column)"])
                 continue
             }
@@ -116,7 +117,8 @@ struct ScenarioDecoder {
                         help: "write the keys out in full")
                     continue
                 }
-                let suggestion = Suggestions.closest(to: key, among: rules.allowed)
+                let suggestion = Suggestions.closest(to: key, among: rules.allowed.filter { !fields.has($0) })
+                if let suggestion { suggested.insert(suggestion) }
                 let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
                 let help = rules.misplaced[key]
                     ?? suggestion.map { "rename it to '\($0)'" }
@@ -124,7 +126,8 @@ struct ScenarioDecoder {
                 report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)
             }
         }
-        for key in rules.required where !fields.has(key) {
+        // A missing key that an unknown key was probably meant to be is reported once, as the unknown key.
+        for key in rules.required where !fields.has(key) && !suggested.contains(key) {
             let at = anchor ?? node
             report(
                 .missingKey, "\(rules.what) is missing the required key '\(key)'", at: at,

@@ -24,8 +24,9 @@ public enum ScenarioLoader {
         switch SourceFile.read(path, limits: limits) {
         case .success(let text):
             return analyze(yaml: text, path: path, limits: limits)
-        case .failure(let diagnostic):
-            return ScenarioAnalysis(scenario: nil, diagnostics: DiagnosticList([diagnostic], source: ""))
+        case .failure(let unreadable):
+            return ScenarioAnalysis(
+                scenario: nil, diagnostics: DiagnosticList([unreadable.diagnostic], source: unreadable.partialSource))
         }
     }
 

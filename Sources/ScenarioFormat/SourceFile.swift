@@ -2,51 +2,57 @@ import Foundation
 
 /// Reads a scenario file from disk: bounded in size, strictly UTF-8.
 enum SourceFile {
+    /// Why a file's text cannot be had, with as much of the text as could be read (for quoting lines).
+    struct Unreadable: Error {
+        var diagnostic: Diagnostic
+        var partialSource: String = ""
+    }
+
     /// The file's text, or the diagnostic explaining why it cannot be had.
-    static func read(_ path: String, limits: LoadLimits) -> Result<String, Diagnostic> {
+    static func read(_ path: String, limits: LoadLimits) -> Result<String, Unreadable> {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(
-                Diagnostic(.unreadableFile, "no such file", at: .file(path), help: "check the path; `coachdrill list` shows the scenarios it can find"))
+            return .failure(Unreadable(diagnostic:
+                Diagnostic(.unreadableFile, "no such file", at: .file(path), help: "check the path; `coachdrill list` shows the scenarios it can find")))
         }
         if isDirectory.boolValue {
-            return .failure(
-                Diagnostic(.unreadableFile, "this is a folder, not a scenario file", at: .file(path), help: "name a .yaml file inside it"))
+            return .failure(Unreadable(diagnostic:
+                Diagnostic(.unreadableFile, "this is a folder, not a scenario file", at: .file(path), help: "name a .yaml file inside it")))
         }
         if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limits.maxBytes {
-            return .failure(
+            return .failure(Unreadable(diagnostic:
                 Diagnostic(
                     .fileTooLarge, "file is \(size.intValue) bytes; scenario files are limited to \(limits.maxBytes) bytes",
-                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes"))
+                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Diagnostic(.unreadableFile, "cannot open the file for reading", at: .file(path), help: "check its permissions"))
+            return .failure(Unreadable(diagnostic: Diagnostic(.unreadableFile, "cannot open the file for reading", at: .file(path), help: "check its permissions")))
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
         } catch {
-            return .failure(Diagnostic(.unreadableFile, "cannot read the file: \(error.localizedDescription)", at: .file(path)))
+            return .failure(Unreadable(diagnostic: Diagnostic(.unreadableFile, "cannot read the file: \(error.localizedDescription)", at: .file(path))))
         }
         if data.count > limits.maxBytes {
-            return .failure(
+            return .failure(Unreadable(diagnostic:
                 Diagnostic(
                     .fileTooLarge, "file is larger than \(limits.maxBytes) bytes, the limit for scenario files",
-                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes"))
+                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
         }
         return decode(data, path: path)
     }
 
     /// Strict UTF-8; on failure, the line and column of the first bad byte.
-    static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+    static func decode(_ data: Data, path: String) -> Result<String, Unreadable> {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return .failure(
+            return .failure(Unreadable(diagnostic:
                 Diagnostic(
                     .invalidEncoding, "file is UTF-16; scenario files must be UTF-8", at: .file(path),
-                    help: "save the file as UTF-8 in your editor"))
+                    help: "save the file as UTF-8 in your editor")))
         }
         var decoded = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
@@ -62,11 +68,13 @@ enum SourceFile {
             case .error:
                 let text = String(decoded)
                 let location = YAMLErrorMapping.location(of: text.endIndex, in: text, path: path)
+                let bad = String(bytes[min(consumed, bytes.count - 1)], radix: 16, uppercase: true)
                 return .failure(
-                    Diagnostic(
+                    Unreadable(diagnostic: Diagnostic(
                         .invalidEncoding,
-                        "file is not valid UTF-8: byte \(consumed) (0x\(String(bytes[min(consumed, bytes.count - 1)], radix: 16, uppercase: true))) starts no character",
-                        at: location, help: "save the file as UTF-8 in your editor; check text pasted from other programs"))
+                        "file is not valid UTF-8: byte \(consumed) (0x\(bad)) starts no character",
+                        at: location, help: "save the file as UTF-8 in your editor; check text pasted from other programs"),
+                    partialSource: String(decoding: bytes, as: UTF8.self)))
             }
         }
     }

@@ -61,6 +61,9 @@ struct YAMLErrorMapping {
         if problem.contains("mapping values are not allowed") {
             return "a value that contains ': ' must be quoted: put the whole sentence in double quotes"
         }
+        if problem.contains("tab character") {
+            return "YAML does not allow tabs for indentation; indent with spaces"
+        }
         if problem.contains("found character that cannot start any token") {
             if line.contains("\t") {
                 return "YAML does not allow tabs for indentation; indent with spaces"
@@ -102,7 +105,8 @@ struct YAMLErrorMapping {
         if let offset, offset >= 0, let index = source.index(source.startIndex, offsetBy: offset, limitedBy: source.endIndex) {
             location = Self.location(of: index, in: source, path: path)
         }
-        let what = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
+        let hex = String(value, radix: 16, uppercase: true)
+        let what = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
         return Diagnostic(
             .invalidEncoding, "the file contains a character YAML does not allow: \(problem)\(what)",
             at: location,

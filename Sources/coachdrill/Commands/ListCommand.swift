@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachDrillCore
+import Foundation
 import ScenarioFormat
 
 struct ListCommand: ParsableCommand {
@@ -11,56 +12,48 @@ struct ListCommand: ParsableCommand {
     var scenarios: String?
 
     func run() throws {
-        let library = ScenarioLibrary.standard(explicit: scenarios)
-        let files = library.scenarioFiles()
-        guard !files.isEmpty else { throw ValidationError(ScenarioLibrary.LookupError.noScenarios(searched: library.folders).description) }
-        let rows = ScenarioCatalogue.load(files)
-        print(ScenarioCatalogue.table(rows), terminator: "")
+        let library = ScenarioLibrary.standard(scenariosOption: scenarios)
+        let listing = library.list()
+        guard !listing.entries.isEmpty || !listing.failures.isEmpty else {
+            throw ValidationError(ScenarioCatalogue.noScenariosMessage(library))
+        }
+        StandardOutput.write(ScenarioCatalogue.table(ScenarioCatalogue.ordered(listing.entries)), terminator: "")
+        for failure in listing.failures {
+            FileHandle.standardError.write(
+                Data("coachdrill: \(failure.path) does not load; run `coachdrill lint \(failure.path)`\n".utf8))
+        }
     }
 }
 
 /// The scenarios on disk, summarised for `list` and the `play` picker.
 enum ScenarioCatalogue {
-    struct Row {
-        var id: String
-        var title: String
-        var person: String
-        var markers: String
-        var traps: String
-        var difficulty: String
-        var path: String
-        var problem: String?
+    /// The scenario `coachdrill play` and `make play` start with.
+    static let defaultScenarioID = "new-manager-checklist"
+
+    /// The default scenario first, then by id.
+    static func ordered(_ entries: [ScenarioSummary]) -> [ScenarioSummary] {
+        entries.filter { $0.id == defaultScenarioID } + entries.filter { $0.id != defaultScenarioID }
     }
 
-    static func load(_ files: [(id: String, path: String)]) -> [Row] {
-        files.map { file in
-            switch ScenarioLoader.load(contentsOf: file.path) {
-            case .success(let scenario):
-                Row(
-                    id: scenario.id, title: scenario.title, person: scenario.persona.name,
-                    markers: scenario.markers.map(\.id).joined(separator: " "),
-                    traps: scenario.traps.map(\.rawValue).joined(separator: ", "),
-                    difficulty: scenario.difficulty.rawValue, path: file.path, problem: nil)
-            case .failure(let diagnostics):
-                Row(
-                    id: file.id, title: "(does not load: run coachdrill lint \(file.path))", person: "",
-                    markers: "", traps: "", difficulty: "", path: file.path,
-                    problem: diagnostics.errors.first?.message)
-            }
-        }
+    static func noScenariosMessage(_ library: ScenarioLibrary) -> String {
+        "no scenarios found; looked in: \(library.directories.joined(separator: ", ")). "
+            + "Run from the CoachDrill folder, or pass --scenarios DIR."
     }
 
-    static func table(_ rows: [Row], numbered: Bool = false) -> String {
+    static func table(_ rows: [ScenarioSummary], numbered: Bool = false) -> String {
         let idWidth = (rows.map(\.id.count).max() ?? 2) + 2
         let titleWidth = min((rows.map(\.title.count).max() ?? 5) + 2, 56)
+        let personWidth = (rows.map(\.personaName.count).max() ?? 6) + 2
         var out = ""
         if !numbered {
-            out += pad("id", idWidth) + pad("title", titleWidth) + pad("difficulty", 12) + "markers\n"
+            out += pad("id", idWidth) + pad("title", titleWidth) + pad("person", personWidth) + pad("difficulty", 12)
+                + "markers\n"
         }
         for (index, row) in rows.enumerated() {
             let number = numbered ? pad("\(index + 1).", 5) : ""
             out += number + pad(TerminalText.sanitize(row.id), idWidth) + pad(TerminalText.sanitize(row.title), titleWidth)
-                + pad(row.difficulty, 12) + row.markers + "\n"
+                + pad(TerminalText.sanitize(row.personaName), personWidth) + pad(row.difficulty.rawValue, 12)
+                + row.markers.map(\.id).joined(separator: " ") + "\n"
         }
         return out
     }

@@ -63,7 +63,7 @@ struct PlayCommand: ParsableCommand {
             reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
         }
 
-        let library = ScenarioLibrary.standard(explicit: scenarios)
+        let library = ScenarioLibrary.standard(scenariosOption: scenarios)
         let path = try choosePath(library: library, reader: reader, interactive: interactive)
         let loaded: Scenario
         switch ScenarioLoader.load(contentsOf: path) {
@@ -118,18 +118,15 @@ struct PlayCommand: ParsableCommand {
     /// The scenario named on the command line, or one picked from a numbered list (Enter takes the first).
     private func choosePath(library: ScenarioLibrary, reader: LineReader, interactive: Bool) throws -> String {
         if let scenario {
-            do {
-                return try library.path(for: scenario)
-            } catch {
-                throw ValidationError(error.description)
+            switch library.resolve(scenario) {
+            case .success(let path): return path
+            case .failure(let error):
+                throw ValidationError("\(error). Run `coachdrill list` to see the scenarios, or give a path to a .yaml file.")
             }
         }
-        let files = library.scenarioFiles()
-        guard let first = files.first else {
-            throw ValidationError(ScenarioLibrary.LookupError.noScenarios(searched: library.folders).description)
-        }
+        let rows = ScenarioCatalogue.ordered(library.list().entries)
+        guard let first = rows.first else { throw ValidationError(ScenarioCatalogue.noScenariosMessage(library)) }
         guard interactive else { return first.path }
-        let rows = ScenarioCatalogue.load(files)
         StandardOutput.write("Choose a scenario (Enter takes 1):\n")
         StandardOutput.write(ScenarioCatalogue.table(rows, numbered: true))
         while true {
@@ -137,9 +134,9 @@ struct PlayCommand: ParsableCommand {
             case .line(let answer):
                 let choice = answer.trimmingCharacters(in: .whitespaces)
                 if choice.isEmpty { return first.path }
-                if let number = Int(choice), (1...files.count).contains(number) { return files[number - 1].path }
-                if let match = files.first(where: { $0.id == choice }) { return match.path }
-                StandardOutput.write("Type a number from 1 to \(files.count), a scenario id, or press Enter for 1.")
+                if let number = Int(choice), (1...rows.count).contains(number) { return rows[number - 1].path }
+                if let match = rows.first(where: { $0.id == choice }) { return match.path }
+                StandardOutput.write("Type a number from 1 to \(rows.count), a scenario id, or press Enter for 1.")
             case .interrupted:
                 continue
             case .endOfInput:
