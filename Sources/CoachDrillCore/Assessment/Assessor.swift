@@ -104,6 +104,13 @@ struct Reading {
         var formEvidence: [Evidence] = []
         for index in included.sorted() {
             let clause = clauses[index]
+            if let leading = clause.leadingRange {
+                directingWeight += 1.5
+                directing.append(
+                    CueMatch(cue: Cue(tokens[leading.lowerBound].word, .leading, 1.5, "a question that expects yes"),
+                        range: leading, clause: index))
+                continue
+            }
             switch clause.form {
             case .openQuestion:
                 invitingWeight += 1.2
@@ -123,7 +130,8 @@ struct Reading {
         }
 
         // An idea offered with permission or an invitation to respond is partnering, not advice.
-        let offered = inviting.contains { $0.cue.role == .invitationToRespond || $0.cue.role == .permission }
+        let offered = inviting.contains { $0.cue.role == .invitationToRespond }
+            || (inviting.contains { $0.cue.role == .permission } && inviting.contains { $0.cue.role == .choice })
         let onlySuggestions = directing.allSatisfy { $0.cue.role == .directive }
         if !directing.isEmpty, offered, onlySuggestions {
             return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)

@@ -14,6 +14,9 @@ struct Clause {
     var form: Form
     /// Where the question or imperative starts (after fillers like "so", "okay", "and").
     var head: Int
+    /// A question built to get a yes: a negative opening ("Don't you think...?", "Isn't it...?"), a
+    /// negative tag ("..., haven't you?", "..., right?") or "surely". The coach's answer is built in.
+    var leadingRange: Range<Int>? = nil
 
     static let whWords: Set<String> = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
     static let auxiliaries: Set<String> = [
@@ -58,7 +61,9 @@ struct Clause {
             if !atEnd { clauseOf[index] = clauses.count }
             if index > start {
                 let questionMark = !atEnd && tokens[index].word == "?"
-                clauses.append(classify(tokens, start..<index, questionMark: questionMark))
+                var clause = classify(tokens, start..<index, questionMark: questionMark)
+                if questionMark { clause.leadingRange = leadingShape(tokens, clause) }
+                clauses.append(clause)
             } else if !atEnd, tokens[index].word == "?", let last = clauses.indices.last,
                 clauses[last].form == .statement
             {
@@ -101,6 +106,35 @@ struct Clause {
             return Clause(tokens: range, form: .imperative, head: head)
         }
         return Clause(tokens: range, form: .statement, head: head)
+    }
+
+    static let pronouns: Set<String> = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
+    static let tagWords: Set<String> = ["right", "yeah", "no", "surely", "agreed", "correct", "innit", "eh"]
+
+    /// The span that makes a question leading, or nil.
+    private static func leadingShape(_ tokens: [Token], _ clause: Clause) -> Range<Int>? {
+        let range = clause.tokens
+        let head = clause.head
+        // "Don't you think...", "Isn't it...", "Wouldn't you say...", "Shouldn't you..."
+        if head + 1 < range.upperBound, auxiliaries.contains(tokens[head].word), tokens[head + 1].word == "not" {
+            return head..<min(head + 3, range.upperBound)
+        }
+        // "..., haven't you?", "..., isn't it?", "..., don't you think?"
+        let end = range.upperBound
+        if end - range.lowerBound >= 4 {
+            for tail in [3, 4] where end - tail > range.lowerBound {
+                let a = end - tail
+                if auxiliaries.contains(tokens[a].word), tokens[a + 1].word == "not", pronouns.contains(tokens[a + 2].word) {
+                    return a..<end
+                }
+            }
+            if tagWords.contains(tokens[end - 1].word), tokens[end - 1].word != "no" || end - range.lowerBound > 4 {
+                return (end - 1)..<end
+            }
+        }
+        // "Surely you can see...?"
+        if let surely = range.first(where: { tokens[$0].word == "surely" }) { return surely..<(surely + 1) }
+        return nil
     }
 
     private static func firstQuestionWord(_ tokens: [Token], _ range: Range<Int>) -> Int? {

@@ -122,7 +122,7 @@ enum CueCatalogue {
         Cue("how will|would you ~1 know ~3 you|if|whether|that|it", .topic(.accountability), 1.3, "how you'll know"),
         Cue("remind|reminder|reminders|nudge|nudges|prompt|alarm", .topic(.accountability), 0.9, "reminders"),
         Cue("report|reporting|update|updates ~2 back|me|to|on", .topic(.accountability), 1.0, "report back"),
-        Cue("email|text|message|ping|call|update|tell|send|show ~1 me", .topic(.accountability), 1.1, "tell me"),
+        Cue("email|text|message|ping|call|update|send|ring|phone ~1 me, tell|show me when|once|whether|how it went", .topic(.accountability), 1.1, "tell me"),
         Cue("let me know", .topic(.accountability), 1.0, "let me know"),
         Cue("keep|hold ~1 you|yourself|yourselves ~2 to|on|accountable|honest", .topic(.accountability), 1.3, "hold yourself to it"),
         Cue("who ~2 tell|share|know|ask|buddy|partner", .topic(.accountability), 0.6, "who will know"),
@@ -229,7 +229,7 @@ enum CueCatalogue {
         Cue("you know what ~2 you|i|would", .leading, 0.8, "'you know what you should'"),
 
         // Accountability owned by the coach
-        Cue("email|text|message|ping|call|phone|ring|update|tell|send|show|report|write|whatsapp|slack|remind ~1 me", .coachAccountability, 1.6, "the client reports to the coach"),
+        Cue("email|text|message|ping|call|phone|ring|update|send|report|write|whatsapp|slack|remind ~1 me, tell|show me when|once|whether|how it went|that you, tell|show me ~1 you did|you have|it is done", .coachAccountability, 1.6, "the client reports to the coach"),
         Cue("let me know, keep me posted|updated|informed, keep me in the loop", .coachAccountability, 1.4, "'let me know'"),
         Cue("i will|am|can|could|shall ~2 check|follow|chase|ask|hold|keep|call|email|text|ring|ping|remind|nudge|monitor|track|look|checking|following|chasing|holding", .coachAccountability, 1.6, "the coach takes on the checking"),
         Cue("i|we will|can|could|should|shall ~1 check|follow|touch|catch|checking in|on|up|base", .coachAccountability, 1.3, "the coach checks in"),

@@ -55,10 +55,10 @@ struct PlayCommand: ParsableCommand {
             guard fd >= 0 else { throw ValidationError("cannot read script '\(script)': \(String(cString: strerror(errno)))") }
             reader = PlainLineReader(fileDescriptor: fd)
         } else if interactive {
-            reader = PlainLineReader(fileDescriptor: STDIN_FILENO) // EditLineReader(
-// programName
-//
-//
+            reader = try EditLineReader(
+                programName: "coachdrill",
+                historyFile: EditLineReader.defaultHistoryPath(environment: environment),
+                completions: PracticeSession.commands)
         } else {
             reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
         }
