@@ -83,9 +83,12 @@ struct Reading {
         for match in local {
             let clause = clauses[match.clause]
             switch match.cue.role {
-            case .directive where clause.form == .openQuestion && match.range.lowerBound > clause.head:
+            case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
                 // "What do you think you need to do?" asks; the modal is inside the client's answer.
                 continue
+            case .acknowledgement where isReflection(clause):
+                // "So you've made one." mirrors; it does not celebrate.
+                reflecting.append(match)
             case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
                 // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
                 continue
@@ -147,6 +150,16 @@ struct Reading {
         }
         return StanceVerdict(stance: .neutral, evidence: reflecting.map(evidence))
     }
+
+    /// A statement that opens with "so" or reports the client's words ("you said") mirrors them.
+    func isReflection(_ clause: Clause) -> Bool {
+        guard clause.form == .statement, let first = clause.tokens.first else { return false }
+        let word = tokens[first].word
+        let next = first + 1 < clause.tokens.upperBound ? tokens[first + 1].word : ""
+        return word == "so" || (word == "you" && Reading.reportingVerbs.contains(next))
+    }
+
+    static let reportingVerbs: Set<String> = ["said", "mentioned", "told", "described", "called", "say", "talked"]
 
     /// The coach taking over accountability, the ending or the client's feelings decides the line even
     /// when a question follows ("Email me Friday. Sound good?").

@@ -86,12 +86,18 @@ struct Clause {
             let asks = questionMark || auxiliaries.contains(next) || subjects.contains(next)
                 || ["else", "might", "matters", "stands", "feels", "comes", "would"].contains(next)
             // "what you wanted" inside a statement is a relative clause, not a question.
-            let relative = wh > range.lowerBound && ["you", "i", "we"].contains(next) && !questionMark
+            // Without a question mark, a question word after the opening words is a relative clause
+            // ("Ignore what your dad thinks").
+            let relative = wh > range.lowerBound && !questionMark
+                && (["you", "i", "we"].contains(next) || (wh > head && !isWondering(tokens, range)))
             // "I think what matters is ..." is a statement; "I wonder what matters" asks.
             let statedByCoach = first == "i" && !isWondering(tokens, range)
             if asks, !relative, !statedByCoach {
                 return Clause(tokens: range, form: .openQuestion, head: wh)
             }
+        }
+        if !questionMark, first == "do" || first == "never", second == "not" || first == "never" {
+            return Clause(tokens: range, form: .imperative, head: head)
         }
         if auxiliaries.contains(first), subjects.contains(second) || second == "there" {
             return Clause(tokens: range, form: .closedQuestion, head: head)
@@ -109,7 +115,7 @@ struct Clause {
     }
 
     static let pronouns: Set<String> = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
-    static let tagWords: Set<String> = ["right", "yeah", "no", "surely", "agreed", "correct", "innit", "eh"]
+    static let tagWords: Set<String> = ["right", "yeah", "surely", "agreed", "correct", "innit", "eh"]
 
     /// The span that makes a question leading, or nil.
     private static func leadingShape(_ tokens: [Token], _ clause: Clause) -> Range<Int>? {
@@ -128,9 +134,9 @@ struct Clause {
                     return a..<end
                 }
             }
-            if tagWords.contains(tokens[end - 1].word), tokens[end - 1].word != "no" || end - range.lowerBound > 4 {
-                return (end - 1)..<end
-            }
+            if tagWords.contains(tokens[end - 1].word) { return (end - 1)..<end }
+            // "Let's finish on a high, shall we?"
+            if tokens[end - 2].word == "shall", tokens[end - 1].word == "we" { return (end - 2)..<end }
         }
         // "Surely you can see...?"
         if let surely = range.first(where: { tokens[$0].word == "surely" }) { return surely..<(surely + 1) }

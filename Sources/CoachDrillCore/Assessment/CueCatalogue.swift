@@ -122,7 +122,7 @@ enum CueCatalogue {
         Cue("how will|would you ~1 know ~3 you|if|whether|that|it", .topic(.accountability), 1.3, "how you'll know"),
         Cue("remind|reminder|reminders|nudge|nudges|prompt|alarm", .topic(.accountability), 0.9, "reminders"),
         Cue("report|reporting|update|updates ~2 back|me|to|on", .topic(.accountability), 1.0, "report back"),
-        Cue("email|text|message|ping|call|update|send|ring|phone ~1 me, tell|show me when|once|whether|how it went", .topic(.accountability), 1.1, "tell me"),
+        Cue("email|text|message|ping|call|update|send|ring|phone ~1 me, tell|show me when|once|whether|how_it_went", .topic(.accountability), 1.1, "tell me"),
         Cue("let me know", .topic(.accountability), 1.0, "let me know"),
         Cue("keep|hold ~1 you|yourself|yourselves ~2 to|on|accountable|honest", .topic(.accountability), 1.3, "hold yourself to it"),
         Cue("who ~2 tell|share|know|ask|buddy|partner", .topic(.accountability), 0.6, "who will know"),
@@ -145,7 +145,7 @@ enum CueCatalogue {
         Cue("admire|admired|impressed|inspiring|inspired|moved|touched", .topic(.celebration), 0.8, "admire"),
         Cue("reward|treat ~1 yourself", .topic(.celebration), 1.3, "reward yourself"),
         Cue("you did|made|named|faced|stayed|owned|took|said|admitted|let|chose|found|showed|stepped|went|turned|stuck|pushed|held|spoke|dared|allowed|moved|shifted|handled|kept|got|gave|opened", .topic(.celebration), 0.35, "something you did"),
-        Cue("look|looking|notice|noticing|see|seeing at|how ~2 what you|much you|far you", .topic(.celebration), 0.6, "look at what you did"),
+        Cue("look|looking|notice|noticing|see|seeing at|how ~2 what_you|much_you|far_you", .topic(.celebration), 0.6, "look at what you did"),
         Cue("shift|change|difference ~3 in you|since|from when", .topic(.celebration), 0.6, "the shift in you"),
 
         // 8.9 completing the session
@@ -215,6 +215,20 @@ enum CueCatalogue {
         Cue("tick|cross|check ~2 off, sorted", .directive, 0.9, "'tick that off'"),
         Cue("watch|look out for, watch for|out", .directive, 1.1, "'watch out for'"),
 
+        // Whose judgement is voiced: the coach's experience, generalisations, diagnoses
+        Cue("in my experience|view|opinion, from my experience, if you ask me, to me, from where i am sitting|sit, i have seen, my clients, most of my|the clients|people", .directive, 1.1, "the coach's experience or view"),
+        Cue("most|many|all|lots|plenty ~1 people|clients|managers|leaders|founders|parents|teams|kids|women|men|freelancers|folk, everyone|everybody|nobody ~2 feels|does|has|needs|is|hits|gets|goes|with, almost|nearly always|never|every",  .directive, 1.0, "a generalisation"),
+        Cue("mostly|typically|invariably|inevitably, tend to, totally|perfectly|completely|very|pretty normal|common|natural|typical, that is just how, how it works, that is what happens", .directive, 0.9, "a generalisation"),
+        Cue("the|your|this|my problem|issue|takeaway|lesson|insight|answer|truth|situation|pattern|point|key|solution|trick|secret|way|thing|core|homework|task|job ~2 is|was|here|to, the way to, comes down to, is a classic|textbook, a classic case, full stop, period", .directive, 1.0, "the coach names the answer"),
+        Cue("the research|evidence|data|science|studies|literature, research shows|says, is great for, works best, work better, do better, does better, better than, worse than, more than anything, the right|wrong answer|thing|move|call|choice", .directive, 1.0, "the coach's verdict"),
+        Cue("this|that|it ~1 should|must|ought|needs_to|has_to", .directive, 0.9, "a prescription"),
+        Cue("i would ~2 take|build|go|start|call|send|tell|talk|do|pick|try|ask|book|write|focus|get|use|make|put|drop|quit|leave|keep|stick|push|read|sign|hire|move|choose|wait|apply|share|run|set|block", .directive, 1.1, "'what I'd do'"),
+        Cue("i want|need|expect ~4 from you, i will expect, i expect", .directive, 1.2, "the coach sets the demand"),
+        Cue("you are going to|gonna ~1 take|do|call|send|tell|need|have|be|make|go|start|stop|want", .directive, 0.9, "the coach decides what the client will do"),
+        Cue("you will ~1 need|have|want|be|find|see|feel|love|regret", .directive, 0.8, "the coach predicts for the client"),
+        Cue("i will|am_going_to ~2 summarise|summarize|read|recap|send|give|write|set|put|let|leave|wrap|close|finish|sum|draw", .directive, 1.0, "the coach takes the next move"),
+        Cue("see? i told you, told you so, i knew you", .evaluativePraise, 1.2, "'I told you so'"),
+
         // Leading questions
         Cue("have|did|had you ~1 considered|consider|thought|think|tried|try|looked|ask|asked|talked|spoken|tried", .leading, 1.3, "'have you considered'"),
         Cue("don't|wouldn't|isn't|aren't|shouldn't|couldn't|can't|won't|didn't you|it|that|this|they|he|she ~1 think|agree|feel|be|say|just|want|better|best|easier|help|make|need|sense", .leading, 1.4, "'don't you think'"),
@@ -229,9 +243,10 @@ enum CueCatalogue {
         Cue("you know what ~2 you|i|would", .leading, 0.8, "'you know what you should'"),
 
         // Accountability owned by the coach
-        Cue("email|text|message|ping|call|phone|ring|update|send|report|write|whatsapp|slack|remind ~1 me, tell|show me when|once|whether|how it went|that you, tell|show me ~1 you did|you have|it is done", .coachAccountability, 1.6, "the client reports to the coach"),
+        Cue("email|text|message|ping|call|phone|ring|update|send|report|write|whatsapp|slack|remind ~1 me, tell|show me when|once|whether|how_it_went|that_you, tell|show me ~1 you_did|you_have|it_is_done", .coachAccountability, 1.6, "the client reports to the coach"),
         Cue("let me know, keep me posted|updated|informed, keep me in the loop", .coachAccountability, 1.4, "'let me know'"),
-        Cue("i will|am|can|could|shall ~2 check|follow|chase|ask|hold|keep|call|email|text|ring|ping|remind|nudge|monitor|track|look|checking|following|chasing|holding", .coachAccountability, 1.6, "the coach takes on the checking"),
+        Cue("i will|am|can|could|shall ~2 check*|follow*|chas*|ask*|hold*|keep|call|email|text|ring|ping|remind*|nudge|monitor|track|look|send_you|expect", .coachAccountability, 1.6, "the coach takes on the checking"),
+        Cue("let me down, promise me, answer to me, prove it to me", .coachAccountability, 1.3, "the client answers to the coach"),
         Cue("i|we will|can|could|should|shall ~1 check|follow|touch|catch|checking in|on|up|base", .coachAccountability, 1.3, "the coach checks in"),
         Cue("i want|need|expect|would ~3 update|report|proof|evidence|hear|see|know", .coachAccountability, 1.3, "the coach wants a report"),
         Cue("report|reporting back to me", .coachAccountability, 1.5, "report back to me"),
@@ -251,15 +266,16 @@ enum CueCatalogue {
         Cue("until|till next time|week|session|then", .coachClosing, 1.1, "'until next time'"),
         Cue("good|great|lovely|nice ~1 place|point|spot ~1 to|stop|end|leave|finish", .coachClosing, 1.3, "'a good place to stop'"),
         Cue("have|need|got to ~1 stop|end|finish|leave|wrap|close, must ~1 stop|end|finish|wrap|close", .coachClosing, 1.2, "'we have to stop'"),
-        Cue("thanks|thank you ~2 for|everyone|today|all|coming|your time|session", .coachClosing, 0.7, "'thanks for today'"),
+        Cue("thanks|thank_you ~2 for|everyone|today|all|coming|your_time|session", .coachClosing, 0.7, "'thanks for today'"),
         Cue("bye, goodbye, take care, cheers", .coachClosing, 1.0, "'take care'"),
+        Cue("we will|are_going_to|are_gonna ~3 stop|end|finish|close|wrap|call|leave, that will|would do, that is us|it ~1 done|for, end of the|session, same time next, i will let you go, i have|have_got another client|call|meeting", .coachClosing, 1.3, "the coach decides the ending"),
 
         // Evaluative praise (grading the client)
         Cue("perfect|fantastic|brilliant|excellent|superb|amazing|wonderful|terrific|awesome|marvellous|marvelous|outstanding|textbook|impressive|ten-out-of-ten|impressed", .evaluativePraise, 0.9, "a grade"),
         Cue("good|great|excellent|amazing|brilliant|nice|fantastic|awesome|wonderful|terrific|superb|impressive|outstanding|fabulous|stellar|solid|cracking|smashing ~1 job|work|effort|stuff|session|going|thinking|progress|result|results", .evaluativePraise, 1.5, "praise that grades"),
         Cue("well|nicely done, nailed it, bravo, good|well on you, good for you, top marks, gold star", .evaluativePraise, 1.5, "'well done'"),
         Cue("i|we am|are ~1 so|really|very|incredibly|super|extremely|just|genuinely ~1 proud|impressed|pleased|thrilled|delighted, proud of you", .evaluativePraise, 1.5, "'I'm proud of you'"),
-        Cue("you are|you're|you were|you did|you have been|you've been|that was|that's|that is|this is ~1 so|really|very|such|absolutely|truly ~1 amazing|brilliant|great|fantastic|excellent|awesome|incredible|wonderful|a star|a natural|a rockstar|a superstar|perfect|outstanding|impressive|well|good|terrific|superb|fabulous|stellar", .evaluativePraise, 1.2, "a verdict on the client"),
+        Cue("you_are|you_were|you_did|you_have_been|that_was|that_is|this_is ~1 so|really|very|such|absolutely|truly|doing|done ~1 amazing|brilliant|great|fantastic|excellent|awesome|incredible|wonderful|a_star|a_natural|a_rockstar|a_superstar|perfect|outstanding|impressive|well|good|terrific|superb|fabulous|stellar|better", .evaluativePraise, 1.2, "a verdict on the client"),
         Cue("you did|done ~1 so|really ~1 great|well|brilliantly|amazingly|fantastically|good|fine|amazing|brilliant", .evaluativePraise, 1.1, "'you did great'"),
         Cue("love|loving that|this|it|what", .evaluativePraise, 0.3, "'love that'"),
 
@@ -280,11 +296,11 @@ enum CueCatalogue {
         Cue("bottom line, cut to the chase, get to the point, what is the plan", .rushing, 1.0, "'bottom line'"),
 
         // Overambitious plans pushed by the coach
-        Cue("why only|just one|only one|only once|only two", .overambitious, 1.4, "'why only one'"),
-        Cue("go|aim|think|dream|push|stretch ~1 bigger|higher|further|harder|bolder", .overambitious, 1.4, "'go bigger'"),
-        Cue("is that|is it|that's|that is ~1 really|actually ~1 enough|ambitious enough|all", .overambitious, 1.2, "'is that enough'"),
+        Cue("why only|just one|only_one|only_once|only_two", .overambitious, 1.4, "'why only one'"),
+        Cue("go|aim|think|dream|push|stretch [even|much|way] bigger|higher|harder|bolder", .overambitious, 1.4, "'go bigger'"),
+        Cue("is_that|is_it|that_is ~1 really|actually ~1 enough|ambitious_enough", .overambitious, 1.2, "'is that enough'"),
         Cue("every|each ~1 single|day|morning|night|evening|week|time ~3 without fail", .overambitious, 1.0, "'every single day'"),
-        Cue("more ambitious|more aggressive|do more|a lot more|much more|all of them|all of it|everything at once|the whole thing", .overambitious, 1.2, "'do more'"),
+        Cue("more_ambitious|more_aggressive|do_more|a_lot_more|much_more|everything_at_once|the_whole_thing, that is not enough, not enough", .overambitious, 1.2, "'do more'"),
     ]
 
     // MARK: Inviting cues (the client's own thinking, choice and design)
@@ -335,7 +351,7 @@ enum CueCatalogue {
         // Specific acknowledgement of the client's own effort or shift
         Cue("you ~1 did|made|named|faced|stayed|owned|took|admitted|let|chose|found|showed|stepped|turned|stuck|pushed|held|spoke|dared|allowed|shifted|handled|kept|gave|opened|caught|recognized|decided|managed|walked|stopped|tried|changed|sat|listened|brought|reached|worked|wrote|committed|identified|separated|connected|landed|challenged|questioned|risked|trusted|resisted|refused", .acknowledgement, 0.6, "names something the client did"),
         Cue("that|it|this took|takes|needed|required", .acknowledgement, 0.8, "'that took ...'"),
-        Cue("i ~1 notice|noticed|noticing|saw|see|heard|hear|appreciate|admire|respect|honor|acknowledge|value|recognize|celebrate ~2 you|your|how|the way|that you|what you, i want to acknowledge|name|honor|celebrate|recognize|appreciate, i was|am struck|moved|touched", .acknowledgement, 1.2, "the coach names what they saw the client do"),
+        Cue("i ~1 notice|noticed|noticing|saw|see|heard|hear|appreciate|admire|respect|honor|acknowledge|value|recognize|celebrate|clocked ~2 you|your|how|the_way|that_you|what_you, i want to acknowledge|name|honor|celebrate|recognize|appreciate, i was|am struck|moved|touched", .acknowledgement, 1.2, "the coach names what they saw the client do"),
         Cue("your ~1 courage|honesty|willingness|openness|persistence|determination|commitment|effort|candour|candor|bravery|clarity|patience|resilience|humility|generosity|care|curiosity", .acknowledgement, 1.0, "names the client's quality"),
         Cue("from|since ~3 when|where ~2 you|we ~1 started|began|arrived|came|walked", .acknowledgement, 0.8, "names the shift since the start"),
         Cue("what|how ~3 want|like|wish ~1 to ~1 celebrate|acknowledge|mark|honor|recognize|appreciate|savour|savor", .choice, 1.2, "the client chooses how to celebrate"),

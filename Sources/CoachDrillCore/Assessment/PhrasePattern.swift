@@ -4,7 +4,8 @@
 /// - `a|b|c`  one of these words (a contraction such as `don't` stands for its expansion, "do not");
 /// - `learn*` any word starting with "learn" (alternatives may mix: `track*|monitor`);
 /// - `[a|b]`  optional element;
-/// - `~N`     skip up to N words (never across a sentence boundary).
+/// - `~N`     skip up to N words (never across a sentence boundary);
+/// - `the_way` a run of words inside an alternative (`you_are|you_were|that_is`).
 /// A cue may list whole alternative phrases separated by `, ` (see `Cue`).
 /// Patterns are compiled once, when the cue catalogue is built; matching is plain array walking.
 struct PhrasePattern: Sendable {
@@ -40,7 +41,8 @@ struct PhrasePattern: Sendable {
                     prefixes.append(String(alternative.dropLast()))
                     continue
                 }
-                let expanded = Tokenizer.tokenize(Array(alternative.utf8)).map(\.word)
+                let spaced = String(alternative.map { $0 == "_" ? " " : $0 })
+                let expanded = Tokenizer.tokenize(Array(spaced.utf8)).map(\.word)
                 if expanded.count == 1 {
                     words.insert(expanded[0])
                 } else if !expanded.isEmpty {
