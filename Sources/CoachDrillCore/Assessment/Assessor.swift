@@ -47,7 +47,7 @@ public struct Assessor: Sendable {
 /// One line, tokenised, split into clauses and matched against the catalogue: the facts every part of
 /// the verdict is computed from.
 struct Reading {
-    static let markerThreshold = 0.9
+    static let markerThreshold = 0.4
 
     let bytes: [UInt8]
     let tokens: [Token]

@@ -26,6 +26,10 @@ enum CueCatalogue {
         Cue("achieve*|accomplish*|moved|movement|shifted|shift|changed", .topic(.progress), 0.35, "movement"),
         Cue("scale|score|rate out|of|from", .topic(.progress), 0.6, "a scale"),
         Cue("[have|did] we|you ~2 covered|cover|answered|answer|addressed|address|met|meet", .topic(.progress), 0.8, "what we covered"),
+        Cue("came|come for|with|in_with|in_for, you brought|brought_in, were after|aiming|hoping, aiming for, asked for, set out to", .topic(.progress), 1.0, "what you came for"),
+        Cue("get|got|getting there, the way there, ended up|landed, where you have got to|ended, unfinished|dangling|outstanding|still_open, how much of", .topic(.progress), 0.8, "how far you got"),
+        Cue("at|from the start|beginning|outset, earlier you said|wanted|hoped, when you arrived|logged|walked|came", .topic(.progress), 0.6, "the start of the session"),
+        Cue("target|targets|objective|aim|goal, out of ten, a one|two|three|four|five|six|seven|eight|nine to a", .topic(.progress), 0.5, "a target or score"),
 
         // 8.2 learning about self (the who)
         Cue("about|of yourself|yourselves", .topic(.learningSelf), 1.6, "about yourself"),
@@ -34,12 +38,16 @@ enum CueCatalogue {
         Cue("who you are|were", .topic(.learningSelf), 1.4, "who you are"),
         Cue("what|who kind|sort|type of leader|manager|person|parent|partner|colleague|friend|nurse|founder", .topic(.learningSelf), 1.2, "the kind of person"),
         Cue("you as a|an", .topic(.learningSelf), 1.2, "you as a ..."),
-        Cue("your own|[your] pattern|patterns|habit|habits|tendency|tendencies|strengths|strength|values|value|style|instincts|instinct|reflex|fears|fear|needs|beliefs|belief|assumptions|assumption|triggers|trigger|default|part|role|reaction|reactions|boundaries|identity|voice|worth|confidence|ego|inner", .topic(.learningSelf), 0.8, "your own patterns"),
+        Cue("your|of_your|own [own] pattern|patterns|habit|habits|tendency|tendencies|strengths|strength|values|value|style|instincts|instinct|reflex|fears|fear|needs|beliefs|belief|assumptions|assumption|triggers|trigger|default|part|role|reaction|reactions|boundaries|identity|voice|worth|confidence|ego|inner", .topic(.learningSelf), 0.8, "your own patterns"),
         Cue("say|says|tell|tells|show|shows|reveal* about you|yourself", .topic(.learningSelf), 1.4, "what it says about you"),
         Cue("how|way you ~2 approach|handle|react|respond|operate|show|tend|lead|work|cope|deal", .topic(.learningSelf), 0.8, "how you approach things"),
         Cue("yourself", .topic(.learningSelf), 0.5, "yourself"),
         Cue("self", .topic(.learningSelf), 0.6, "self"),
         Cue("yourself ~2 differently|new|clearer|clearly", .topic(.learningSelf), 1, "seeing yourself differently"),
+        Cue("of yours, your own, who you were|are ~1 being, someone who, a person who, person you, matters to you, you value, what drives|drains|fuels|energizes|energises|motivates|scares|frightens ~1 you, self-knowledge|self-awareness|self-belief|self-worth|self-doubt", .topic(.learningSelf), 1.1, "who you are"),
+        Cue("strengths|values|limits|personality|character|nature|identity|instincts|perfectionism|perfectionist|people-pleaser|introvert|extrovert|critic|resilient|resilience|confidence|brave|braver|control", .topic(.learningSelf), 0.55, "a quality of the client"),
+        Cue("you are|were a|an|someone|your_own|more|less|too|braver|stronger|the_kind|the_type, that you are|were, you ~1 always|never|tend|keep|avoid|say_yes, you go|get quiet|angry|defensive", .topic(.learningSelf), 0.8, "a statement about the client"),
+        Cue("how|way you ~2 make|decide|decisions|show|lead|think|see_yourself", .topic(.learningSelf), 0.6, "how you operate"),
 
         // 8.3 learning about the situation (the what)
         Cue("about|of|on|into the|this|that|your situation|team|problem|project|relationship|organization|company|role|job|challenge|issue|dynamic|dynamics|conflict|decision|offer|family|boss|manager|co-founder|cofounder|business|system|workplace|ward|board|partner|choice|options|deal|culture|context|landscape|circumstances|matter|question|move|conversation|market|department|client|clients|staff|kids|mother|father|sister|brother", .topic(.learningSituation), 1.2, "about the situation"),
@@ -53,6 +61,8 @@ enum CueCatalogue {
         Cue("connection|connections|pattern|patterns ~2 in|between|across", .topic(.learningSituation), 0.8, "connections"),
         Cue("learn*|discover*|realiz*|notic*|insight*|understand* ~3 about|from|regarding it|this|that|them|him|her|the|what|how|why", .topic(.learningSituation), 0.6, "learning about it"),
         Cue("shifted|changed|moved ~3 about|in|for the|this|that|it", .topic(.learningSituation), 0.5, "what shifted"),
+        Cue("going on, is happening, the picture|map|system|landscape|politics|dynamic|structure, bigger picture, stands out, how you see|read|are_seeing|are_reading|reading, your take|read ~1 on|now, figured|worked out, make sense of, relate|connect|fit_together, root cause, comes down to, a case of, tells us, it is about, is about the", .topic(.learningSituation), 1.0, "what is going on"),
+        Cue("issue|problem|bottleneck|resistance|handover|restructure|reorg|merger|timeline|budget|launch|deadline|silence|situation|mess|company|department|organization|team|boss|manager|board|client|director|partnership|market|product|landlord|co-founder|cofounder|hr|cfo|ceo|mum|dad|uncle|family|staff|colleagues", .topic(.learningSituation), 0.35, "the situation's people and parts"),
 
         // Learning in general (splits between 8.2 and 8.3; the object decides)
         Cue("learn*|takeaway|takeaways|insight|insights|realization|realizations|discover*|aha|lesson|lessons", .topic(.learningSelf), 0.45, "learning"),
@@ -77,6 +87,9 @@ enum CueCatalogue {
         Cue("show|shows|showing up", .topic(.application), 0.6, "how it shows up"),
         Cue("how will|would|could|might|can you ~2 use|apply|bring|take|carry|live|hold|remember", .topic(.application), 0.8, "how will you use it"),
         Cue("integrate|integrating|embed|embedding|anchor|anchoring", .topic(.application), 0.9, "integrate"),
+        Cue("this|that|it|insight|learning|awareness|knowing|understanding|realization|knowledge ~3 useful|matter|matters|change|changes|mean|means|shape|applies|relevant|connect|connects|benefit|show_up|lens|work_with", .topic(.application), 1.0, "what the learning changes"),
+        Cue("now that you know|have_seen|have_realized|see, now you have seen|know, knowing this|that, with|of|use what you have ~1 learned|realized|understood|seen|discovered|noticed|found, what you have understood, live by", .topic(.application), 1.1, "with what you learned"),
+        Cue("open to you, beyond, elsewhere, other places|areas|situations|relationships|parts, wherever, somewhere, which relationship|situations|situation", .topic(.application), 0.6, "where else it applies"),
 
         // 8.5 post-session action, thinking or reflection
         Cue("next step|steps|move|moves|action|actions", .topic(.design), 1.6, "next step"),
@@ -95,6 +108,7 @@ enum CueCatalogue {
         Cue("monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|morning|weekend", .topic(.design), 0.5, "a day"),
         Cue("by when|deadline|timeline|timeframe|schedule|scheduled|calendar|diary|book|booked", .topic(.design), 0.7, "when"),
         Cue("send|email|call|ring|write|draft|talk|speak|book|schedule|set|block|delegate|ask|tell|start|stop|quit|hire|resign|apply|sign|join|register|cancel|meet|list|prepare", .topic(.design), 0.25, "an action verb"),
+        Cue("going to do|start|try|change, want to do|try|have_done, what is next, what next, next then, prepare|preparing|preparation, timeframe|time-frame|dates, in what order, which ~3 do|first, chew|mull|sit_with, think about ~2 more|after|before, take away and, ideas|options ~4 which|choose|do", .topic(.design), 1.0, "what you will do"),
 
         // 8.6 support, resources, barriers
         Cue("support|supports|supported|supporting|supportive", .topic(.resources), 1.3, "support"),
@@ -111,6 +125,9 @@ enum CueCatalogue {
         Cue("goes|go|went wrong|sideways|badly", .topic(.resources), 0.9, "if it goes wrong"),
         Cue("therapist|counsellor|counselor|hr|coach|doctor|gp|book|course|training|app", .topic(.resources), 0.35, "a resource"),
         Cue("already have|got", .topic(.resources), 0.5, "what you already have"),
+        Cue("in your corner, draw on, alongside, on board, buy-in, backing, behind you, against this|you|it, look after yourself, self-care, plan b, backup|fallback|contingency, in case, falls|fall through|apart, says no, get past|around|over, learn from, someone|anyone ~1 else, who has|who_is done|been, do without", .topic(.resources), 1.1, "support and obstacles"),
+        Cue("mentor|accountant|solicitor|lawyer|therapist|advisor|adviser|expert|peer|network|sister|brother|friend|partner|allies|ally|community|group", .topic(.resources), 0.45, "a person who could help"),
+        Cue("harder|block|risks|talk_yourself_out|out of it|derail", .topic(.resources), 0.6, "what might get in the way"),
 
         // 8.7 accountability
         Cue("accountable|accountability|answerable", .topic(.accountability), 2.2, "accountability"),
@@ -129,6 +146,7 @@ enum CueCatalogue {
         Cue("buddy|witness", .topic(.accountability), 0.8, "a buddy"),
         Cue("commit|committed|commitment|promise|promised|deadline|deadlines", .topic(.accountability), 0.45, "commitment"),
         Cue("whether you did|do it|this|that, or not", .topic(.accountability), 0.5, "whether you did it"),
+        Cue("how committed|likely|sure|confident, more likely to, actually do|follow, let it slide|slip, know you have|it_is|you_did, so you would know, done look, set a date, into your diary|calendar, pick this|it ~1 up, when we next meet, next session|call|time, a log, tracker, update by, share your goal, back out, promise|promised", .topic(.accountability), 1.0, "following through"),
 
         // 8.8 celebration
         Cue("celebrat*", .topic(.celebration), 2.0, "celebrate"),
@@ -147,6 +165,7 @@ enum CueCatalogue {
         Cue("you did|made|named|faced|stayed|owned|took|said|admitted|let|chose|found|showed|stepped|went|turned|stuck|pushed|held|spoke|dared|allowed|moved|shifted|handled|kept|got|gave|opened", .topic(.celebration), 0.35, "something you did"),
         Cue("look|looking|notice|noticing|see|seeing at|how ~2 what_you|much_you|far_you", .topic(.celebration), 0.6, "look at what you did"),
         Cue("shift|change|difference ~3 in you|since|from when", .topic(.celebration), 0.6, "the shift in you"),
+        Cue("big deal, growth, grown, grew, feel to have|having, that was you, came|come from you, all you, entirely yours|you, your own criteria|doing, did that yourself, by yourself, on your own, a moment to mark|notice|savor|savour, what you have achieved", .topic(.celebration), 1.0, "the client's own achievement"),
 
         // 8.9 completing the session
         Cue("close|closing|closes|closure", .topic(.closing), 1.4, "close"),
@@ -167,6 +186,8 @@ enum CueCatalogue {
         Cue("remaining|rest of our|the time", .topic(.closing), 0.8, "remaining time"),
         Cue("session|conversation, time together, our time", .topic(.closing), 0.25, "the session"),
         Cue("done|finished|complete|enough for today", .topic(.closing), 0.3, "done"),
+        Cue("complete|completion|sign off|signing off, land this|it, park this|it, keep going, near|nearly|almost|close_to|conscious_of|mindful_of ~1 the|our time, a good moment|time|point ~1 to ~1 finish|stop|end|close, you have not said|haven't_said, end on, finish on", .topic(.closing), 1.1, "how we finish"),
+        Cue("minutes|minute|hour|quarter|half ~1 left|remaining|mark|past|to_go, o'clock, half past, ten|five|quarter past|to, time runs|left, we have|have_got ~2 minutes|time, the time", .topic(.closing), 0.7, "the clock"),
     ]
 
     // MARK: Directing cues (the coach supplies content, decision, accountability, feelings or ending)
