@@ -14,7 +14,11 @@ public struct Assessor: Sendable {
         let bytes = Array(line.utf8)
         let tokens = Tokenizer.tokenize(bytes)
         let (clauses, clauseOf) = Clause.split(tokens)
-        let matches = index.matches(in: tokens, clauseOf: clauseOf)
+        var matches = index.matches(in: tokens, clauseOf: clauseOf)
+        for action in Reading.pastActions(tokens, clauses: clauses, clauseOf: clauseOf)
+        where !matches.contains(where: { $0.cue.role == .acknowledgement && $0.range.lowerBound == action.range.lowerBound }) {
+            matches.append(action)
+        }
         let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
 
         let stance = reading.stance()
@@ -47,6 +51,11 @@ public struct Assessor: Sendable {
 /// One line, tokenised, split into clauses and matched against the catalogue: the facts every part of
 /// the verdict is computed from.
 struct Reading {
+    /// Cues the clause shapes stand for (built once; the form of a clause is found by `Clause`).
+    static let imperativeCue = Cue("", .directive, 1.3, "an instruction to the client")
+    static let leadingShapeCue = Cue("", .leading, 1.5, "a question that expects yes")
+    static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
+
     static let markerThreshold = 0.4
 
     let bytes: [UInt8]
@@ -61,6 +70,50 @@ struct Reading {
 
     func evidence(_ match: CueMatch) -> Evidence {
         Evidence(text: text(match.range), cue: match.cue.name)
+    }
+
+    // MARK: Acknowledgement by form
+
+    /// "You named it", "Today you drew one", "You didn't dodge it": the client as the subject of a
+    /// past action in a statement names something they did (reporting verbs like "said" only mirror).
+    static func pastActions(_ tokens: [Token], clauses: [Clause], clauseOf: [Int]) -> [CueMatch] {
+        var found: [CueMatch] = []
+        for (index, clause) in clauses.enumerated() where clause.form == .statement {
+            var position = clause.tokens.lowerBound
+            while position < clause.tokens.upperBound - 1 {
+                defer { position += 1 }
+                guard tokens[position].word == "you" else { continue }
+                var verb = position + 1
+                while verb < clause.tokens.upperBound - 1, pastLeadIns.contains(tokens[verb].word) { verb += 1 }
+                let word = tokens[verb].word
+                if isPastAction(word) {
+                    found.append(CueMatch(cue: pastActionCue, range: position..<(verb + 1), clause: index))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    static let pastLeadIns: Set<String> = ["have", "just", "really", "actually", "finally", "did", "not", "then", "also", "still"]
+    static let irregularPast: Set<String> = [
+        "did", "made", "took", "found", "went", "got", "gave", "held", "kept", "spoke", "stood", "chose", "drew",
+        "let", "put", "brought", "caught", "faced", "sat", "stuck", "wrote", "written", "saw", "heard", "knew",
+        "began", "begun", "built", "won", "fought", "led", "met", "paid", "sent", "spent", "understood", "done",
+        "gone", "taken", "given", "chosen", "drawn", "dodge", "hedge", "shrink", "flinch", "back", "give", "run",
+        "ran", "turned", "told", "held", "shown", "showed", "grew", "grown", "broke", "broken", "rose", "risen",
+    ]
+    static let notAnAction: Set<String> = [
+        "said", "mentioned", "told", "described", "called", "wanted", "asked", "seemed", "sounded", "started",
+        "needed", "hoped", "used", "supposed", "expected", "talked", "sighed", "nodded", "described", "named",
+        "decided", "learned", "realized", "noticed", "discovered", "knew", "heard", "saw", "tried", "got",
+        "went",
+    ]
+
+    private static func isPastAction(_ word: String) -> Bool {
+        if notAnAction.contains(word) { return false }
+        if irregularPast.contains(word) { return true }
+        return word.count > 4 && word.hasSuffix("ed")
     }
 
     // MARK: Stance
@@ -110,7 +163,7 @@ struct Reading {
             if let leading = clause.leadingRange {
                 directingWeight += 1.5
                 directing.append(
-                    CueMatch(cue: Cue(tokens[leading.lowerBound].word, .leading, 1.5, "a question that expects yes"),
+                    CueMatch(cue: Reading.leadingShapeCue,
                         range: leading, clause: index))
                 continue
             }
@@ -125,7 +178,7 @@ struct Reading {
                 directingWeight += 1.3
                 directing.append(
                     CueMatch(
-                        cue: Cue(tokens[clause.head].word, .directive, 1.3, "an instruction to the client"),
+                        cue: Reading.imperativeCue,
                         range: clause.head..<min(clause.head + 4, clause.tokens.upperBound), clause: index))
             case .statement:
                 break
@@ -189,7 +242,8 @@ struct Reading {
             let factor = form == .openQuestion || form == .closedQuestion ? 1.5 : 1
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
             entry.score += weight * factor
-            entry.evidence.append(evidence(match))
+            let found = evidence(match)
+            if !entry.evidence.contains(found) { entry.evidence.append(found) }
             entry.clauses.insert(match.clause)
             scores[marker] = entry
         }
@@ -208,7 +262,7 @@ struct Reading {
         // A bare instruction with no other topic is about what to do next.
         for (index, clause) in clauses.enumerated() where clause.form == .imperative {
             let range = clause.head..<min(clause.head + 3, clause.tokens.upperBound)
-            add(.design, 0.5, CueMatch(cue: Cue(tokens[clause.head].word, .directive, 0.5, "an instruction"), range: range, clause: index))
+            add(.design, 0.5, CueMatch(cue: Reading.imperativeCue, range: range, clause: index))
         }
         // What the beat is looking for breaks near-ties; it never creates a marker on its own.
         for marker in context.expects where (scores[marker]?.score ?? 0) >= Reading.markerThreshold {
@@ -225,7 +279,9 @@ struct Reading {
         let advised = stance == .advise
         let hasImperative = clauses.contains { $0.form == .imperative }
         if advised, roles.contains("directive") || hasImperative { traps.append(.adviceGiving) }
-        if advised, roles.contains("leading") { traps.append(.leadingQuestion) }
+        if advised, roles.contains("leading") || clauses.contains(where: { $0.leadingRange != nil }) {
+            traps.append(.leadingQuestion)
+        }
         if advised, roles.contains("coachAccountability") { traps.append(.coachOwnedAccountability) }
         if roles.contains("rushing") || rushesPastLearning(primary: primary, context: context) {
             traps.append(.rushingToAction)
@@ -237,7 +293,8 @@ struct Reading {
         if roles.contains("evaluativePraise") { traps.append(.evaluativePraise) }
         if advised, roles.contains("coachClosing") { traps.append(.coachClosedSession) }
         let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
-        if questions.count >= 2, questions.contains(where: { $0.form == .openQuestion }) {
+        let asked = questions.reduce(0) { $0 + $1.questionCount }
+        if asked >= 2, questions.contains(where: { $0.form == .openQuestion }) {
             traps.append(.stackedQuestions)
         }
         if stance == .partner, !questions.isEmpty, questions.allSatisfy({ $0.form == .closedQuestion }),

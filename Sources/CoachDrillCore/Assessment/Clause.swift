@@ -17,6 +17,8 @@ struct Clause {
     /// A question built to get a yes: a negative opening ("Don't you think...?", "Isn't it...?"), a
     /// negative tag ("..., haven't you?", "..., right?") or "surely". The coach's answer is built in.
     var leadingRange: Range<Int>? = nil
+    /// Questions asked in this clause: "What did you learn, and who can help?" asks two.
+    var questionCount = 1
 
     static let whWords: Set<String> = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
     static let auxiliaries: Set<String> = [
@@ -63,6 +65,7 @@ struct Clause {
                 let questionMark = !atEnd && tokens[index].word == "?"
                 var clause = classify(tokens, start..<index, questionMark: questionMark)
                 if questionMark { clause.leadingRange = leadingShape(tokens, clause) }
+                if clause.form == .openQuestion { clause.questionCount = 1 + joinedQuestions(tokens, clause) }
                 clauses.append(clause)
             } else if !atEnd, tokens[index].word == "?", let last = clauses.indices.last,
                 clauses[last].form == .statement
@@ -141,6 +144,21 @@ struct Clause {
         // "Surely you can see...?"
         if let surely = range.first(where: { tokens[$0].word == "surely" }) { return surely..<(surely + 1) }
         return nil
+    }
+
+    /// Further questions joined on with "and"/"or": "..., and who could support you?"
+    private static func joinedQuestions(_ tokens: [Token], _ clause: Clause) -> Int {
+        var count = 0
+        var index = clause.head + 2
+        while index + 1 < clause.tokens.upperBound {
+            if whWords.contains(tokens[index].word), ["and", "or", "also", "then"].contains(tokens[index - 1].word),
+                auxiliaries.contains(tokens[index + 1].word) || subjects.contains(tokens[index + 1].word)
+            {
+                count += 1
+            }
+            index += 1
+        }
+        return count
     }
 
     private static func firstQuestionWord(_ tokens: [Token], _ range: Range<Int>) -> Int? {

@@ -210,6 +210,7 @@ enum CueCatalogue {
         Cue("what you need|want|have ~1 is|to", .directive, 1.0, "'what you need is'"),
         Cue("the answer|solution|trick|key is", .directive, 1.2, "'the answer is'"),
         Cue("you could|might|may ~1 just|simply|always|also|easily|maybe|perhaps", .directive, 0.9, "'you could just'"),
+        Cue("you could|can ~1 let|ask|try|start|stop|call|send|tell|talk|book|set|block|give|hand|delegate|write|use|make|take|get|go|drop|say|put|pick|focus|spend|join|hire|quit|email|ring|text|run|move", .directive, 0.8, "'you could [do this]'"),
         Cue("you might|may want|wish|like to ~1 consider|think|try|look", .directive, 1.0, "'you might want to'"),
         Cue("maybe|perhaps|possibly you ~1 could|should|need|might|can|ought", .directive, 1.1, "'maybe you could'"),
         Cue("try|trying to ~2 not", .directive, 0.4, "'try to'"),
@@ -370,7 +371,7 @@ enum CueCatalogue {
         Cue("notice|noticing, look|looking|think|thinking back", .openInvitation, 0.6, "'look back'"),
 
         // Specific acknowledgement of the client's own effort or shift
-        Cue("you ~1 did|made|named|faced|stayed|owned|took|admitted|let|chose|found|showed|stepped|turned|stuck|pushed|held|spoke|dared|allowed|shifted|handled|kept|gave|opened|caught|recognized|decided|managed|walked|stopped|tried|changed|sat|listened|brought|reached|worked|wrote|committed|identified|separated|connected|landed|challenged|questioned|risked|trusted|resisted|refused", .acknowledgement, 0.6, "names something the client did"),
+        Cue("you [have|just|really|then|also|finally|actually] did|made|named|faced|stayed|owned|took|admitted|let|chose|found|showed|stepped|turned|stuck|pushed|held|spoke|dared|allowed|shifted|handled|kept|gave|opened|caught|recognized|decided|managed|walked|stopped|tried|changed|sat|listened|brought|reached|worked|wrote|committed|identified|separated|connected|landed|challenged|questioned|risked|trusted|resisted|refused", .acknowledgement, 0.6, "names something the client did"),
         Cue("that|it|this took|takes|needed|required", .acknowledgement, 0.8, "'that took ...'"),
         Cue("i ~1 notice|noticed|noticing|saw|see|heard|hear|appreciate|admire|respect|honor|acknowledge|value|recognize|celebrate|clocked ~2 you|your|how|the_way|that_you|what_you, i want to acknowledge|name|honor|celebrate|recognize|appreciate, i was|am struck|moved|touched", .acknowledgement, 1.2, "the coach names what they saw the client do"),
         Cue("your ~1 courage|honesty|willingness|openness|persistence|determination|commitment|effort|candour|candor|bravery|clarity|patience|resilience|humility|generosity|care|curiosity", .acknowledgement, 1.0, "names the client's quality"),
