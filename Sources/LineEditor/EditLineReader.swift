@@ -146,7 +146,7 @@ public final class EditLineReader: LineReader {
     }
 
     /// Wraps ANSI escape sequences in \1 so libedit does not count them as prompt width.
-    static func markEscapes(_ prompt: String) -> String {
+    public static func markEscapes(_ prompt: String) -> String {
         var out = ""
         var inEscape = false
         for scalar in prompt.unicodeScalars {

@@ -1,0 +1,103 @@
+import CoachDrillCore
+import XCTest
+
+final class EngineTests: XCTestCase {
+    /// A two-beat scenario built in code: partnering moves on, advising loops with a once-only push-back.
+    private func scenario() -> Scenario {
+        Scenario(
+            id: "engine-test", title: "Engine test", persona: Persona(name: "Kim"),
+            state: [StateVariable(name: "trust", initial: 0)], start: "open",
+            beats: [
+                Beat(
+                    id: "open", client: ["First A.", "First B.", "First C."], expects: [.progress],
+                    exemplar: "Where are you now with what you wanted today?",
+                    branches: [
+                        Branch(
+                            condition: Condition(markers: [.progress], stances: [.partner]),
+                            client: ["Closer than I thought."], effects: [Effect(variable: "trust", delta: 1)],
+                            goto: "plan"),
+                        Branch(
+                            condition: Condition(stances: [.advise]), client: ["Hm. If you say so."],
+                            effects: [Effect(variable: "trust", delta: -1)], once: true),
+                        Branch(condition: nil, client: ["Sorry?"]),
+                    ]),
+                Beat(
+                    id: "plan", client: ["So what now?"], expects: [.design],
+                    branches: [
+                        Branch(
+                            condition: Condition(state: [StateTest(variable: "trust", comparison: .greaterOrEqual, value: 1)]),
+                            goto: "done"),
+                        Branch(condition: nil, goto: "done"),
+                    ]),
+                Beat(id: "done", client: ["Thanks."], end: true),
+            ])
+    }
+
+    func testPartneringFollowsTheFirstMatchingBranchAndAppliesEffects() throws {
+        var engine = try Engine(scenario: scenario(), seed: 1)
+        XCTAssertEqual(engine.beatID, "open")
+        let turn = engine.respond(to: "Where are you now with what you wanted from today?", assessor: Assessor())
+        XCTAssertEqual(turn.branchIndex, 0)
+        XCTAssertEqual(turn.toBeat, "plan")
+        XCTAssertEqual(turn.clientLines, ["Closer than I thought."], "the branch reply stands in for the beat's line")
+        XCTAssertEqual(engine.state["trust"], 1)
+        XCTAssertTrue(engine.evidenced.contains(.progress))
+        XCTAssertEqual(engine.turn, 1)
+    }
+
+    func testOnceBranchIsTakenOnlyOnce() throws {
+        var engine = try Engine(scenario: scenario(), seed: 1)
+        let first = engine.respond(to: "You should just make a list.", assessor: Assessor())
+        XCTAssertEqual(first.branchIndex, 1)
+        XCTAssertEqual(first.clientLines, ["Hm. If you say so."])
+        let second = engine.respond(to: "You should just make a list.", assessor: Assessor())
+        XCTAssertEqual(second.branchIndex, 2, "the once branch is spent; the default answers")
+        XCTAssertEqual(engine.state["trust"], -1)
+        XCTAssertEqual(engine.beatID, "open", "no goto stays on the beat")
+    }
+
+    func testEndBeatHasTheLastWordAndFinishes() throws {
+        var engine = try Engine(scenario: scenario(), seed: 1, from: "plan")
+        let turn = engine.respond(to: "What would you like to do before we next meet?", assessor: Assessor())
+        XCTAssertTrue(turn.ended)
+        XCTAssertTrue(engine.isFinished)
+        XCTAssertEqual(turn.clientLines, ["Thanks."])
+        let after = engine.respond(to: "Anything else?", assessor: Assessor())
+        XCTAssertNil(after.branchIndex, "a finished session takes no more turns")
+    }
+
+    func testSameSeedSameVariantsDifferentSeedsDiffer() throws {
+        let openings = (1...20).map { seed in (try? Engine(scenario: scenario(), seed: UInt64(seed)))?.clientLine ?? "" }
+        XCTAssertEqual(openings, (1...20).map { seed in (try? Engine(scenario: scenario(), seed: UInt64(seed)))?.clientLine ?? "" })
+        XCTAssertGreaterThan(Set(openings).count, 1, "variants are picked by the seed")
+    }
+
+    func testUnknownStartBeatIsATypedError() {
+        XCTAssertThrowsError(try Engine(scenario: scenario(), seed: 1, from: "nowhere")) { error in
+            XCTAssertEqual(error as? Engine.StartError, .noSuchBeat("nowhere", available: ["open", "plan", "done"]))
+        }
+    }
+
+    func testSplitMixIsStableAcrossPlatforms() {
+        var random = SessionRandom(seed: 42)
+        // Reference values of SplitMix64 for seed 42.
+        XCTAssertEqual(random.next(), 0xBDD7_3226_2FEB_6E95)
+        XCTAssertEqual(random.next(), 0x28EF_E333_B266_F103)
+    }
+
+    func testScorecardTalliesMarkersTrapsAndMoments() {
+        let assessor = Assessor()
+        let card = Scorecard(assessments: [
+            assessor.assess("Where are you now with what you wanted from today?"),
+            assessor.assess("You should email me every Friday so I know you did it."),
+        ])
+        XCTAssertEqual(card.turns, 2)
+        XCTAssertEqual(card.partneredTurns, 1)
+        XCTAssertEqual(card.advisedTurns, 1)
+        XCTAssertEqual(card.tallies.first { $0.marker == .progress }?.partnered, 1)
+        XCTAssertEqual(card.best?.turn, 1)
+        XCTAssertEqual(card.weakest?.turn, 2)
+        XCTAssertTrue(card.traps.contains { $0.trap == .coachOwnedAccountability })
+        XCTAssertEqual(card.partnerRate, 0.5)
+    }
+}
