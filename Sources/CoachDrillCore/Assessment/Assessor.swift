@@ -192,6 +192,14 @@ struct Reading {
         if !directing.isEmpty, offered, onlySuggestions {
             return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
         }
+        if !directing.isEmpty, !offered {
+            // "Can I offer something? Book the room." Asking leave and then instructing is still advice:
+            // the permission (and the yes/no question it is asked in) does not count as an invitation.
+            for match in inviting where match.cue.role == .permission {
+                invitingWeight -= match.cue.weight
+                if clauses[match.clause].form == .closedQuestion { invitingWeight -= 0.5 }
+            }
+        }
         if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || hasCoachOwnership(directing) {
             return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
         }

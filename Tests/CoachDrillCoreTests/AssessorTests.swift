@@ -1,0 +1,295 @@
+import XCTest
+
+@testable import CoachDrillCore
+
+/// The feedback engine: the corpus floors, the hard cases (with lines that are not in the corpus), and
+/// the tokenizer and pattern language underneath. See docs/feedback.md.
+final class AssessorTests: XCTestCase {
+    let assessor = Assessor()
+
+    // MARK: Corpus floors (issue 3)
+
+    static let corpusURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/coach-lines.tsv")
+
+    func testCorpusFloors() throws {
+        let text = try String(contentsOf: Self.corpusURL, encoding: .utf8)
+        let lines = try LabelledCorpus.parse(text)
+        XCTAssertGreaterThanOrEqual(lines.count, 450, "the team corpus holds at least 450 lines")
+        let evaluation = Evaluation(lines: lines, assessor: assessor)
+
+        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.95, "stance accuracy floor")
+        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, 0.90, "primary-marker accuracy floor")
+        for score in evaluation.stance.scores + evaluation.marker.scores where score.support > 0 {
+            XCTAssertGreaterThanOrEqual(score.f1, 0.80, "F1 floor for class \(score.label)")
+        }
+    }
+
+    func testCorpusParsesEveryMarkerAndStance() throws {
+        let lines = try LabelledCorpus.parse(String(contentsOf: Self.corpusURL, encoding: .utf8))
+        for marker in Marker.allCases {
+            for stance in [Stance.partner, .advise] {
+                XCTAssertTrue(
+                    lines.contains { $0.marker == marker && $0.stance == stance }, "corpus has \(marker)/\(stance)")
+            }
+        }
+        XCTAssertTrue(lines.contains { $0.marker == nil })
+    }
+
+    // MARK: Offers: with an invitation they partner, without one they advise
+
+    func testPermissionBasedOfferWithInvitationPartners() {
+        let line =
+            "I've got an idea about the rota, and you may well see it differently: you could let Marcus run Mondays. How does that sit with you?"
+        let result = assessor.assess(line)
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertFalse(result.traps.contains(.adviceGiving))
+    }
+
+    func testSameIdeaWithoutInvitationAdvises() {
+        let result = assessor.assess("You should let Marcus run the Monday rota.")
+        XCTAssertEqual(result.stance, .advise)
+        XCTAssertTrue(result.traps.contains(.adviceGiving))
+    }
+
+    func testPermissionAloneDoesNotMakeAnInstructionPartnering() {
+        let result = assessor.assess("Can I offer something? Book the room for Thursday and tell the team tonight.")
+        XCTAssertEqual(result.stance, .advise)
+        XCTAssertTrue(result.traps.contains(.adviceGiving))
+    }
+
+    // MARK: Leading and closed questions
+
+    func testLeadingQuestionTrap() {
+        for line in [
+            "Wouldn't it be simpler to just hand the rota to Marcus?",
+            "Don't you think the real issue is the budget?",
+            "You're going to talk to her this week, aren't you?",
+        ] {
+            let result = assessor.assess(line)
+            XCTAssertEqual(result.stance, .advise, line)
+            XCTAssertTrue(result.traps.contains(.leadingQuestion), line)
+        }
+    }
+
+    func testClosedQuestionTrap() {
+        let result = assessor.assess("Did anything surprise you about yourself today?")
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertEqual(result.marker, .learningSelf)
+        XCTAssertTrue(result.traps.contains(.closedQuestion))
+    }
+
+    func testStackedQuestions() {
+        for line in [
+            "What did you learn, and what will you do with it, and who can help?",
+            "What surprised you? What will you do about it?",
+        ] {
+            XCTAssertTrue(assessor.assess(line).traps.contains(.stackedQuestions), line)
+        }
+        XCTAssertFalse(assessor.assess("What will you do first?").traps.contains(.stackedQuestions))
+    }
+
+    // MARK: Accountability
+
+    func testCoachOwnedAccountabilityTrap() {
+        let result = assessor.assess("Text me on Sunday night so I know you've booked the gym.")
+        XCTAssertEqual(result.marker, .accountability)
+        XCTAssertEqual(result.stance, .advise)
+        XCTAssertTrue(result.traps.contains(.coachOwnedAccountability))
+    }
+
+    func testClientDesignedAccountabilityPartners() {
+        let result = assessor.assess("How will you know you've actually kept to it?")
+        XCTAssertEqual(result.marker, .accountability)
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertFalse(result.traps.contains(.coachOwnedAccountability))
+    }
+
+    // MARK: Celebration
+
+    func testEvaluativePraiseTrap() {
+        let result = assessor.assess("Brilliant work today, really great job.")
+        XCTAssertEqual(result.marker, .celebration)
+        XCTAssertEqual(result.stance, .advise)
+        XCTAssertTrue(result.traps.contains(.evaluativePraise))
+    }
+
+    func testSpecificAcknowledgementPartners() {
+        let result = assessor.assess("You kept asking the hard question even when it made you wince.")
+        XCTAssertEqual(result.marker, .celebration)
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertFalse(result.traps.contains(.evaluativePraise))
+    }
+
+    // MARK: Closing
+
+    func testCoachClosedSessionTrap() {
+        let result = assessor.assess("Okay, we're out of time, so I'll stop us there.")
+        XCTAssertEqual(result.marker, .closing)
+        XCTAssertEqual(result.stance, .advise)
+        XCTAssertTrue(result.traps.contains(.coachClosedSession))
+    }
+
+    func testAskingHowToClosePartners() {
+        let result = assessor.assess("How would you like to bring today to a close?")
+        XCTAssertEqual(result.marker, .closing)
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertFalse(result.traps.contains(.coachClosedSession))
+    }
+
+    // MARK: Multi-sentence lines and evidence
+
+    func testMultiSentenceLineReportsSeveralMarkers() {
+        let result = assessor.assess(
+            "You faced the hard conversation with your sister. What do you want to do next, and who could support you?")
+        let markers = Set(result.hits.map(\.marker))
+        XCTAssertTrue(markers.isSuperset(of: [.celebration, .design, .resources]), "\(markers)")
+        XCTAssertEqual(result.stance, .partner)
+        XCTAssertNotNil(result.marker)
+        XCTAssertEqual(result.hits.first?.marker, result.marker, "hits are strongest first")
+    }
+
+    func testEvidenceSpansAreExactSubstrings() {
+        let lines = [
+            "You’re clearly someone who needs control — so you’ll need to delegate more, won’t you?",
+            "Text me on Sunday night so I know you've booked the gym.",
+            "I HAVE A THOUGHT, tell me if it doesn't fit: What do you make of that?",
+            "Café owners… what’s the first step, Zoë?",
+            "So, the goal you came in with. Where are you with it now?",
+        ]
+        for line in lines {
+            let result = assessor.assess(line)
+            let spans = result.stanceEvidence + result.hits.flatMap(\.evidence)
+            XCTAssertFalse(spans.isEmpty, line)
+            for span in spans {
+                XCTAssertFalse(span.text.isEmpty, line)
+                XCTAssertTrue(line.contains(span.text), "'\(span.text)' is not in '\(line)'")
+            }
+        }
+    }
+
+    // MARK: Suggestion and context
+
+    func testSuggestionPrefersExemplar() {
+        let exemplar = "You wanted to understand why you jump in. Where are you with that now?"
+        let context = AssessmentContext(expects: [.progress], exemplar: exemplar)
+        XCTAssertEqual(assessor.assess("You should feel proud.", context: context).suggestion, exemplar)
+        let plain = assessor.assess("You should feel proud.")
+        XCTAssertEqual(plain.suggestion, plain.marker?.defaultExemplar)
+        XCTAssertNotNil(plain.suggestion)
+    }
+
+    func testRushingToActionDependsOnContext() {
+        let line = "What's the first step you'll take this week?"
+        let early = AssessmentContext(clientLine: "I still don't really know what happened in that meeting.", turn: 1)
+        XCTAssertTrue(assessor.assess(line, context: early).traps.contains(.rushingToAction))
+        let later = AssessmentContext(
+            clientLine: "I think I finally get why I freeze with her.", evidenced: [.learningSelf], turn: 4)
+        XCTAssertFalse(assessor.assess(line, context: later).traps.contains(.rushingToAction))
+    }
+
+    func testPrematureCelebrationDependsOnContext() {
+        let line = "Let's take a moment to celebrate how far you've come."
+        let stuck = AssessmentContext(clientLine: "Honestly I feel stuck. Nothing has moved.", turn: 2)
+        XCTAssertTrue(assessor.assess(line, context: stuck).traps.contains(.prematureCelebration))
+        let moved = AssessmentContext(
+            clientLine: "I sent the email this morning, which I never thought I'd do.", evidenced: [.progress],
+            turn: 5)
+        XCTAssertFalse(assessor.assess(line, context: moved).traps.contains(.prematureCelebration))
+    }
+
+    // MARK: Robustness
+
+    func testEmptyAndPunctuationOnlyLines() {
+        for line in ["", "   ", "...", "?", "—"] {
+            let result = assessor.assess(line)
+            XCTAssertEqual(result.stance, .neutral, "'\(line)'")
+            XCTAssertNil(result.marker)
+            XCTAssertTrue(result.traps.isEmpty)
+        }
+    }
+
+    func testVeryLongLineDoesNotCrash() {
+        let sentence = "What did you notice about yourself when the team pushed back, and what will you do next? "
+        let line = String(repeating: sentence, count: 2_000) + String(repeating: "x", count: 50_000)
+        let result = assessor.assess(line)
+        XCTAssertNotNil(result.marker)
+        XCTAssertTrue(result.traps.contains(.stackedQuestions))
+    }
+
+    func testNonASCIIAndControlCharacters() {
+        let result = assessor.assess("Qu’est-ce que tu as appris? 你学到了什么？ \u{0}\u{7}\u{1B}[31m What did you learn about yourself?")
+        XCTAssertEqual(result.marker, .learningSelf)
+        XCTAssertEqual(result.stance, .partner)
+    }
+
+    // MARK: Tokenizer
+
+    private func words(_ line: String) -> [String] {
+        Tokenizer.tokenize(Array(line.utf8)).map(\.word)
+    }
+
+    func testTokenizerExpandsContractions() {
+        XCTAssertEqual(words("You're sure"), ["you", "are", "sure"])
+        XCTAssertEqual(words("Don't stop"), ["do", "not", "stop"])
+        XCTAssertEqual(words("Let's go"), ["let", "us", "go"])
+        XCTAssertEqual(words("won't can't"), ["will", "not", "can", "not"])
+        XCTAssertEqual(words("you'll you've I'd I'm"), ["you", "will", "you", "have", "i", "would", "i", "am"])
+        XCTAssertEqual(words("What's Dana's plan?"), ["what", "is", "dana", "plan", "?"])
+    }
+
+    func testTokenizerCurlyApostrophes() {
+        XCTAssertEqual(words("You\u{2019}re here, don\u{2019}t go"), ["you", "are", "here", "do", "not", "go"])
+        XCTAssertEqual(words("\u{2018}quoted\u{2019}"), ["quoted"])
+    }
+
+    func testTokenizerNonASCIIAndBoundaries() {
+        XCTAssertEqual(words("Café naïve Zoë"), ["café", "naïve", "zoë"])
+        XCTAssertEqual(words("Well... really?!"), ["well", ".", "really", "?"])
+        XCTAssertEqual(words("follow-up - now"), ["follow-up", "now"])
+        XCTAssertEqual(words(""), [])
+    }
+
+    func testTokenByteRangesQuoteTheLine() {
+        let line = "Naïve? You\u{2019}re done."
+        let bytes = Array(line.utf8)
+        for token in Tokenizer.tokenize(bytes) {
+            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            XCTAssertTrue(line.contains(text), text)
+        }
+    }
+
+    // MARK: Phrase patterns
+
+    private func matches(_ pattern: String, _ line: String) -> Bool {
+        let compiled = PhrasePattern(pattern)
+        let tokens = Tokenizer.tokenize(Array(line.utf8))
+        return tokens.indices.contains { compiled.match(tokens, at: $0) != nil }
+    }
+
+    func testPatternAlternativesPrefixOptionalAndGap() {
+        XCTAssertTrue(matches("what ~3 learn* about yourself|you", "What have you learned about yourself?"))
+        XCTAssertTrue(matches("what ~3 learn* about yourself|you", "What did you learn about you"))
+        XCTAssertFalse(matches("what ~1 learn* about yourself", "What have you really learned about yourself?"))
+        XCTAssertTrue(matches("[really] proud", "proud"))
+        XCTAssertTrue(matches("really|so [very] proud", "so very proud"))
+        XCTAssertTrue(matches("the_way|how you", "the way you"))
+    }
+
+    func testPatternGapNeverCrossesASentence() {
+        XCTAssertFalse(matches("you ~3 should", "You did it. We should stop."))
+        XCTAssertTrue(matches("you ~3 should", "You really should stop."))
+    }
+
+    func testPatternContractionsMatchBothSpellings() {
+        XCTAssertTrue(matches("don't you think", "Do not you think"))
+        XCTAssertTrue(matches("don't you think", "Don’t you think so?"))
+        XCTAssertTrue(matches("let's stop", "Let us stop."))
+    }
+
+    func testCueSourceListsSeveralPhrases() {
+        let cue = Cue("let me know, keep me posted", .coachAccountability, 1, "test")
+        XCTAssertEqual(cue.patterns.count, 2)
+    }
+}
