@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct CoachDrill: ParsableCommand {
@@ -16,4 +17,10 @@ struct CoachDrill: ParsableCommand {
         ],
         defaultSubcommand: PlayCommand.self
     )
+
+    static func main() {
+        // Output piped into `head` must end quietly: writes then fail with EPIPE, which the writers handle.
+        signal(SIGPIPE, SIG_IGN)
+        Self.main(nil)
+    }
 }

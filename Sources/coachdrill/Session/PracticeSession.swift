@@ -77,10 +77,15 @@ final class PracticeSession {
                 say("")
                 return .interrupted(signal: signal)
             case .line(let raw):
-                let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let tooLong = line.utf8.count > Self.maxAnswerBytes
+                if tooLong { line = Self.truncated(line) }
                 if line.isEmpty { continue }
                 reader.addHistory(line)
                 if echoInput { say(prompt() + TerminalText.sanitize(line)) }
+                if tooLong {
+                    say(style.dim("(That answer was longer than \(Self.maxAnswerBytes) bytes; only its start is used.)"))
+                }
                 if line.hasPrefix(":") {
                     if try runCommand(line) == .quit { return .quit }
                     continue
@@ -88,6 +93,22 @@ final class PracticeSession {
                 if try answer(line) { return .completed }
             }
         }
+    }
+
+    /// A coach answer is a few sentences; anything this long is pasted by mistake, and is cut.
+    static let maxAnswerBytes = 4096
+
+    /// The longest prefix of `line` that fits in `maxAnswerBytes`, cut on a character boundary.
+    static func truncated(_ line: String) -> String {
+        var count = 0
+        var end = line.startIndex
+        for index in line.indices {
+            let width = line[index].utf8.count
+            if count + width > maxAnswerBytes { break }
+            count += width
+            end = line.index(after: index)
+        }
+        return String(line[..<end])
     }
 
     // MARK: Turns
