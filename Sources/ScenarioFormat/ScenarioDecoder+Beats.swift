@@ -130,7 +130,7 @@ extension ScenarioDecoder {
                         help: "the session ends after an end beat's line, so the coach never answers it; remove `\(unused)`")
                 }
             }
-        } else if branches.isEmpty, !hasBranchItems(fields["branches"]) {
+        } else if branches.isEmpty, !hasBranchItems(fields["branches"]), !fields.has("end") {
             report(
                 .beatWithoutWayOut, "beat '\(id)' has no way out: no branches and no `end: true`",
                 at: branchesKey ?? key,

@@ -47,7 +47,7 @@ extension ScenarioDecoder {
                 seed = UInt64(value)
             }
         }
-        let from = fields["from"].flatMap { beatReference($0, "from", code: .checkUnknownBeat) }
+        let from = fields["from"].flatMap { beatReference($0, "check from", code: .checkUnknownBeat) }
         var turns: [CheckTurn] = []
         if let turnsNode = fields["turns"] {
             if let items = turnsNode.sequence {
@@ -102,7 +102,7 @@ extension ScenarioDecoder {
             turn.expectTraps = trapList(trapsNode, "traps")
         }
         if let gotoNode = expect["goto"] {
-            turn.expectGoto = beatReference(gotoNode, "goto", code: .checkUnknownBeat)
+            turn.expectGoto = beatReference(gotoNode, "expected goto", code: .checkUnknownBeat)
         }
         return turn
     }

@@ -94,6 +94,9 @@ struct YAMLErrorMapping {
         if problem.contains("found unknown escape character") {
             return "inside double quotes a backslash starts an escape; write '\\\\' for a backslash, or use single quotes"
         }
+        if context.contains("block scalar") {
+            return "a value starting with '>' or '|' begins a block of text; put comparisons in quotes: \">= 1\""
+        }
         if context.contains("quoted scalar") {
             return "check the quotes: a value that starts with a quote must end with the same quote"
         }
