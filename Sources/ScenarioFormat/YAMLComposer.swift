@@ -20,7 +20,7 @@ struct YAMLComposer {
         }
         var working = text
         var renamed: [Position: String] = [:]
-        let maxRenames = 200
+        let maxRenames = 50
         while true {
             let parser: Parser
             let root: Node?
@@ -155,9 +155,13 @@ struct NodeConverter {
         if nodeCount > limits.maxNodes {
             failure = Diagnostic(
                 .aliasExpansion,
-                "document expands to more than \(limits.maxNodes) nodes",
+                aliasCount > 0
+                    ? "document expands to more than \(limits.maxNodes) nodes through its aliases"
+                    : "document has more than \(limits.maxNodes) nodes",
                 at: location,
-                help: "a scenario this large is almost certainly an alias bomb (aliases of aliases); write the text out"
+                help: aliasCount > 0
+                    ? "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
+                    : "a real scenario has a few hundred; split this one into several scenarios"
             )
             return nil
         }
