@@ -22,7 +22,7 @@ extension ScenarioDecoder {
             report(.invalidValue, "'\(what)' is empty", at: node, help: "write the value between the quotes")
             return nil
         }
-        return text
+        return Self.droppingBlockNewlines(text, node)
     }
 
     mutating func bool(_ node: SourceNode, _ what: String) -> Bool? {
@@ -166,9 +166,17 @@ extension ScenarioDecoder {
                     help: "write the sentence the client says, or remove this line")
                 continue
             }
-            lines.append(line)
+            lines.append(Self.droppingBlockNewlines(line, item))
         }
         return lines
+    }
+
+    /// A `|` or `>` block keeps its final line break in YAML; a line of text should not.
+    static func droppingBlockNewlines(_ text: String, _ node: SourceNode) -> String {
+        guard case .scalar(let scalar) = node.kind, scalar.style == .literal || scalar.style == .folded else { return text }
+        var result = text
+        while result.last?.isNewline == true { result.removeLast() }
+        return result
     }
 
     /// A beat id that must name a beat of this scenario.

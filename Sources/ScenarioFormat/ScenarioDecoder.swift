@@ -6,6 +6,10 @@ import CoachDrillCore
 struct ScenarioDecoder {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Problems found after `maxReported` diagnostics, counted but not described (a hostile file can hold
+    /// tens of thousands, and describing each costs time).
+    private(set) var suppressedCount = 0
+    static let maxReported = 1_000
     var sourceMap = ScenarioSourceMap()
     /// Beat ids in file order, gathered before any beat is decoded so gotos can be checked.
     var beatIDs: [String] = []
@@ -74,10 +78,15 @@ struct ScenarioDecoder {
     }
 
     mutating func report(
-        _ code: DiagnosticCode, _ message: String, at node: SourceNode, help: String? = nil, notes: [String] = []
+        _ code: DiagnosticCode, _ message: @autoclosure () -> String, at node: SourceNode,
+        help: @autoclosure () -> String? = nil, notes: @autoclosure () -> [String] = []
     ) {
+        guard diagnostics.count < Self.maxReported else {
+            suppressedCount += 1
+            return
+        }
         diagnostics.append(
-            Diagnostic(code, message, at: location(node), length: node.caretLength, help: help, notes: notes))
+            Diagnostic(code, message(), at: location(node), length: node.caretLength, help: help(), notes: notes()))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -111,6 +120,10 @@ struct ScenarioDecoder {
             }
             fields.set(key, pair)
             if !rules.allowed.contains(key) {
+                if diagnostics.count >= Self.maxReported {
+                    suppressedCount += 1
+                    continue
+                }
                 if key == "<<" {
                     report(
                         .unknownKey, "merge keys (<<) are not supported in scenarios", at: pair.key,
@@ -139,8 +152,6 @@ struct ScenarioDecoder {
     // MARK: - Scenario-level values
 
     private mutating func checkScenarioID(_ id: String, node: SourceNode) {
-        sourceMap.id = location(node)
-        sourceMap.idLength = node.caretLength
         if !Self.isKebabCase(id) {
             report(
                 .invalidValue, "id '\(id)' must be kebab-case: lowercase letters and digits joined by '-'", at: node,
@@ -216,8 +227,7 @@ struct ScenarioDecoder {
                 report(.wrongType, "state variable names must be plain names", at: pair.key)
                 continue
             }
-            if let first = variables.first(where: { $0.name == name }) {
-                _ = first
+            if variables.contains(where: { $0.name == name }) {
                 report(
                     .duplicateKey, "state variable '\(name)' is declared twice", at: pair.key,
                     help: "keep one of them")

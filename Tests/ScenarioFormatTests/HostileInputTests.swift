@@ -190,3 +190,23 @@ import Testing
         #expect(list.errors.first?.message == "document has more than 100000 nodes")
     }
 }
+
+@Suite struct HostileVolumeTests {
+    @Test func aFileOfManyMistakesIsCappedAndQuick() throws {
+        let text = (0..<40_000).map { "k\($0): v" }.joined(separator: "\n")
+        let start = ContinuousClock.now
+        let list = try #require(ScenarioLoader.load(yaml: text, path: "many.yaml").failure)
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(list.diagnostics.count == ScenarioAnalyzer.maxDiagnostics)
+        #expect(list.omittedCount > 39_000)
+        #expect(list.rendered().hasSuffix("more diagnostics not shown\n"))
+    }
+
+    @Test func manyDuplicatedKeysInALargeFileStayQuick() throws {
+        let filler = (0..<20_000).map { "k\($0): v" }.joined(separator: "\n")
+        let text = filler + "\n" + (0..<200).map { _ in "id: x" }.joined(separator: "\n")
+        let start = ContinuousClock.now
+        _ = ScenarioLoader.load(yaml: text, path: "dups.yaml")
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}

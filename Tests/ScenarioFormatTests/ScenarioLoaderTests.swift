@@ -157,3 +157,20 @@ extension Result {
         return nil
     }
 }
+
+@Suite struct LintOptionTests {
+    @Test func warningsCanBeSwitchedOffErrorsCannot() throws {
+        let yaml = try Fixtures.text(Fixtures.broken + "/unreachable-beat.yaml")
+        #expect(Lint.lint(source: yaml, path: "unreachable-beat.yaml").map(\.code) == [.unreachableBeat])
+        #expect(Lint.lint(source: yaml, path: "unreachable-beat.yaml", disabling: [.unreachableBeat]).isEmpty)
+        let broken = try Fixtures.text(Fixtures.broken + "/unknown-beat.yaml")
+        #expect(Lint.lint(source: broken, path: "unknown-beat.yaml", disabling: [.unknownBeat]).map(\.code) == [.unknownBeat])
+    }
+
+    @Test func blockScalarsLoseTheirFinalLineBreak() throws {
+        let yaml = try Fixtures.example.replacingOccurrences(
+            of: "    client: Thanks. That was useful.", with: "    client: |\n      Thanks.\n      That was useful.\n")
+        let scenario = try ScenarioLoader.load(yaml: yaml, path: "new-manager-checklist.yaml").get()
+        #expect(scenario.beat("close")?.client == ["Thanks.\nThat was useful."])
+    }
+}
