@@ -29,7 +29,8 @@ struct ScenarioDecoder {
     mutating func decode(_ root: SourceNode) -> Scenario? {
         guard root.mapping != nil else {
             report(
-                .notAScenario, "a scenario file must be a mapping of keys (id, title, beats, ...), found \(root.typeDescription)",
+                .notAScenario,
+                "a scenario file must be a mapping of keys (id, title, beats, ...), found \(root.typeDescription)",
                 at: root, help: "start from `coachdrill new ID`, or see docs/authoring.md")
             return nil
         }
@@ -133,7 +134,8 @@ struct ScenarioDecoder {
                 let suggestion = Suggestions.closest(to: key, among: rules.allowed.filter { !fields.has($0) })
                 if let suggestion { suggested.insert(suggestion) }
                 let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-                let help = rules.misplaced[key]
+                let help =
+                    rules.misplaced[key]
                     ?? suggestion.map { "rename it to '\($0)'" }
                     ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)
@@ -197,7 +199,8 @@ struct ScenarioDecoder {
         if let difficulty = Difficulty(rawValue: value) { return difficulty }
         let names = Difficulty.allCases.map(\.rawValue)
         report(
-            .invalidValue, "difficulty '\(value)' is not one of \(names.joined(separator: ", "))"
+            .invalidValue,
+            "difficulty '\(value)' is not one of \(names.joined(separator: ", "))"
                 + Suggestions.didYouMean(value, among: names), at: node,
             help: "write one of: \(names.joined(separator: ", ")) (or leave it out for standard)")
         return nil
@@ -235,7 +238,8 @@ struct ScenarioDecoder {
             }
             if !Self.isVariableName(name) {
                 report(
-                    .invalidValue, "state variable name '\(name)' must be letters, digits and '_' (starting with a letter)",
+                    .invalidValue,
+                    "state variable name '\(name)' must be letters, digits and '_' (starting with a letter)",
                     at: pair.key, help: "for example `ownership` or `trust_in_team`")
             }
             let initial = integer(pair.value, "state variable '\(name)'") ?? 0

@@ -22,9 +22,15 @@ public enum ScenarioGraph {
     static func conditionText(_ condition: Condition?) -> String {
         guard let condition else { return "default" }
         var parts: [String] = []
-        if !condition.markers.isEmpty { parts.append("marker " + condition.markers.map(\.id).joined(separator: " or ")) }
-        if !condition.stances.isEmpty { parts.append("stance " + condition.stances.map(\.rawValue).joined(separator: " or ")) }
-        if !condition.traps.isEmpty { parts.append("trap " + condition.traps.map(\.rawValue).joined(separator: " or ")) }
+        if !condition.markers.isEmpty {
+            parts.append("marker " + condition.markers.map(\.id).joined(separator: " or "))
+        }
+        if !condition.stances.isEmpty {
+            parts.append("stance " + condition.stances.map(\.rawValue).joined(separator: " or "))
+        }
+        if !condition.traps.isEmpty {
+            parts.append("trap " + condition.traps.map(\.rawValue).joined(separator: " or "))
+        }
         for test in condition.state {
             parts.append("\(test.variable) \(test.comparison.rawValue) \(test.value)")
         }
@@ -35,7 +41,8 @@ public enum ScenarioGraph {
     static func branchLines(_ branch: Branch, index: Int) -> [String] {
         var lines = ["\(index + 1). " + conditionText(branch.condition)]
         if !branch.effects.isEmpty {
-            lines.append(branch.effects.map { "\($0.variable) \($0.delta >= 0 ? "+" : "")\($0.delta)" }.joined(separator: ", "))
+            lines.append(
+                branch.effects.map { "\($0.variable) \($0.delta >= 0 ? "+" : "")\($0.delta)" }.joined(separator: ", "))
         }
         if branch.once { lines.append("once") }
         return lines
@@ -68,7 +75,8 @@ public enum ScenarioGraph {
             for (index, branch) in beat.branches.enumerated() {
                 var attributes = ["label=\(dotQuoted(branchLines(branch, index: index).joined(separator: "\n")))"]
                 if branch.isDefault { attributes.append("style=dashed") }
-                out += "    \(dotQuoted(beat.id)) -> \(dotQuoted(branch.goto ?? beat.id)) [\(attributes.joined(separator: ", "))];\n"
+                out +=
+                    "    \(dotQuoted(beat.id)) -> \(dotQuoted(branch.goto ?? beat.id)) [\(attributes.joined(separator: ", "))];\n"
             }
         }
         return out + "}\n"
@@ -93,7 +101,9 @@ public enum ScenarioGraph {
     static func mermaid(_ scenario: Scenario) -> String {
         var ids: [String: String] = [:]
         for (index, beat) in scenario.beats.enumerated() { ids[beat.id] = "b\(index)" }
-        func id(_ beat: String) -> String { ids[beat] ?? "missing_" + String(beat.unicodeScalars.filter { $0.properties.isAlphabetic && $0.isASCII }) }
+        func id(_ beat: String) -> String {
+            ids[beat] ?? "missing_" + String(beat.unicodeScalars.filter { $0.properties.isAlphabetic && $0.isASCII })
+        }
         var out = "%% \(TerminalText.sanitize(scenario.title, allowNewlines: false))\nflowchart TD\n"
         out += "    start((start)) --> \(id(scenario.start))\n"
         for beat in scenario.beats {

@@ -48,7 +48,8 @@ struct YAMLComposer {
                 working = next
                 continue
             } catch {
-                return Outcome(root: nil, diagnostics: [YAMLErrorMapping(path: path).diagnostic(for: error, source: text)])
+                return Outcome(
+                    root: nil, diagnostics: [YAMLErrorMapping(path: path).diagnostic(for: error, source: text)])
             }
             guard let root else {
                 return Outcome(root: nil, diagnostics: [emptyDocument()])
@@ -76,7 +77,8 @@ struct YAMLComposer {
     /// `position`. Only plain keys in files broken by `\n` are looked for; anything else is left to the
     /// one-at-a-time renaming.
     static func blockOccurrences(of key: String, after position: Position, in text: String) -> [Position] {
-        guard !key.isEmpty, !text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        guard !key.isEmpty,
+            !text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
         else { return [] }
         let indent = position.column - 1
         let prefix = key + ":"
@@ -118,7 +120,9 @@ struct YAMLComposer {
             if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
                 index += 2
                 lineStarts.append(index)
-            } else if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            } else if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+                || scalar == "\u{2029}"
+            {
                 index += 1
                 lineStarts.append(index)
             } else {
@@ -244,7 +248,8 @@ struct NodeConverter {
         }
         switch node {
         case .scalar(let scalar):
-            return SourceNode(kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
+            return SourceNode(
+                kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
         case .sequence(let sequence):
             var items: [SourceNode] = []
             items.reserveCapacity(sequence.count)

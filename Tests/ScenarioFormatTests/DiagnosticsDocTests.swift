@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 /// docs/diagnostics.md has a page for every code, and the messages it quotes are the ones lint prints.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 /// Loading must never crash on any input: every file gives a scenario or at least one error diagnostic, each
@@ -36,7 +37,8 @@ import Testing
         }
         let lineCount = bytes.filter { $0 == 0x0A || $0 == 0x0D }.count + 1
         for diagnostic in list.diagnostics {
-            #expect(diagnostic.location.line >= 0 && diagnostic.location.line <= lineCount + 1, "\(label): \(diagnostic)")
+            #expect(
+                diagnostic.location.line >= 0 && diagnostic.location.line <= lineCount + 1, "\(label): \(diagnostic)")
             #expect(diagnostic.location.column >= 0, "\(label): \(diagnostic)")
         }
         let rendered = list.rendered(color: false)
@@ -71,7 +73,9 @@ import Testing
     @Test func structuralTextMutationsAreHandled() {
         var random = SeededGenerator(state: 7)
         let lines = (try? Fixtures.example.components(separatedBy: "\n")) ?? []
-        let pieces = [": ", "- ", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "#", "\t", "? ", "---", "|", ">", "!!int "]
+        let pieces = [
+            ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "#", "\t", "? ", "---", "|", ">", "!!int ",
+        ]
         for round in 0..<300 {
             var mutated = lines
             switch round % 4 {
@@ -88,7 +92,8 @@ import Testing
                 mutated[index] = line
             default:  // change indentation
                 let index = Int.random(in: 0..<mutated.count, using: &random)
-                mutated[index] = String(repeating: " ", count: Int.random(in: 0...3, using: &random))
+                mutated[index] =
+                    String(repeating: " ", count: Int.random(in: 0...3, using: &random))
                     + mutated[index].drop(while: { $0 == " " })
             }
             Self.check(Array(mutated.joined(separator: "\n").utf8), label: "structural-\(round)")
@@ -100,7 +105,10 @@ import Testing
         ("flow-maps", String(repeating: "{a: ", count: 3000) + "b" + String(repeating: "}", count: 3000)),
         ("block-lists", String(repeating: "- ", count: 5000) + "x"),
         ("unclosed", "id: x\nmarkers: " + String(repeating: "[", count: 100_000)),
-        ("indented-maps", (0..<900).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x"),
+        (
+            "indented-maps",
+            (0..<900).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x"
+        ),
         ("complex-keys", String(repeating: "? ", count: 3000) + "x"),
     ])
     func deepNestingIsRefused(_ name: String, _ text: String) {
@@ -116,7 +124,9 @@ import Testing
     @Test func billionLaughsIsRefusedQuickly() throws {
         var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         let start = ContinuousClock.now
         let list = try #require(ScenarioLoader.load(yaml: text, path: "bomb.yaml").failure)
@@ -127,7 +137,8 @@ import Testing
     @Test func quadraticBlowupIsRefused() throws {
         // One anchor with many items, used many times: few aliases, many nodes.
         let items = Array(repeating: "x", count: 5_000).joined(separator: ", ")
-        let text = "big: &big [\(items)]\nuses: [" + Array(repeating: "*big", count: 100).joined(separator: ", ") + "]\n"
+        let text =
+            "big: &big [\(items)]\nuses: [" + Array(repeating: "*big", count: 100).joined(separator: ", ") + "]\n"
         let list = try #require(ScenarioLoader.load(yaml: text, path: "quadratic.yaml").failure)
         #expect(list.errors.map(\.code) == [.aliasExpansion])
         #expect(list.errors.first?.message == "document expands to more than 100000 nodes through its aliases")
@@ -135,13 +146,16 @@ import Testing
 
     @Test func tooManyAnchorsIsRefused() throws {
         let text = (0..<300).map { "k\($0): &anchor\($0) v" }.joined(separator: "\n")
-        let list = try #require(ScenarioLoader.load(yaml: text, path: "anchors.yaml", limits: LoadLimits(maxAnchors: 256)).failure)
+        let list = try #require(
+            ScenarioLoader.load(yaml: text, path: "anchors.yaml", limits: LoadLimits(maxAnchors: 256)).failure)
         #expect(list.errors.map(\.code) == [.aliasExpansion])
     }
 
     @Test func aFewAliasesAreFine() throws {
         let yaml = try Fixtures.example
-            .replacingOccurrences(of: "client: Sorry, what do you mean?", with: "client: &sorry Sorry, what do you mean?")
+            .replacingOccurrences(
+                of: "client: Sorry, what do you mean?", with: "client: &sorry Sorry, what do you mean?"
+            )
             .replacingOccurrences(of: "client: So... is that it, then?", with: "client: *sorry")
         let scenario = try ScenarioLoader.load(yaml: yaml, path: "new-manager-checklist.yaml").get()
         #expect(scenario.beat("wrap-up-again")?.client == ["Sorry, what do you mean?"])
@@ -162,16 +176,17 @@ import Testing
         Self.check(Array(quoted.utf8), label: "quoted-duplicates")
     }
 
-    @Test(arguments: [
-        [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00],  // UTF-16 with a byte-order mark
-        [0xEF, 0xBB, 0xBF] + Array("id: x\n".utf8),  // UTF-8 byte-order mark
-        [0xC0, 0x80],  // overlong NUL
-        [0xED, 0xA0, 0x80],  // a surrogate
-        [0x69, 0x64, 0x3A, 0x20, 0x00],  // NUL
-        [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
-        Array("id: x\ntitle: caf".utf8) + [0xE9],  // Latin-1
-        Array("id: \u{FEFF}x\u{85}title: \u{2028}y\r\nsummary: z\r".utf8),  // odd breaks and marks
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00],  // UTF-16 with a byte-order mark
+            [0xEF, 0xBB, 0xBF] + Array("id: x\n".utf8),  // UTF-8 byte-order mark
+            [0xC0, 0x80],  // overlong NUL
+            [0xED, 0xA0, 0x80],  // a surrogate
+            [0x69, 0x64, 0x3A, 0x20, 0x00],  // NUL
+            [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
+            Array("id: x\ntitle: caf".utf8) + [0xE9],  // Latin-1
+            Array("id: \u{FEFF}x\u{85}title: \u{2028}y\r\nsummary: z\r".utf8),  // odd breaks and marks
+        ] as [[UInt8]])
     func oddEncodingsAreHandled(_ bytes: [UInt8]) {
         Self.check(bytes, label: "encoding")
     }

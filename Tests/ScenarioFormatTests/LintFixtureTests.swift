@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 /// Every file in Tests/Fixtures/lint/broken has one fault; its `.expected` file holds the whole rendered

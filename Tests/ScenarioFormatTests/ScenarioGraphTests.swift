@@ -1,6 +1,7 @@
 import CoachDrillCore
 import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 @Suite struct ScenarioGraphTests {
