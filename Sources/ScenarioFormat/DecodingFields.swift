@@ -24,10 +24,6 @@ struct DecodingFields {
     mutating func set(_ key: String, _ pair: SourceNode.Pair) {
         pairs[key] = pair
     }
-
-    func firstPair(_ key: String) -> SourceNode.Pair? {
-        pairs[key]
-    }
 }
 
 /// What a mapping in the format may hold.

@@ -12,7 +12,7 @@ public enum Severity: String, Sendable, Equatable, Comparable, CaseIterable {
 ///
 /// The `message` says what is wrong, `help` says what to try. Both may quote text from the file: they
 /// are sanitised when rendered, never before, so tests can compare them exactly.
-public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var severity: Severity
     public var code: DiagnosticCode
     public var message: String

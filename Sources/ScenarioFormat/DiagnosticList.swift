@@ -3,10 +3,13 @@ public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertibl
     public var diagnostics: [Diagnostic]
     /// The file's text as read (empty when it could not be read or decoded).
     public var source: String
+    /// Diagnostics found but left out because there were too many (see `ScenarioLoader`).
+    public var omittedCount: Int
 
-    public init(_ diagnostics: [Diagnostic], source: String) {
+    public init(_ diagnostics: [Diagnostic], source: String, omittedCount: Int = 0) {
         self.diagnostics = diagnostics
         self.source = source
+        self.omittedCount = omittedCount
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -15,7 +18,11 @@ public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Every diagnostic rendered compiler-style, separated by blank lines, ending with a newline.
     public func rendered(color: Bool = false) -> String {
-        diagnostics.map { $0.rendered(source: source, color: color) }.joined(separator: "\n")
+        var out = diagnostics.map { $0.rendered(source: source, color: color) }.joined(separator: "\n")
+        if omittedCount > 0 {
+            out += "\n... and \(omittedCount) more diagnostics not shown\n"
+        }
+        return out
     }
 
     public var description: String { rendered(color: false) }

@@ -19,7 +19,8 @@ extension Diagnostic {
             let (shown, caretStart, caretWidth) = Self.caretLayout(line: text, column: location.column, length: length)
             out += style.gutter("\(pad) |") + "\n"
             out += style.gutter("\(String(lineNumber)) |") + (shown.isEmpty ? "" : " " + shown) + "\n"
-            out += style.gutter("\(pad) |") + " " + String(repeating: " ", count: caretStart)
+            out +=
+                style.gutter("\(pad) |") + " " + String(repeating: " ", count: caretStart)
                 + style.caret(String(repeating: "^", count: caretWidth)) + "\n"
         }
         let sidePad = lineNumber > 0 ? pad + " = " : ""
@@ -71,7 +72,8 @@ enum SourceLines {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            let isBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+            let isBreak =
+                scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
                 || scalar == "\u{2029}"
             if isBreak {
                 if current == number {
@@ -123,7 +125,8 @@ struct RenderStyle {
         let message = TerminalText.sanitize(diagnostic.message, allowNewlines: false)
         let label = "\(severity.rawValue)[\(diagnostic.code.rawValue)]"
         guard color else { return "\(location): \(label): \(message)\n" }
-        return "\u{1B}[1m\(location):\(Self.reset) \(severityCode)\(label)\(Self.reset): \u{1B}[1m\(message)\(Self.reset)\n"
+        return
+            "\u{1B}[1m\(location):\(Self.reset) \(severityCode)\(label)\(Self.reset): \u{1B}[1m\(message)\(Self.reset)\n"
     }
 
     func gutter(_ text: String) -> String {

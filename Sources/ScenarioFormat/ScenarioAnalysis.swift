@@ -34,15 +34,20 @@ enum ScenarioAnalyzer {
         }
         diagnostics = sorted(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return ScenarioAnalysis(scenario: hasErrors ? nil : scenario, diagnostics: DiagnosticList(diagnostics, source: yaml))
+        let shown = Array(diagnostics.prefix(maxDiagnostics))
+        return ScenarioAnalysis(
+            scenario: hasErrors ? nil : scenario,
+            diagnostics: DiagnosticList(
+                shown, source: yaml, omittedCount: diagnostics.count - shown.count + decoder.suppressedCount))
     }
+
+    /// More than this many diagnostics for one file are counted, not listed.
+    static let maxDiagnostics = 200
 
     /// By position; stable for diagnostics at the same place. Exact repeats are dropped.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var unique: [Diagnostic] = []
-        for diagnostic in diagnostics where !unique.contains(diagnostic) {
-            unique.append(diagnostic)
-        }
+        var seen: Set<Diagnostic> = []
+        let unique = diagnostics.filter { seen.insert($0).inserted }
         return unique.enumerated().sorted { lhs, rhs in
             let l = (lhs.element.location.line, lhs.element.location.column)
             let r = (rhs.element.location.line, rhs.element.location.column)

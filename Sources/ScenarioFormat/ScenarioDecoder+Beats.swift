@@ -48,7 +48,8 @@ extension ScenarioDecoder {
             guard seen.insert(id).inserted else { continue }
             if !Self.isBeatID(id) {
                 report(
-                    .invalidValue, "beat id '\(id)' must be letters, digits, '-', '_' or '.' (starting with a letter or digit)",
+                    .invalidValue,
+                    "beat id '\(id)' must be letters, digits, '-', '_' or '.' (starting with a letter or digit)",
                     at: pair.key, help: "for example `wrap-up` or `learning-2`")
             }
             if let beat = decodeBeat(id: id, key: pair.key, node: pair.value) {
@@ -127,10 +128,12 @@ extension ScenarioDecoder {
                 if let keyNode = fields.keyNode(unused) {
                     report(
                         .unusedOnEndBeat, "'\(unused)' on end beat '\(id)' is never used", at: keyNode,
-                        help: "the session ends after an end beat's line, so the coach never answers it; remove `\(unused)`")
+                        help:
+                            "the session ends after an end beat's line, so the coach never answers it; remove `\(unused)`"
+                    )
                 }
             }
-        } else if branches.isEmpty, !hasBranchItems(fields["branches"]) {
+        } else if branches.isEmpty, !hasBranchItems(fields["branches"]), !fields.has("end") {
             report(
                 .beatWithoutWayOut, "beat '\(id)' has no way out: no branches and no `end: true`",
                 at: branchesKey ?? key,
@@ -139,7 +142,8 @@ extension ScenarioDecoder {
         if !branches.isEmpty {
             checkDefaults(branches, nodes: branchNodes, beatID: id, branchesKey: branchesKey ?? key)
         }
-        return Beat(id: id, client: client, expects: expects, hint: hint, exemplar: exemplar, branches: branches, end: end)
+        return Beat(
+            id: id, client: client, expects: expects, hint: hint, exemplar: exemplar, branches: branches, end: end)
     }
 
     private func hasBranchItems(_ node: SourceNode?) -> Bool {
@@ -147,7 +151,9 @@ extension ScenarioDecoder {
         return !items.isEmpty
     }
 
-    private mutating func checkDefaults(_ branches: [Branch], nodes: [SourceNode], beatID: String, branchesKey: SourceNode) {
+    private mutating func checkDefaults(
+        _ branches: [Branch], nodes: [SourceNode], beatID: String, branchesKey: SourceNode
+    ) {
         guard let firstDefault = branches.firstIndex(where: \.isDefault) else {
             report(
                 .missingDefaultBranch, "the branches of beat '\(beatID)' have no default", at: branchesKey,
@@ -194,7 +200,9 @@ extension ScenarioDecoder {
                 if bool(defaultNode, "default") == false {
                     report(
                         .invalidValue, "`default: false` is not allowed", at: defaultNode,
-                        help: "write `default:` (or `default: true`) for the fallback branch; give other branches `when:`")
+                        help:
+                            "write `default:` (or `default: true`) for the fallback branch; give other branches `when:`"
+                    )
                 }
             }
             isDefault = !fields.has("when")
@@ -216,7 +224,9 @@ extension ScenarioDecoder {
                 .onceDefault, "the default branch of \(beat) is marked `once`", at: onceKey,
                 help: "after its first use the beat would have no fallback; remove `once: true` from the default")
         }
-        return Branch(condition: isDefault ? nil : (condition ?? Condition()), client: client, effects: effects, goto: goto, once: once)
+        return Branch(
+            condition: isDefault ? nil : (condition ?? Condition()), client: client, effects: effects, goto: goto,
+            once: once)
     }
 
     private mutating func decodeCondition(_ node: SourceNode) -> Condition {
@@ -228,9 +238,11 @@ extension ScenarioDecoder {
         }
         let rules = FieldRules(
             what: "when", allowed: Self.conditionKeys,
-            misplaced: ["goto": "`goto` belongs to the branch, next to `when`, not inside it",
-                        "client": "`client` belongs to the branch, next to `when`, not inside it",
-                        "effects": "`effects` belongs to the branch, next to `when`, not inside it"])
+            misplaced: [
+                "goto": "`goto` belongs to the branch, next to `when`, not inside it",
+                "client": "`client` belongs to the branch, next to `when`, not inside it",
+                "effects": "`effects` belongs to the branch, next to `when`, not inside it",
+            ])
         guard let fields = fields(of: node, rules) else { return Condition() }
         return Condition(
             markers: fields["marker"].map { markerList($0, "marker") } ?? [],
@@ -242,7 +254,8 @@ extension ScenarioDecoder {
     private mutating func decodeStateTests(_ node: SourceNode) -> [StateTest] {
         guard let pairs = node.mapping else {
             report(
-                .wrongType, "`state` in `when` must be a mapping of variable names to tests, found \(node.typeDescription)",
+                .wrongType,
+                "`state` in `when` must be a mapping of variable names to tests, found \(node.typeDescription)",
                 at: node, help: "for example `state: { ownership: \">= 1\" }`")
             return []
         }
@@ -251,14 +264,17 @@ extension ScenarioDecoder {
             guard let name = stateVariable(pair.key) else { continue }
             guard let text = pair.value.scalarText else {
                 report(
-                    .wrongType, "the test for '\(name)' must be a comparison such as \">= 1\", found \(pair.value.typeDescription)",
+                    .wrongType,
+                    "the test for '\(name)' must be a comparison such as \">= 1\", found \(pair.value.typeDescription)",
                     at: pair.value, help: "write an operator and a whole number, in quotes: \">= 1\"")
                 continue
             }
             guard let (comparison, value) = Self.parseComparison(text) else {
                 report(
                     .invalidValue, "'\(text)' is not a comparison", at: pair.value,
-                    help: "write one of ==, !=, <, <=, >, >= and a whole number, in quotes: \">= 1\"; a bare number means ==")
+                    help:
+                        "write one of ==, !=, <, <=, >, >= and a whole number, in quotes: \">= 1\"; a bare number means =="
+                )
                 continue
             }
             tests.append(StateTest(variable: name, comparison: comparison, value: value))

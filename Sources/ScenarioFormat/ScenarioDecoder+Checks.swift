@@ -19,7 +19,9 @@ extension ScenarioDecoder {
         var names: [String: SourceNode] = [:]
         for item in items {
             guard let check = decodeCheck(item) else { continue }
-            if let first = names[check.name], let nameNode = item.mapping?.first(where: { $0.key.scalarText == "name" })?.value {
+            if let first = names[check.name],
+                let nameNode = item.mapping?.first(where: { $0.key.scalarText == "name" })?.value
+            {
                 report(
                     .duplicateCheckName, "check name '\(check.name)' is used twice", at: nameNode,
                     help: "give each check its own name so `coachdrill test` can say which one failed",
@@ -35,24 +37,30 @@ extension ScenarioDecoder {
     private mutating func decodeCheck(_ node: SourceNode) -> Check? {
         let rules = FieldRules(
             what: "a check", allowed: Self.checkKeys, required: ["name", "turns"],
-            misplaced: ["coach": "`coach` belongs to a turn: put it in an item under `turns:`",
-                        "expect": "`expect` belongs to a turn: put it in an item under `turns:`"])
+            misplaced: [
+                "coach": "`coach` belongs to a turn: put it in an item under `turns:`",
+                "expect": "`expect` belongs to a turn: put it in an item under `turns:`",
+            ])
         guard let fields = fields(of: node, rules) else { return nil }
         let name = fields["name"].flatMap { text($0, "name", nonEmpty: true) } ?? ""
         var seed: UInt64 = 1
         if let seedNode = fields["seed"], let value = integer(seedNode, "seed") {
             if value < 0 {
-                report(.invalidValue, "seed must be 0 or more, found \(value)", at: seedNode, help: "write a whole number such as 1")
+                report(
+                    .invalidValue, "seed must be 0 or more, found \(value)", at: seedNode,
+                    help: "write a whole number such as 1")
             } else {
                 seed = UInt64(value)
             }
         }
-        let from = fields["from"].flatMap { beatReference($0, "from", code: .checkUnknownBeat) }
+        let from = fields["from"].flatMap { beatReference($0, "check from", code: .checkUnknownBeat) }
         var turns: [CheckTurn] = []
         if let turnsNode = fields["turns"] {
             if let items = turnsNode.sequence {
                 if items.isEmpty {
-                    report(.invalidValue, "check '\(name)' has no turns", at: turnsNode, help: "add at least one `- coach: ...` turn")
+                    report(
+                        .invalidValue, "check '\(name)' has no turns", at: turnsNode,
+                        help: "add at least one `- coach: ...` turn")
                 }
                 turns = items.compactMap { decodeTurn($0) }
             } else {
@@ -67,18 +75,22 @@ extension ScenarioDecoder {
     private mutating func decodeTurn(_ node: SourceNode) -> CheckTurn? {
         let rules = FieldRules(
             what: "a turn", allowed: Self.turnKeys, required: ["coach"],
-            misplaced: ["marker": "`marker` belongs inside `expect: { ... }`",
-                        "stance": "`stance` belongs inside `expect: { ... }`",
-                        "traps": "`traps` belongs inside `expect: { ... }`",
-                        "goto": "`goto` belongs inside `expect: { ... }`"])
+            misplaced: [
+                "marker": "`marker` belongs inside `expect: { ... }`",
+                "stance": "`stance` belongs inside `expect: { ... }`",
+                "traps": "`traps` belongs inside `expect: { ... }`",
+                "goto": "`goto` belongs inside `expect: { ... }`",
+            ])
         guard let turnFields = fields(of: node, rules) else { return nil }
         let coach = turnFields["coach"].flatMap { text($0, "coach", nonEmpty: true) } ?? ""
         var turn = CheckTurn(coach: coach, line: node.line)
         guard let expectNode = turnFields["expect"] else { return turn }
         let expectRules = FieldRules(
             what: "expect", allowed: Self.expectKeys,
-            misplaced: ["trap": "write `traps: [...]` (a list) in `expect`",
-                        "markers": "`expect` takes one `marker` (or `marker: none`)"])
+            misplaced: [
+                "trap": "write `traps: [...]` (a list) in `expect`",
+                "markers": "`expect` takes one `marker` (or `marker: none`)",
+            ])
         guard let expect = fields(of: expectNode, expectRules) else { return turn }
         if let markerNode = expect["marker"] {
             if markerNode.isNull || markerNode.scalarText == "none" {
@@ -102,7 +114,7 @@ extension ScenarioDecoder {
             turn.expectTraps = trapList(trapsNode, "traps")
         }
         if let gotoNode = expect["goto"] {
-            turn.expectGoto = beatReference(gotoNode, "goto", code: .checkUnknownBeat)
+            turn.expectGoto = beatReference(gotoNode, "expected goto", code: .checkUnknownBeat)
         }
         return turn
     }

@@ -22,7 +22,7 @@ extension ScenarioDecoder {
             report(.invalidValue, "'\(what)' is empty", at: node, help: "write the value between the quotes")
             return nil
         }
-        return text
+        return Self.droppingBlockNewlines(text, node)
     }
 
     mutating func bool(_ node: SourceNode, _ what: String) -> Bool? {
@@ -31,7 +31,9 @@ extension ScenarioDecoder {
         case "false", "False", "FALSE": return false
         default:
             let found = node.scalarText.map { "'\($0)'" } ?? node.typeDescription
-            report(.wrongType, "'\(what)' must be true or false, found \(found)", at: node, help: "write `true` or `false`")
+            report(
+                .wrongType, "'\(what)' must be true or false, found \(found)", at: node, help: "write `true` or `false`"
+            )
             return nil
         }
     }
@@ -108,8 +110,10 @@ extension ScenarioDecoder {
         }
         if let stance = Stance(rawValue: text) { return stance }
         let names = Stance.allCases.map(\.rawValue)
-        let aliases = ["partnered": "partner", "partnering": "partner", "advised": "advise", "advice": "advise",
-                       "advising": "advise"]
+        let aliases = [
+            "partnered": "partner", "partnering": "partner", "advised": "advise", "advice": "advise",
+            "advising": "advise",
+        ]
         let suggestion = aliases[text.lowercased()] ?? Suggestions.closest(to: text, among: names)
         report(
             .unknownStance, "'\(text)' is not a stance" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
@@ -166,9 +170,19 @@ extension ScenarioDecoder {
                     help: "write the sentence the client says, or remove this line")
                 continue
             }
-            lines.append(line)
+            lines.append(Self.droppingBlockNewlines(line, item))
         }
         return lines
+    }
+
+    /// A `|` or `>` block keeps its final line break in YAML; a line of text should not.
+    static func droppingBlockNewlines(_ text: String, _ node: SourceNode) -> String {
+        guard case .scalar(let scalar) = node.kind, scalar.style == .literal || scalar.style == .folded else {
+            return text
+        }
+        var result = text
+        while result.last?.isNewline == true { result.removeLast() }
+        return result
     }
 
     /// A beat id that must name a beat of this scenario.
@@ -177,7 +191,8 @@ extension ScenarioDecoder {
         if !beatIDs.isEmpty, !beatIDs.contains(name) {
             let suggestion = Suggestions.closest(to: name, among: beatIDs)
             let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-            let help = suggestion.map { "change it to '\($0)', or add a beat '\(name)' under `beats:`" }
+            let help =
+                suggestion.map { "change it to '\($0)', or add a beat '\(name)' under `beats:`" }
                 ?? "beats in this scenario: \(Suggestions.list(beatIDs))"
             report(code, "\(what) '\(name)' names no beat\(didYouMean)", at: node, help: help)
         }

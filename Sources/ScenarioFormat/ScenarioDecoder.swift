@@ -6,6 +6,10 @@ import CoachDrillCore
 struct ScenarioDecoder {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Problems found after `maxReported` diagnostics, counted but not described (a hostile file can hold
+    /// tens of thousands, and describing each costs time).
+    private(set) var suppressedCount = 0
+    static let maxReported = 1_000
     var sourceMap = ScenarioSourceMap()
     /// Beat ids in file order, gathered before any beat is decoded so gotos can be checked.
     var beatIDs: [String] = []
@@ -25,7 +29,8 @@ struct ScenarioDecoder {
     mutating func decode(_ root: SourceNode) -> Scenario? {
         guard root.mapping != nil else {
             report(
-                .notAScenario, "a scenario file must be a mapping of keys (id, title, beats, ...), found \(root.typeDescription)",
+                .notAScenario,
+                "a scenario file must be a mapping of keys (id, title, beats, ...), found \(root.typeDescription)",
                 at: root, help: "start from `coachdrill new ID`, or see docs/authoring.md")
             return nil
         }
@@ -74,10 +79,15 @@ struct ScenarioDecoder {
     }
 
     mutating func report(
-        _ code: DiagnosticCode, _ message: String, at node: SourceNode, help: String? = nil, notes: [String] = []
+        _ code: DiagnosticCode, _ message: @autoclosure () -> String, at node: SourceNode,
+        help: @autoclosure () -> String? = nil, notes: @autoclosure () -> [String] = []
     ) {
+        guard diagnostics.count < Self.maxReported else {
+            suppressedCount += 1
+            return
+        }
         diagnostics.append(
-            Diagnostic(code, message, at: location(node), length: node.caretLength, help: help, notes: notes))
+            Diagnostic(code, message(), at: location(node), length: node.caretLength, help: help(), notes: notes()))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -111,6 +121,10 @@ struct ScenarioDecoder {
             }
             fields.set(key, pair)
             if !rules.allowed.contains(key) {
+                if diagnostics.count >= Self.maxReported {
+                    suppressedCount += 1
+                    continue
+                }
                 if key == "<<" {
                     report(
                         .unknownKey, "merge keys (<<) are not supported in scenarios", at: pair.key,
@@ -120,7 +134,8 @@ struct ScenarioDecoder {
                 let suggestion = Suggestions.closest(to: key, among: rules.allowed.filter { !fields.has($0) })
                 if let suggestion { suggested.insert(suggestion) }
                 let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-                let help = rules.misplaced[key]
+                let help =
+                    rules.misplaced[key]
                     ?? suggestion.map { "rename it to '\($0)'" }
                     ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)
@@ -139,8 +154,6 @@ struct ScenarioDecoder {
     // MARK: - Scenario-level values
 
     private mutating func checkScenarioID(_ id: String, node: SourceNode) {
-        sourceMap.id = location(node)
-        sourceMap.idLength = node.caretLength
         if !Self.isKebabCase(id) {
             report(
                 .invalidValue, "id '\(id)' must be kebab-case: lowercase letters and digits joined by '-'", at: node,
@@ -186,7 +199,8 @@ struct ScenarioDecoder {
         if let difficulty = Difficulty(rawValue: value) { return difficulty }
         let names = Difficulty.allCases.map(\.rawValue)
         report(
-            .invalidValue, "difficulty '\(value)' is not one of \(names.joined(separator: ", "))"
+            .invalidValue,
+            "difficulty '\(value)' is not one of \(names.joined(separator: ", "))"
                 + Suggestions.didYouMean(value, among: names), at: node,
             help: "write one of: \(names.joined(separator: ", ")) (or leave it out for standard)")
         return nil
@@ -216,8 +230,7 @@ struct ScenarioDecoder {
                 report(.wrongType, "state variable names must be plain names", at: pair.key)
                 continue
             }
-            if let first = variables.first(where: { $0.name == name }) {
-                _ = first
+            if variables.contains(where: { $0.name == name }) {
                 report(
                     .duplicateKey, "state variable '\(name)' is declared twice", at: pair.key,
                     help: "keep one of them")
@@ -225,7 +238,8 @@ struct ScenarioDecoder {
             }
             if !Self.isVariableName(name) {
                 report(
-                    .invalidValue, "state variable name '\(name)' must be letters, digits and '_' (starting with a letter)",
+                    .invalidValue,
+                    "state variable name '\(name)' must be letters, digits and '_' (starting with a letter)",
                     at: pair.key, help: "for example `ownership` or `trust_in_team`")
             }
             let initial = integer(pair.value, "state variable '\(name)'") ?? 0

@@ -10,12 +10,15 @@ import CoachDrillCore
 ///     }
 public enum ScenarioLoader {
     /// Reads, parses and checks a file. Fails when any diagnostic is an error; warnings alone do not fail.
-    public static func load(contentsOf path: String, limits: LoadLimits = .default) -> Result<Scenario, DiagnosticList> {
+    public static func load(contentsOf path: String, limits: LoadLimits = .default) -> Result<Scenario, DiagnosticList>
+    {
         analyze(contentsOf: path, limits: limits).result
     }
 
     /// Parses and checks YAML text; `path` is only used in messages (and to compare the id with the file name).
-    public static func load(yaml: String, path: String, limits: LoadLimits = .default) -> Result<Scenario, DiagnosticList> {
+    public static func load(yaml: String, path: String, limits: LoadLimits = .default) -> Result<
+        Scenario, DiagnosticList
+    > {
         analyze(yaml: yaml, path: path, limits: limits).result
     }
 

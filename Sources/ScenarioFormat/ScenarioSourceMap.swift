@@ -12,7 +12,4 @@ struct ScenarioSourceMap: Sendable, Equatable {
     }
 
     var beats: [String: BeatPlaces] = [:]
-    /// The `id:` value.
-    var id: SourceLocation?
-    var idLength = 1
 }

@@ -13,34 +13,58 @@ enum SourceFile {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Unreadable(diagnostic:
-                Diagnostic(.unreadableFile, "no such file", at: .file(path), help: "check the path; `coachdrill list` shows the scenarios it can find")))
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .unreadableFile, "no such file", at: .file(path),
+                            help: "check the path; `coachdrill list` shows the scenarios it can find")))
         }
         if isDirectory.boolValue {
-            return .failure(Unreadable(diagnostic:
-                Diagnostic(.unreadableFile, "this is a folder, not a scenario file", at: .file(path), help: "name a .yaml file inside it")))
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .unreadableFile, "this is a folder, not a scenario file", at: .file(path),
+                            help: "name a .yaml file inside it")))
         }
-        if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > limits.maxBytes {
-            return .failure(Unreadable(diagnostic:
-                Diagnostic(
-                    .fileTooLarge, "file is \(size.intValue) bytes; scenario files are limited to \(limits.maxBytes) bytes",
-                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
+        if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.intValue > limits.maxBytes
+        {
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .fileTooLarge,
+                            "file is \(size.intValue) bytes; scenario files are limited to \(limits.maxBytes) bytes",
+                            at: .file(path),
+                            help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Unreadable(diagnostic: Diagnostic(.unreadableFile, "cannot open the file for reading", at: .file(path), help: "check its permissions")))
+            return .failure(
+                Unreadable(
+                    diagnostic: Diagnostic(
+                        .unreadableFile, "cannot open the file for reading", at: .file(path),
+                        help: "check its permissions")))
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
         } catch {
-            return .failure(Unreadable(diagnostic: Diagnostic(.unreadableFile, "cannot read the file: \(error.localizedDescription)", at: .file(path))))
+            return .failure(
+                Unreadable(
+                    diagnostic: Diagnostic(
+                        .unreadableFile, "cannot read the file: \(error.localizedDescription)", at: .file(path))))
         }
         if data.count > limits.maxBytes {
-            return .failure(Unreadable(diagnostic:
-                Diagnostic(
-                    .fileTooLarge, "file is larger than \(limits.maxBytes) bytes, the limit for scenario files",
-                    at: .file(path), help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .fileTooLarge, "file is larger than \(limits.maxBytes) bytes, the limit for scenario files",
+                            at: .file(path),
+                            help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
         }
         return decode(data, path: path)
     }
@@ -49,10 +73,12 @@ enum SourceFile {
     static func decode(_ data: Data, path: String) -> Result<String, Unreadable> {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return .failure(Unreadable(diagnostic:
-                Diagnostic(
-                    .invalidEncoding, "file is UTF-16; scenario files must be UTF-8", at: .file(path),
-                    help: "save the file as UTF-8 in your editor")))
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .invalidEncoding, "file is UTF-16; scenario files must be UTF-8", at: .file(path),
+                            help: "save the file as UTF-8 in your editor")))
         }
         var decoded = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
@@ -70,11 +96,13 @@ enum SourceFile {
                 let location = YAMLErrorMapping.location(of: text.endIndex, in: text, path: path)
                 let bad = String(bytes[min(consumed, bytes.count - 1)], radix: 16, uppercase: true)
                 return .failure(
-                    Unreadable(diagnostic: Diagnostic(
-                        .invalidEncoding,
-                        "file is not valid UTF-8: byte \(consumed) (0x\(bad)) starts no character",
-                        at: location, help: "save the file as UTF-8 in your editor; check text pasted from other programs"),
-                    partialSource: String(decoding: bytes, as: UTF8.self)))
+                    Unreadable(
+                        diagnostic: Diagnostic(
+                            .invalidEncoding,
+                            "file is not valid UTF-8: byte \(consumed) (0x\(bad)) starts no character",
+                            at: location,
+                            help: "save the file as UTF-8 in your editor; check text pasted from other programs"),
+                        partialSource: String(decoding: bytes, as: UTF8.self)))
             }
         }
     }

@@ -9,7 +9,8 @@ enum Suggestions {
             if normalize(candidate) == normalizedWord, !normalizedWord.isEmpty {
                 return candidate
             }
-            let distance = editDistance(Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+            let distance = editDistance(
+                Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }

@@ -20,8 +20,9 @@ struct YAMLComposer {
         }
         var working = text
         var renamed: [Position: String] = [:]
-        let maxRenames = 200
+        var composes = 0
         while true {
+            composes += 1
             let parser: Parser
             let root: Node?
             do {
@@ -30,16 +31,25 @@ struct YAMLComposer {
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let position = Position(line: context.mark.line, column: context.mark.column)
                 let key = duplicates.first ?? ""
-                if renamed[position] == nil, renamed.count < maxRenames,
-                    let next = Self.replacingScalar(at: position, in: working, with: Self.placeholder(renamed.count))
-                {
-                    renamed[position] = key
-                    working = next
-                    continue
+                let composeBudget = min(Self.maxComposes, max(2, Self.composeByteBudget / max(text.utf8.count, 1)))
+                guard renamed[position] == nil, composes < composeBudget, renamed.count < Self.maxRenames else {
+                    return Outcome(root: nil, diagnostics: [duplicateFallback(key: key, at: position)])
                 }
-                return Outcome(root: nil, diagnostics: [duplicateFallback(key: key, at: position)])
+                // Rename the key, and its later occurrences in the same block mapping (saving a compose each).
+                var batch: [Position: Unicode.Scalar] = [:]
+                for target in [position] + Self.blockOccurrences(of: key, after: position, in: working)
+                where renamed[target] == nil && renamed.count + batch.count < Self.maxRenames {
+                    batch[target] = Self.placeholder(renamed.count + batch.count)
+                }
+                guard let next = Self.replacingScalars(batch, in: working), batch[position] != nil else {
+                    return Outcome(root: nil, diagnostics: [duplicateFallback(key: key, at: position)])
+                }
+                for target in batch.keys { renamed[target] = key }
+                working = next
+                continue
             } catch {
-                return Outcome(root: nil, diagnostics: [YAMLErrorMapping(path: path).diagnostic(for: error, source: text)])
+                return Outcome(
+                    root: nil, diagnostics: [YAMLErrorMapping(path: path).diagnostic(for: error, source: text)])
             }
             guard let root else {
                 return Outcome(root: nil, diagnostics: [emptyDocument()])
@@ -63,34 +73,74 @@ struct YAMLComposer {
         Unicode.Scalar(0xE000 + UInt32(index % 6000)) ?? "\u{E000}"
     }
 
-    /// The text with the scalar at a 1-based line and column replaced, or nil if there is none there.
-    static func replacingScalar(at position: Position, in text: String, with replacement: Unicode.Scalar) -> String? {
+    /// Later lines of the same block mapping that start with `key:` at the same column as the key at
+    /// `position`. Only plain keys in files broken by `\n` are looked for; anything else is left to the
+    /// one-at-a-time renaming.
+    static func blockOccurrences(of key: String, after position: Position, in text: String) -> [Position] {
+        guard !key.isEmpty,
+            !text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        else { return [] }
+        let indent = position.column - 1
+        let prefix = key + ":"
+        var found: [Position] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard lineNumber > position.line else { continue }
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let scalars = line.unicodeScalars
+            let leading = scalars.prefix { $0 == " " }.count
+            let rest = Substring(scalars.dropFirst(leading))
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if leading < indent { break }
+            if leading == indent, rest.hasPrefix(prefix) {
+                let after = rest.dropFirst(prefix.count)
+                if after.isEmpty || after.hasPrefix(" ") || after.hasPrefix("\t") {
+                    found.append(Position(line: lineNumber, column: position.column))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Most times the text is composed while renaming duplicated keys (fewer for a large file: at most
+    /// `composeByteBudget` bytes are composed in all), and most keys renamed.
+    static let maxComposes = 40
+    static let composeByteBudget = 3 << 20
+    static let maxRenames = 2_000
+
+    /// The text with the scalar at each 1-based line and column replaced (a quoted key keeps its quotes: the
+    /// character after the quote is replaced), or nil if any position holds nothing that can be replaced.
+    static func replacingScalars(_ replacements: [Position: Unicode.Scalar], in text: String) -> String? {
         var scalars = Array(text.unicodeScalars)
-        var line = 1
+        var lineStarts = [0]
         var index = 0
-        while line < position.line, index < scalars.count {
+        while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
                 index += 2
-                line += 1
+                lineStarts.append(index)
             } else if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
                 || scalar == "\u{2029}"
             {
                 index += 1
-                line += 1
+                lineStarts.append(index)
             } else {
                 index += 1
             }
         }
-        var target = index + position.column - 1
-        guard line == position.line, target >= index, target < scalars.count else { return nil }
-        if scalars[target] == "\"" || scalars[target] == "'" {
-            target += 1  // keep a quoted key quoted: rename its first character inside the quotes
-            guard target < scalars.count, scalars[target] != scalars[target - 1] else { return nil }
+        for (position, replacement) in replacements {
+            guard position.line >= 1, position.line <= lineStarts.count, position.column >= 1 else { return nil }
+            var target = lineStarts[position.line - 1] + position.column - 1
+            guard target < scalars.count else { return nil }
+            if scalars[target] == "\"" || scalars[target] == "'" {
+                target += 1
+                guard target < scalars.count, scalars[target] != scalars[target - 1] else { return nil }
+            }
+            let old = scalars[target]
+            guard !(old == "\n" || old == "\r" || old == " " || old == "\t") else { return nil }
+            scalars[target] = replacement
         }
-        let old = scalars[target]
-        guard !(old == "\n" || old == "\r" || old == " " || old == "\t") else { return nil }
-        scalars[target] = replacement
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
@@ -155,9 +205,13 @@ struct NodeConverter {
         if nodeCount > limits.maxNodes {
             failure = Diagnostic(
                 .aliasExpansion,
-                "document expands to more than \(limits.maxNodes) nodes",
+                aliasCount > 0
+                    ? "document expands to more than \(limits.maxNodes) nodes through its aliases"
+                    : "document has more than \(limits.maxNodes) nodes",
                 at: location,
-                help: "a scenario this large is almost certainly an alias bomb (aliases of aliases); write the text out"
+                help: aliasCount > 0
+                    ? "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
+                    : "a real scenario has a few hundred; split this one into several scenarios"
             )
             return nil
         }
@@ -194,7 +248,8 @@ struct NodeConverter {
         }
         switch node {
         case .scalar(let scalar):
-            return SourceNode(kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
+            return SourceNode(
+                kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
         case .sequence(let sequence):
             var items: [SourceNode] = []
             items.reserveCapacity(sequence.count)

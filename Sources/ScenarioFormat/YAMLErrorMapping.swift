@@ -75,7 +75,8 @@ struct YAMLErrorMapping {
                 + "or the next line indented further than its key"
         }
         if problem.contains("did not find expected key") {
-            return "the keys of one mapping must line up exactly; check this line's indentation against the key above it"
+            return
+                "the keys of one mapping must line up exactly; check this line's indentation against the key above it"
         }
         if problem.contains("did not find expected '-' indicator") {
             return "the items of a list must line up: every '- ' at the same indentation"
@@ -92,7 +93,11 @@ struct YAMLErrorMapping {
             }
         }
         if problem.contains("found unknown escape character") {
-            return "inside double quotes a backslash starts an escape; write '\\\\' for a backslash, or use single quotes"
+            return
+                "inside double quotes a backslash starts an escape; write '\\\\' for a backslash, or use single quotes"
+        }
+        if context.contains("block scalar") {
+            return "a value starting with '>' or '|' begins a block of text; put comparisons in quotes: \">= 1\""
         }
         if context.contains("quoted scalar") {
             return "check the quotes: a value that starts with a quote must end with the same quote"
@@ -102,7 +107,9 @@ struct YAMLErrorMapping {
 
     private func reader(problem: String, offset: Int?, value: Int32, source: String) -> Diagnostic {
         var location = SourceLocation.file(path)
-        if let offset, offset >= 0, let index = source.index(source.startIndex, offsetBy: offset, limitedBy: source.endIndex) {
+        if let offset, offset >= 0,
+            let index = source.index(source.startIndex, offsetBy: offset, limitedBy: source.endIndex)
+        {
             location = Self.location(of: index, in: source, path: path)
         }
         let hex = String(value, radix: 16, uppercase: true)

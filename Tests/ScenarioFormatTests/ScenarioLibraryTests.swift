@@ -1,10 +1,13 @@
 import CoachDrillCore
 import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 @Suite struct ScenarioLibraryTests {
-    private func scenario(id: String, title: String = "A title", persona: String = "Sam", difficulty: String = "gentle") -> String {
+    private func scenario(id: String, title: String = "A title", persona: String = "Sam", difficulty: String = "gentle")
+        -> String
+    {
         """
         id: \(id)
         title: \(title)
@@ -31,7 +34,8 @@ import Testing
             executablePath: "/usr/local/bin/coachdrill")
         #expect(withEnvironment.directories == ["/env", "/env2"])
         let defaults = ScenarioLibrary.standard(
-            scenariosOption: nil, environment: [:], currentDirectory: "/work", executablePath: "/usr/local/bin/coachdrill")
+            scenariosOption: nil, environment: [:], currentDirectory: "/work",
+            executablePath: "/usr/local/bin/coachdrill")
         #expect(defaults.directories == ["/work/Scenarios", "/usr/local/share/coachdrill/Scenarios"])
     }
 
@@ -82,7 +86,9 @@ import Testing
     @Test func aFileThatDoesNotLoadIsReportedWithItsDiagnostics() throws {
         let directory = try TemporaryDirectory()
         try directory.write("bad.yaml", "id: bad\n")
-        guard case .failure(.invalid(let path, let diagnostics)) = ScenarioLibrary(directories: [directory.path]).load("bad")
+        guard
+            case .failure(.invalid(let path, let diagnostics)) = ScenarioLibrary(directories: [directory.path]).load(
+                "bad")
         else {
             Issue.record("expected .invalid")
             return

@@ -1,6 +1,7 @@
-import Foundation
 import CoachDrillCore
+import Foundation
 import Testing
+
 @testable import ScenarioFormat
 
 @Suite struct ScenarioLoaderTests {
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func loadsTheFormatExample() throws {
-        let scenario = try ScenarioLoader.load(yaml: Fixtures.example, path: "Scenarios/new-manager-checklist.yaml").get()
+        let scenario = try ScenarioLoader.load(yaml: Fixtures.example, path: "Scenarios/new-manager-checklist.yaml")
+            .get()
         #expect(scenario.id == "new-manager-checklist")
         #expect(scenario.difficulty == .standard)
         #expect(scenario.markers == [.progress, .learningSelf, .design, .accountability, .closing])
@@ -69,16 +71,22 @@ import Testing
     }
 
     @Test func effectsAcceptSignedNumbersQuotedOrNot() throws {
-        let yaml = try Fixtures.example.replacingOccurrences(of: "effects: { ownership: +1 }", with: "effects: { ownership: \"+2\" }")
+        let yaml = try Fixtures.example.replacingOccurrences(
+            of: "effects: { ownership: +1 }", with: "effects: { ownership: \"+2\" }")
         let scenario = try load(yaml, path: "new-manager-checklist.yaml").get()
         #expect(scenario.beat("wrap-up")?.branches[0].effects == [Effect(variable: "ownership", delta: 2)])
     }
 
     @Test func aWrongGotoIsReportedWhereItIsWritten() throws {
-        let yaml = try Fixtures.example.replacingOccurrences(of: "        goto: learning\n      - when: { stance: advise }", with: "        goto: learnin\n      - when: { stance: advise }")
+        let yaml = try Fixtures.example.replacingOccurrences(
+            of: "        goto: learning\n      - when: { stance: advise }",
+            with: "        goto: learnin\n      - when: { stance: advise }")
         let diagnostics = try #require(load(yaml, path: "Scenarios/new-manager-checklist.yaml").failure)
         let error = try #require(diagnostics.errors.first)
-        #expect(error.description == "Scenarios/new-manager-checklist.yaml:24:15: error[CD012]: goto 'learnin' names no beat (did you mean 'learning'?)")
+        #expect(
+            error.description
+                == "Scenarios/new-manager-checklist.yaml:24:15: error[CD012]: goto 'learnin' names no beat (did you mean 'learning'?)"
+        )
         #expect(
             error.rendered(source: yaml) == """
                 Scenarios/new-manager-checklist.yaml:24:15: error[CD012]: goto 'learnin' names no beat (did you mean 'learning'?)
@@ -126,17 +134,19 @@ import Testing
         let result = ScenarioLoader.load(contentsOf: "/nonexistent/nowhere.yaml")
         let diagnostics = try #require(result.failure)
         #expect(diagnostics.errors.map(\.code) == [.unreadableFile])
-        #expect(diagnostics.rendered() == """
-            /nonexistent/nowhere.yaml: error[CD001]: no such file
-            help: check the path; `coachdrill list` shows the scenarios it can find
+        #expect(
+            diagnostics.rendered() == """
+                /nonexistent/nowhere.yaml: error[CD001]: no such file
+                help: check the path; `coachdrill list` shows the scenarios it can find
 
-            """)
+                """)
     }
 
     @Test func invalidUTF8IsLocated() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/bad.yaml"
-        try Data([0x69, 0x64, 0x3A, 0x20, 0x78, 0x0A, 0x74, 0x3A, 0x20, 0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: path))
+        try Data([0x69, 0x64, 0x3A, 0x20, 0x78, 0x0A, 0x74, 0x3A, 0x20, 0xC3, 0x28, 0x0A]).write(
+            to: URL(fileURLWithPath: path))
         let diagnostics = try #require(ScenarioLoader.load(contentsOf: path).failure)
         let error = try #require(diagnostics.errors.first)
         #expect(error.code == .invalidEncoding)
@@ -146,7 +156,8 @@ import Testing
     @Test func oversizedTextIsRefusedBeforeParsing() throws {
         let limits = LoadLimits(maxBytes: 100)
         let diagnostics = try #require(
-            ScenarioLoader.load(yaml: String(repeating: "# padding\n", count: 20), path: "x.yaml", limits: limits).failure)
+            ScenarioLoader.load(yaml: String(repeating: "# padding\n", count: 20), path: "x.yaml", limits: limits)
+                .failure)
         #expect(diagnostics.errors.map(\.code) == [.fileTooLarge])
     }
 }
@@ -155,5 +166,25 @@ extension Result {
     var failure: Failure? {
         if case .failure(let failure) = self { return failure }
         return nil
+    }
+}
+
+@Suite struct LintOptionTests {
+    @Test func warningsCanBeSwitchedOffErrorsCannot() throws {
+        let yaml = try Fixtures.text(Fixtures.broken + "/unreachable-beat.yaml")
+        #expect(Lint.lint(source: yaml, path: "unreachable-beat.yaml").map(\.code) == [.unreachableBeat])
+        #expect(Lint.lint(source: yaml, path: "unreachable-beat.yaml", disabling: [.unreachableBeat]).isEmpty)
+        let broken = try Fixtures.text(Fixtures.broken + "/unknown-beat.yaml")
+        #expect(
+            Lint.lint(source: broken, path: "unknown-beat.yaml", disabling: [.unknownBeat]).map(\.code) == [
+                .unknownBeat
+            ])
+    }
+
+    @Test func blockScalarsLoseTheirFinalLineBreak() throws {
+        let yaml = try Fixtures.example.replacingOccurrences(
+            of: "    client: Thanks. That was useful.", with: "    client: |\n      Thanks.\n      That was useful.\n")
+        let scenario = try ScenarioLoader.load(yaml: yaml, path: "new-manager-checklist.yaml").get()
+        #expect(scenario.beat("close")?.client == ["Thanks.\nThat was useful."])
     }
 }
