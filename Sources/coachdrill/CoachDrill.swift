@@ -14,6 +14,7 @@ struct CoachDrill: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, ListCommand.self, ClassifyCommand.self, ExplainCommand.self,
+            LintCommand.self, TestCommand.self, GraphCommand.self, NewCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

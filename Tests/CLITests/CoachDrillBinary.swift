@@ -33,7 +33,9 @@ enum CoachDrillBinary {
     }
 
     /// Runs with `input` piped to standard input and a clean environment (no colour, a private home).
-    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,7 +43,7 @@ enum CoachDrillBinary {
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "USER": "tester"]
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? packageRoot
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ScenarioFormat
+
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Draw a scenario's beats and branches (Graphviz dot or Mermaid).",
+        discussion: """
+            coachdrill graph new-manager-checklist | dot -Tsvg > graph.svg
+            coachdrill graph new-manager-checklist --format mermaid
+            """)
+
+    @Argument(help: "A scenario id or path.")
+    var scenario: String
+
+    @Option(help: "dot (Graphviz) or mermaid.")
+    var format: ScenarioGraph.Format = .dot
+
+    @Option(help: "A folder of scenarios to use instead of the usual places.")
+    var scenarios: String?
+
+    func run() throws {
+        switch ScenarioLibrary.standard(scenariosOption: scenarios).load(scenario) {
+        case .success(let loaded):
+            StandardOutput.write(ScenarioGraph.render(loaded, format: format), terminator: "")
+        case .failure(.invalid(_, let diagnostics)):
+            FileHandle.standardError.write(Data(diagnostics.rendered().utf8))
+            throw ExitCode(1)
+        case .failure(let error):
+            throw ValidationError("\(error). Run `coachdrill list` to see the scenarios.")
+        }
+    }
+}
+
+extension ScenarioGraph.Format: ExpressibleByArgument {}

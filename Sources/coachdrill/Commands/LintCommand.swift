@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import ScenarioFormat
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check scenario files for mistakes, like a compiler.",
+        discussion: """
+            Checks files or folders (default: Scenarios/). Diagnostics read path:line:column: severity[code]:
+            message, with the source line, a caret and a help line; docs/diagnostics.md explains each code.
+            Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 2 usage.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Scenario files or folders.")
+    var paths: [String] = ["Scenarios"]
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "text for people, json for editors (one object per diagnostic, in an array).")
+    var format: Format = .text
+
+    @Option(name: .customLong("allow"), help: "Switch off a warning by code (e.g. CD025); repeatable.")
+    var allowed: [String] = []
+
+    func run() throws {
+        var disabled = Set<DiagnosticCode>()
+        for code in allowed {
+            guard let parsed = DiagnosticCode(rawValue: code.uppercased()) else {
+                throw ValidationError("unknown diagnostic code '\(code)'; see docs/diagnostics.md")
+            }
+            disabled.insert(parsed)
+        }
+        let files = try ScenarioFiles.expand(paths)
+        let style = Style.forStandardOutput()
+        var errors = 0
+        var warnings = 0
+        var json: [String] = []
+        for file in files {
+            let list = Lint.lint(contentsOf: file, disabling: disabled)
+            errors += list.errors.count
+            warnings += list.warnings.count
+            switch format {
+            case .text:
+                if !list.diagnostics.isEmpty { StandardOutput.write(list.rendered(color: style.enabled), terminator: "") }
+            case .json:
+                json += list.diagnostics.map(DiagnosticJSON.object)
+            }
+        }
+        switch format {
+        case .text:
+            let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+        case .json:
+            StandardOutput.write("[" + json.joined(separator: ",\n") + "]")
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Diagnostics for editors.
+enum DiagnosticJSON {
+    static func object(_ diagnostic: Diagnostic) -> String {
+        "{\"file\":\(JSONText.quote(diagnostic.location.file)),\"line\":\(diagnostic.location.line),"
+            + "\"column\":\(diagnostic.location.column),\"severity\":\(JSONText.quote(diagnostic.severity.rawValue)),"
+            + "\"code\":\(JSONText.quote(diagnostic.code.rawValue)),\"message\":\(JSONText.quote(diagnostic.message)),"
+            + "\"help\":\(JSONText.quote(diagnostic.help)),"
+            + "\"notes\":\(JSONText.array(diagnostic.notes.map { JSONText.quote($0) }))}"
+    }
+}
+
+/// Files named on the command line, with folders expanded to their scenario files (sorted; `packs/`
+/// sub-folders hold drill packs, which are not scenarios).
+enum ScenarioFiles {
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or folder: '\(path)'")
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let base = path.hasSuffix("/") ? path : path + "/"
+                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// `lint`, `test`, `graph` and `new` through the built binary.
+final class AuthoringCommandTests: XCTestCase {
+    private var fixtures: String { CoachDrillBinary.packageRoot.appendingPathComponent("Tests/Fixtures").path + "/" }
+
+    /// Every broken fixture gives exactly its expected diagnostics, and exit status 1.
+    func testBrokenFixturesGiveTheirExpectedDiagnostics() throws {
+        let folder = fixtures + "lint/broken"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertGreaterThan(names.count, 20)
+        for name in names {
+            let expected = try String(contentsOfFile: folder + "/" + name.replacingOccurrences(of: ".yaml", with: ".expected"), encoding: .utf8)
+            let result = try CoachDrillBinary.run(["lint", "lint/broken/" + name], directory: fixtures)
+            XCTAssertEqual(result.stdout, expected, name)
+            let isWarningOnly = !expected.contains(": error[")
+            XCTAssertEqual(result.status, isWarningOnly ? 0 : 1, name)
+            if isWarningOnly {
+                XCTAssertEqual(try CoachDrillBinary.run(["lint", "--strict", "lint/broken/" + name], directory: fixtures).status, 1, name)
+            }
+        }
+    }
+
+    func testCleanFolderLintsWithExitZero() throws {
+        let result = try CoachDrillBinary.run(["lint", "--strict", "lint/clean"], directory: fixtures)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testShippedScenariosLintCleanUnderStrict() throws {
+        let result = try CoachDrillBinary.run(["lint", "--strict", "Scenarios"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    }
+
+    func testJSONFormatForEditors() throws {
+        let result = try CoachDrillBinary.run(["lint", "--format", "json", "lint/broken/duplicate-key.yaml"], directory: fixtures)
+        let decoded = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        XCTAssertEqual(decoded?.first?["code"] as? String, "CD007")
+        XCTAssertEqual(decoded?.first?["line"] as? Int, 8)
+        XCTAssertEqual(decoded?.first?["column"] as? Int, 3)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try CoachDrillBinary.run(["lint", "--allow", "CD999"]).status, 64)
+        XCTAssertNotEqual(try CoachDrillBinary.run(["lint", "no/such/file.yaml"]).status, 0)
+    }
+
+    func testNewTemplateLintsCleanAndPassesItsChecksWithFullCoverage() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-new-\(UUID().uuidString)/fresh-start.yaml").path
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        XCTAssertEqual(try CoachDrillBinary.run(["new", "fresh-start", "--output", path]).status, 0)
+        let lint = try CoachDrillBinary.run(["lint", "--strict", path])
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+        let test = try CoachDrillBinary.run(["test", "--coverage", "--strict", path])
+        XCTAssertEqual(test.status, 0, test.stdout)
+        XCTAssertTrue(test.stdout.contains("2 checks, 5 turns: 0 failures"), test.stdout)
+        XCTAssertNotEqual(try CoachDrillBinary.run(["new", "fresh-start", "--output", path]).status, 0, "never overwrites by accident")
+        XCTAssertNotEqual(try CoachDrillBinary.run(["new", "Bad Id!"]).status, 0)
+    }
+
+    func testFailingCheckNamesLineExpectedAndGot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-check-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/fresh-start.yaml"
+        XCTAssertEqual(try CoachDrillBinary.run(["new", "fresh-start", "--output", path]).status, 0)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "expect: { marker: 8.1, stance: partner, goto: next-step }", with: "expect: { marker: 8.2, stance: partner, goto: next-step }")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CoachDrillBinary.run(["test", path])
+        XCTAssertEqual(result.status, 1)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("marker: 8.2, stance: partner") }.map { $0 } ?? 0
+        XCTAssertTrue(result.stdout.contains("\(path):\(line): check failed: 'partnering path' turn 1: marker expected 8.2, got 8.1"), result.stdout)
+    }
+
+    func testGraphRendersWithGraphvizAndMermaid() throws {
+        let dot = try CoachDrillBinary.run(["graph", CoachDrillBinary.fixture("play/closing-practice.yaml")])
+        XCTAssertEqual(dot.status, 0)
+        XCTAssertTrue(dot.stdout.hasPrefix("digraph"), dot.stdout)
+        XCTAssertTrue(dot.stdout.contains("progress") && dot.stdout.contains("next-step"))
+        let mermaid = try CoachDrillBinary.run(["graph", "--format", "mermaid", CoachDrillBinary.fixture("play/closing-practice.yaml")])
+        XCTAssertTrue(mermaid.stdout.contains("flowchart") || mermaid.stdout.contains("graph TD"), mermaid.stdout)
+    }
+}
