@@ -6,7 +6,9 @@ PREFIX      ?= /usr/local
 CONFIG      ?= release
 BIN          = .build/$(CONFIG)/coachdrill
 
-.PHONY: play test bench build install setup lint-scenarios clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: play test bench fuzz build install setup lint-scenarios clean
 
 play: setup
 	@$(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1 | grep -vE '^(\[|Building|Compiling|Write|Emitting|Planning)' || true
@@ -20,6 +22,16 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product coachdrill --product coachdrill-bench
 	.build/release/coachdrill-bench
+
+# Fuzzes the scenario loader and linter with libFuzzer for FUZZ_SECONDS (default 60). New inputs that
+# reach new code are kept in .build-fuzz/corpus; a crash leaves a crash-* file to replay with
+# `swift run coachdrill-fuzz crash-...`. The seed corpus (Fuzz/corpus) is replayed by `make test`.
+fuzz: setup
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product coachdrill-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/coachdrill-fuzz .build-fuzz/corpus Fuzz/corpus/scenario-loader \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1
 
 build: setup
 	$(SWIFT) build -c $(CONFIG)

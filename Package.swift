@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The scenario-loader fuzz target: a corpus replayer normally, a libFuzzer binary under `make fuzz`.
+        .executableTarget(name: "coachdrill-fuzz", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
