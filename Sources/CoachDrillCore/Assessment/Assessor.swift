@@ -283,30 +283,30 @@ struct Reading {
 
     func traps(stance: Stance, primary: Marker?, hits: [MarkerHit], context: AssessmentContext) -> [Trap] {
         var traps: [Trap] = []
-        let roles = Set(matches.map { "\($0.cue.role)" })
+        func has(_ role: CueRole) -> Bool { matches.contains { $0.cue.role == role } }
         let advised = stance == .advise
         let hasImperative = clauses.contains { $0.form == .imperative }
-        if advised, roles.contains("directive") || hasImperative { traps.append(.adviceGiving) }
-        if advised, roles.contains("leading") || clauses.contains(where: { $0.leadingRange != nil }) {
+        if advised, has(.directive) || hasImperative { traps.append(.adviceGiving) }
+        if advised, has(.leading) || clauses.contains(where: { $0.leadingRange != nil }) {
             traps.append(.leadingQuestion)
         }
-        if advised, roles.contains("coachAccountability") { traps.append(.coachOwnedAccountability) }
-        if roles.contains("rushing") || rushesPastLearning(primary: primary, context: context) {
+        if advised, has(.coachAccountability) { traps.append(.coachOwnedAccountability) }
+        if has(.rushing) || rushesPastLearning(primary: primary, context: context) {
             traps.append(.rushingToAction)
         }
-        if roles.contains("overambitious") { traps.append(.overambitiousPlan) }
+        if has(.overambitious) { traps.append(.overambitiousPlan) }
         if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(context) {
             traps.append(.prematureCelebration)
         }
-        if roles.contains("evaluativePraise") { traps.append(.evaluativePraise) }
-        if advised, roles.contains("coachClosing") { traps.append(.coachClosedSession) }
+        if has(.evaluativePraise) { traps.append(.evaluativePraise) }
+        if advised, has(.coachClosing) { traps.append(.coachClosedSession) }
         let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
         let asked = questions.reduce(0) { $0 + $1.questionCount }
         if asked >= 2, questions.contains(where: { $0.form == .openQuestion }) {
             traps.append(.stackedQuestions)
         }
         if stance == .partner, !questions.isEmpty, questions.allSatisfy({ $0.form == .closedQuestion }),
-            !roles.contains("choice"), !roles.contains("permission"), !roles.contains("invitationToRespond"),
+            !has(.choice), !has(.permission), !has(.invitationToRespond),
             primary != .closing
         {
             traps.append(.closedQuestion)

@@ -249,7 +249,7 @@ enum CueCatalogue {
         Cue("you are going to|gonna ~1 take|do|call|send|tell|need|have|be|make|go|start|stop|want", .directive, 0.9, "the coach decides what the client will do"),
         Cue("you will ~1 need|have|want|be|find|see|feel|love|regret", .directive, 0.8, "the coach predicts for the client"),
         Cue("i will|am_going_to ~2 summarise|summarize|read|recap|send|give|write|set|put|let|leave|wrap|close|finish|sum|draw", .directive, 1.0, "the coach takes the next move"),
-        Cue("see? i told you, told you so, i knew you", .evaluativePraise, 1.2, "'I told you so'"),
+        Cue("i told you ~1 so|could|would|can, told you so, i knew you could|would|can", .evaluativePraise, 1.2, "'I told you so'"),
 
         // Leading questions
         Cue("have|did|had you ~1 considered|consider|thought|think|tried|try|looked|ask|asked|talked|spoken|tried", .leading, 1.3, "'have you considered'"),

@@ -7,47 +7,240 @@ struct CueMatch {
     let clause: Int
 }
 
-/// The cue catalogue compiled once: patterns indexed by their first word, so each line costs one
-/// dictionary look-up per token plus the few patterns that can start anywhere.
+/// The cue catalogue compiled once. Every word the patterns name gets a small integer, so matching a
+/// line costs one dictionary look-up per token (to number it) and then integer comparisons only;
+/// patterns are indexed by their possible first words, so each token tries only the few patterns that
+/// can start with it (plus the handful that start with a prefix such as `learn*`).
 struct CueIndex: Sendable {
-    private let byFirstWord: [String: [(cue: Int, pattern: Int)]]
-    private let anywhere: [(cue: Int, pattern: Int)]
+    /// One element of a compiled pattern, flattened so matching touches no reference counts.
+    /// `gap >= 0` marks a gap; otherwise the element accepts a word whose number is in
+    /// `idPool[ids]` (sorted), a word starting with one of `prefixPool[prefixes]`, or a run of words
+    /// listed in `sequencePool[sequences]`.
+    struct Element: Sendable {
+        var ids: Range<Int32> = 0..<0
+        var prefixes: Range<Int32> = 0..<0
+        var sequences: Range<Int32> = 0..<0
+        var optional = false
+        var gap: Int32 = -1
+    }
+
+    /// A token's number when the catalogue never names its word.
+    static let unknown: Int32 = -1
+    /// A sentence boundary's number: gaps never cross one and no element accepts one.
+    static let boundary: Int32 = -2
+
+    private let vocabulary: [String: Int32]
     private let cues: [Cue]
+    private let elementPool: [Element]
+    private let idPool: [Int32]
+    private let prefixPool: [String]
+    /// Ranges of `idPool`, one per multi-word alternative.
+    private let sequencePool: [Range<Int32>]
+    /// Every pattern of every cue: its elements and its cue.
+    private let patternElements: [Range<Int32>]
+    private let patternCue: [Int32]
+    /// firstPool[firstRanges[id]]: the patterns that can start with word `id`.
+    private let firstRanges: [Range<Int32>]
+    private let firstPool: [Int32]
+    /// Patterns that start with a prefix (`learn*`), by the first byte of the words they can start with.
+    private let byFirstByte: [[Int32]]
 
     static let shared = CueIndex(CueCatalogue.all)
 
     init(_ cues: [Cue]) {
-        self.cues = cues
-        var byFirstWord: [String: [(cue: Int, pattern: Int)]] = [:]
-        var anywhere: [(cue: Int, pattern: Int)] = []
+        var vocabulary: [String: Int32] = [:]
+        func number(_ word: String) -> Int32 {
+            if let id = vocabulary[word] { return id }
+            let id = Int32(vocabulary.count)
+            vocabulary[word] = id
+            return id
+        }
+        var elementPool: [Element] = []
+        var idPool: [Int32] = []
+        var prefixPool: [String] = []
+        var sequencePool: [Range<Int32>] = []
+        var patternElements: [Range<Int32>] = []
+        var patternCue: [Int32] = []
+        var firsts: [[Int32]?] = []
+        var firstBytes: [Set<UInt8>] = []  // for patterns that start with a prefix
+        func append(_ ids: [Int32]) -> Range<Int32> {
+            let start = Int32(idPool.count)
+            idPool += ids
+            return start..<Int32(idPool.count)
+        }
         for (c, cue) in cues.enumerated() {
-            for (p, pattern) in cue.patterns.enumerated() {
-                if let words = pattern.firstWords {
-                    for word in words { byFirstWord[word, default: []].append((c, p)) }
-                } else {
-                    anywhere.append((c, p))
+            for pattern in cue.patterns {
+                let first = Int32(elementPool.count)
+                var firstWords: [Int32]? = []
+                var open = true  // still inside the leading optional elements
+                for element in pattern.elements {
+                    switch element {
+                    case .gap(let n):
+                        elementPool.append(Element(gap: Int32(n)))
+                        if open { firstWords = nil; open = false }
+                    case .words(let words, let prefixes, let sequences, let optional):
+                        let ids = words.map(number).sorted()
+                        let sequenceIDs = sequences.map { $0.map(number) }
+                        let prefixStart = Int32(prefixPool.count)
+                        prefixPool += prefixes
+                        let sequenceStart = Int32(sequencePool.count)
+                        for sequence in sequenceIDs { sequencePool.append(append(sequence)) }
+                        elementPool.append(
+                            Element(
+                                ids: append(ids), prefixes: prefixStart..<Int32(prefixPool.count),
+                                sequences: sequenceStart..<Int32(sequencePool.count), optional: optional))
+                        if open {
+                            if prefixes.isEmpty {
+                                firstWords? += ids + sequenceIDs.compactMap(\.first)
+                            } else {
+                                firstWords = nil
+                            }
+                            if !optional { open = false }
+                        }
+                    }
                 }
+                if open { firstWords = nil }  // every element optional: can start anywhere
+                firstBytes.append(Self.startBytes(pattern))
+                patternElements.append(first..<Int32(elementPool.count))
+                patternCue.append(Int32(c))
+                firsts.append(firstWords)
             }
         }
-        self.byFirstWord = byFirstWord
-        self.anywhere = anywhere
+        var byFirstWord = [[Int32]](repeating: [], count: vocabulary.count)
+        var byFirstByte = [[Int32]](repeating: [], count: 256)
+        for (p, words) in firsts.enumerated() {
+            if let words {
+                for id in Set(words) { byFirstWord[Int(id)].append(Int32(p)) }
+            } else {
+                for byte in firstBytes[p] { byFirstByte[Int(byte)].append(Int32(p)) }
+            }
+        }
+        var firstPool: [Int32] = []
+        var firstRanges: [Range<Int32>] = []
+        for patterns in byFirstWord {
+            let start = Int32(firstPool.count)
+            firstPool += patterns
+            firstRanges.append(start..<Int32(firstPool.count))
+        }
+        self.vocabulary = vocabulary
+        self.cues = cues
+        self.elementPool = elementPool
+        self.idPool = idPool
+        self.prefixPool = prefixPool
+        self.sequencePool = sequencePool
+        self.patternElements = patternElements
+        self.patternCue = patternCue
+        self.firstRanges = firstRanges
+        self.firstPool = firstPool
+        self.byFirstByte = byFirstByte
     }
 
-    /// Every cue that matches, at most once per cue and clause (the first, longest place it occurs).
+    /// The first bytes of every word a pattern can start with (all 256 when it can start with anything).
+    private static func startBytes(_ pattern: PhrasePattern) -> Set<UInt8> {
+        var bytes = Set<UInt8>()
+        for element in pattern.elements {
+            guard case .words(let words, let prefixes, let sequences, let optional) = element else {
+                return Set(0...255)
+            }
+            for word in Array(words) + prefixes + sequences.compactMap(\.first) {
+                guard let byte = word.utf8.first else { return Set(0...255) }
+                bytes.insert(byte)
+            }
+            if !optional { return bytes }
+        }
+        return Set(0...255)
+    }
+
+    /// The catalogue's number for each token (`unknown` or `boundary` otherwise).
+    func numbers(_ tokens: [Token]) -> [Int32] {
+        tokens.map { token in token.isBoundary ? Self.boundary : (vocabulary[token.word] ?? Self.unknown) }
+    }
+
+    /// Every cue that matches, at most once per cue and clause (the first place it occurs).
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
+        let ids = numbers(tokens)
         var found: [CueMatch] = []
-        var seen = Set<Int>()  // cue index * 1024 + clause
-        for start in tokens.indices where !tokens[start].isBoundary {
-            let candidates = (byFirstWord[tokens[start].word] ?? []) + anywhere
-            for (c, p) in candidates {
-                let key = c &* 1024 &+ clauseOf[start]
-                if seen.contains(key) { continue }
-                if let range = cues[c].patterns[p].match(tokens, at: start), !range.isEmpty {
-                    seen.insert(key)
-                    found.append(CueMatch(cue: cues[c], range: range, clause: clauseOf[start]))
+        // seenIn[cue] == clause + 1 once the cue has matched in that clause (clauses only grow).
+        var seenIn = [Int32](repeating: 0, count: cues.count)
+        ids.withUnsafeBufferPointer { ids in
+            func attempt(_ p: Int32, at start: Int) {
+                let c = Int(patternCue[Int(p)])
+                let stamp = Int32(clauseOf[start] + 1)
+                if seenIn[c] == stamp { return }
+                let elements = patternElements[Int(p)]
+                if let end = match(elements.lowerBound, elements.upperBound, ids, tokens, start, -1), end > start {
+                    seenIn[c] = stamp
+                    found.append(CueMatch(cue: cues[c], range: start..<end, clause: clauseOf[start]))
+                }
+            }
+            for start in 0..<ids.count where ids[start] != Self.boundary {
+                if ids[start] >= 0 {
+                    let range = firstRanges[Int(ids[start])]
+                    for p in firstPool[Int(range.lowerBound)..<Int(range.upperBound)] { attempt(p, at: start) }
+                }
+                if let byte = tokens[start].word.utf8.first {
+                    for p in byFirstByte[Int(byte)] { attempt(p, at: start) }
                 }
             }
         }
         return found
+    }
+
+    /// The end of the match of elements `element..<end` at `position`, or nil. `last` is the last
+    /// token matched so far (-1 for none), so trailing gaps and optional elements add nothing.
+    private func match(
+        _ element: Int32, _ end: Int32, _ ids: UnsafeBufferPointer<Int32>, _ tokens: [Token], _ position: Int,
+        _ last: Int
+    ) -> Int? {
+        if element == end { return last >= 0 ? last + 1 : position }
+        let current = elementPool[Int(element)]
+        if current.gap >= 0 {
+            var pos = position
+            var skip: Int32 = 0
+            while true {
+                if let found = match(element + 1, end, ids, tokens, pos, last) { return found }
+                guard skip < current.gap, pos < ids.count, ids[pos] != Self.boundary else { return nil }
+                skip += 1
+                pos += 1
+            }
+        }
+        if position < ids.count, ids[position] != Self.boundary {
+            let id = ids[position]
+            var accepted = id >= 0 && contains(current.ids, id)
+            if !accepted, !current.prefixes.isEmpty {
+                let word = tokens[position].word
+                accepted = prefixPool[Int(current.prefixes.lowerBound)..<Int(current.prefixes.upperBound)]
+                    .contains { word.hasPrefix($0) }
+            }
+            if accepted, let found = match(element + 1, end, ids, tokens, position + 1, position) {
+                return found
+            }
+        }
+        for s in current.sequences {
+            let sequence = sequencePool[Int(s)]
+            let length = Int(sequence.count)
+            guard position + length <= ids.count else { continue }
+            var same = true
+            for offset in 0..<length where ids[position + offset] != idPool[Int(sequence.lowerBound) + offset] {
+                same = false
+                break
+            }
+            if same, let found = match(element + 1, end, ids, tokens, position + length, position + length - 1) {
+                return found
+            }
+        }
+        if current.optional { return match(element + 1, end, ids, tokens, position, last) }
+        return nil
+    }
+
+    /// Binary search in a sorted slice of `idPool`.
+    private func contains(_ range: Range<Int32>, _ id: Int32) -> Bool {
+        var low = Int(range.lowerBound)
+        var high = Int(range.upperBound)
+        while low < high {
+            let mid = (low + high) / 2
+            if idPool[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < Int(range.upperBound) && idPool[low] == id
     }
 }

@@ -6,7 +6,11 @@ struct Token: Equatable {
     var start: Int
     var end: Int
     /// A clause boundary: `.`, `!`, `?`, `;` or `:`.
-    var isBoundary: Bool { word.count == 1 && Token.boundaries.contains(word) }
+    var isBoundary: Bool {
+        guard word.utf8.count == 1, let byte = word.utf8.first else { return false }
+        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+    }
 
     static let boundaries: Set<String> = [".", "!", "?", ";", ":"]
 }
@@ -91,7 +95,7 @@ enum Tokenizer {
             for part in whole { tokens.append(Token(word: part, start: start, end: end)) }
             return
         }
-        if let apostrophe = word.lastIndex(of: "'") {
+        if word.utf8.contains(UInt8(ascii: "'")), let apostrophe = word.lastIndex(of: "'") {
             let stem = String(word[..<apostrophe])
             let suffix = String(word[word.index(after: apostrophe)...])
             if let expanded = suffixExpansions[suffix], !stem.isEmpty {
