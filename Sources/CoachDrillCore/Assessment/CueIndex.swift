@@ -237,6 +237,10 @@ struct CueIndex: Sendable {
     private func contains(_ range: Range<Int32>, _ id: Int32) -> Bool {
         var low = Int(range.lowerBound)
         var high = Int(range.upperBound)
+        if high - low <= 8 {
+            for index in low..<high where idPool[index] >= id { return idPool[index] == id }
+            return false
+        }
         while low < high {
             let mid = (low + high) / 2
             if idPool[mid] < id { low = mid + 1 } else { high = mid }
