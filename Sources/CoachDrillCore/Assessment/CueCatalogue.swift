@@ -29,6 +29,7 @@ enum CueCatalogue {
         Cue("came|come for|with|in_with|in_for, you brought|brought_in, were after|aiming|hoping, aiming for, asked for, set out to", .topic(.progress), 1.0, "what you came for"),
         Cue("get|got|getting there, the way there, ended up|landed, where you have got to|ended, unfinished|dangling|outstanding|still_open, how much of", .topic(.progress), 0.8, "how far you got"),
         Cue("at|from the start|beginning|outset, earlier you said|wanted|hoped, when you arrived|logged|walked|came", .topic(.progress), 0.6, "the start of the session"),
+        Cue("you wanted|hoped|needed|came, the main thing you, progress-wise", .topic(.progress), 0.6, "what you wanted"),
         Cue("target|targets|objective|aim|goal, out of ten, a one|two|three|four|five|six|seven|eight|nine to a", .topic(.progress), 0.5, "a target or score"),
 
         // 8.2 learning about self (the who)
@@ -36,7 +37,7 @@ enum CueCatalogue {
         Cue("about|of you", .topic(.learningSelf), 0.9, "about you"),
         Cue("learn*|discover*|notic*|realiz*|found|find|see|seeing|aware*|insight*|understand* ~3 about|in yourself|you", .topic(.learningSelf), 1.2, "learning about yourself"),
         Cue("who you are|were", .topic(.learningSelf), 1.4, "who you are"),
-        Cue("what|who kind|sort|type of leader|manager|person|parent|partner|colleague|friend|nurse|founder", .topic(.learningSelf), 1.2, "the kind of person"),
+        Cue("kind|sort|type of leader|manager|person|parent|partner|colleague|friend|nurse|founder", .topic(.learningSelf), 1.2, "the kind of person"),
         Cue("you as a|an", .topic(.learningSelf), 1.2, "you as a ..."),
         Cue("your|of_your|own [own] pattern|patterns|habit|habits|tendency|tendencies|strengths|strength|values|value|style|instincts|instinct|reflex|fears|fear|needs|beliefs|belief|assumptions|assumption|triggers|trigger|default|part|role|reaction|reactions|boundaries|identity|voice|worth|confidence|ego|inner", .topic(.learningSelf), 0.8, "your own patterns"),
         Cue("say|says|tell|tells|show|shows|reveal* about you|yourself", .topic(.learningSelf), 1.4, "what it says about you"),
@@ -146,7 +147,7 @@ enum CueCatalogue {
         Cue("buddy|witness", .topic(.accountability), 0.8, "a buddy"),
         Cue("commit|committed|commitment|promise|promised|deadline|deadlines", .topic(.accountability), 0.45, "commitment"),
         Cue("whether you did|do it|this|that, or not", .topic(.accountability), 0.5, "whether you did it"),
-        Cue("how committed|likely|sure|confident, more likely to, actually do|follow, let it slide|slip, know you have|it_is|you_did, so you would know, done look, set a date, into your diary|calendar, pick this|it ~1 up, when we next meet, next session|call|time, a log, tracker, update by, share your goal, back out, promise|promised", .topic(.accountability), 1.0, "following through"),
+        Cue("how committed|likely|sure|confident, more likely to, actually do|follow, let it slide|slip, know you_have|it_is|you_did|you_did_it, so you would know, done look, set a date, into your diary|calendar, pick this|it ~1 up, when we next meet, next session|call|time, a log, tracker, update by, share your goal, back out, promise|promised", .topic(.accountability), 1.0, "following through"),
 
         // 8.8 celebration
         Cue("celebrat*", .topic(.celebration), 2.0, "celebrate"),
@@ -186,7 +187,7 @@ enum CueCatalogue {
         Cue("remaining|rest of our|the time", .topic(.closing), 0.8, "remaining time"),
         Cue("session|conversation, time together, our time", .topic(.closing), 0.25, "the session"),
         Cue("done|finished|complete|enough for today", .topic(.closing), 0.3, "done"),
-        Cue("complete|completion|sign off|signing off, land this|it, park this|it, keep going, near|nearly|almost|close_to|conscious_of|mindful_of ~1 the|our time, a good moment|time|point ~1 to ~1 finish|stop|end|close, you have not said|haven't_said, end on, finish on", .topic(.closing), 1.1, "how we finish"),
+        Cue("complete|completion|sign_off|signing_off, land this|it, park this|it, keep going, near|nearly|almost|close_to|conscious_of|mindful_of ~1 the|our time, a good moment|time|point ~1 to ~1 finish|stop|end|close, you have not said|haven't_said, end on, finish on", .topic(.closing), 1.1, "how we finish"),
         Cue("minutes|minute|hour|quarter|half ~1 left|remaining|mark|past|to_go, o'clock, half past, ten|five|quarter past|to, time runs|left, we have|have_got ~2 minutes|time, the time", .topic(.closing), 0.7, "the clock"),
     ]
 
@@ -268,7 +269,7 @@ enum CueCatalogue {
         Cue("email|text|message|ping|call|phone|ring|update|send|report|write|whatsapp|slack|remind ~1 me, tell|show me when|once|whether|how_it_went|that_you, tell|show me ~1 you_did|you_have|it_is_done", .coachAccountability, 1.6, "the client reports to the coach"),
         Cue("let me know, keep me posted|updated|informed, keep me in the loop", .coachAccountability, 1.4, "'let me know'"),
         Cue("i will|am|can|could|shall ~2 check*|follow*|chas*|ask*|hold*|keep|call|email|text|ring|ping|remind*|nudge|monitor|track|look|send_you|expect", .coachAccountability, 1.6, "the coach takes on the checking"),
-        Cue("let me down, promise me, answer to me, prove it to me", .coachAccountability, 1.3, "the client answers to the coach"),
+        Cue("shall i ~2 chase|remind|nudge, let me down, promise me, answer to me, prove it to me", .coachAccountability, 1.3, "the client answers to the coach"),
         Cue("i|we will|can|could|should|shall ~1 check|follow|touch|catch|checking in|on|up|base", .coachAccountability, 1.3, "the coach checks in"),
         Cue("i want|need|expect|would ~3 update|report|proof|evidence|hear|see|know", .coachAccountability, 1.3, "the coach wants a report"),
         Cue("report|reporting back to me", .coachAccountability, 1.5, "report back to me"),
