@@ -244,10 +244,13 @@ struct Reading {
 
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
         var scores: [Marker: MarkerScore] = [:]
+        let exploring = Set(matches.filter { $0.cue.role == .exploration }.map(\.clause))
         func add(_ marker: Marker, _ weight: Double, _ match: CueMatch) {
             // A question is what the coach is actually asking about; it outweighs a preamble.
             let form = clauses[match.clause].form
-            let factor = form == .openQuestion || form == .closedQuestion ? 1.5 : 1
+            var factor = form == .openQuestion || form == .closedQuestion ? 1.5 : 1
+            // Exploring the topic mid-session: its words are the client's story, not a closing marker.
+            if exploring.contains(match.clause) { factor *= 0.3 }
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
             entry.score += weight * factor
             let found = evidence(match)

@@ -30,6 +30,9 @@ enum CueRole: Sendable, Equatable {
     case rushing
     /// Pushes a bigger plan than the client chose: "why only one", "go bigger".
     case overambitious
+    /// Mid-session exploring or contracting, not closing: "what do you mean by", "help me understand",
+    /// "where would you like to start". Topic words in the same clause count for little.
+    case exploration
 
     var isDirecting: Bool {
         switch self {

@@ -45,7 +45,7 @@ enum CueCatalogue {
         Cue("yourself", .topic(.learningSelf), 0.5, "yourself"),
         Cue("self", .topic(.learningSelf), 0.6, "self"),
         Cue("yourself ~2 differently|new|clearer|clearly", .topic(.learningSelf), 1, "seeing yourself differently"),
-        Cue("of yours, your own, who you were|are ~1 being, someone who, a person who, person you, matters to you, you value, what drives|drains|fuels|energizes|energises|motivates|scares|frightens ~1 you, self-knowledge|self-awareness|self-belief|self-worth|self-doubt", .topic(.learningSelf), 1.1, "who you are"),
+        Cue("of yours, who you were|are ~1 being, someone who, a person who, person you, matters to you, you value, what drives|drains|fuels|energizes|energises|motivates|scares|frightens ~1 you, self-knowledge|self-awareness|self-belief|self-worth|self-doubt", .topic(.learningSelf), 1.1, "who you are"),
         Cue("strengths|values|limits|personality|character|nature|identity|instincts|perfectionism|perfectionist|people-pleaser|introvert|extrovert|critic|resilient|resilience|confidence|brave|braver|control", .topic(.learningSelf), 0.55, "a quality of the client"),
         Cue("you are|were a|an|someone|your_own|more|less|too|braver|stronger|the_kind|the_type, that you are|were, you ~1 always|never|tend|keep|avoid|say_yes, you go|get quiet|angry|defensive", .topic(.learningSelf), 0.8, "a statement about the client"),
         Cue("how|way you ~2 make|decide|decisions|show|lead|think|see_yourself", .topic(.learningSelf), 0.6, "how you operate"),
@@ -152,6 +152,7 @@ enum CueCatalogue {
         // 8.8 celebration
         Cue("celebrat*", .topic(.celebration), 2.0, "celebrate"),
         Cue("proud|pride", .topic(.celebration), 1.4, "proud"),
+        Cue("proud|pleased|kind|gentle|generous ~1 of|with|to yourself", .topic(.celebration), 1.2, "proud of yourself"),
         Cue("acknowledg*|recogni*|appreciat*|honor|honoring|honored|mark|marking", .topic(.celebration), 0.9, "acknowledge"),
         Cue("congrat*|kudos|bravo|hooray|yay|woohoo", .topic(.celebration), 1.6, "congratulations"),
         Cue("well done", .topic(.celebration), 1.6, "well done"),
@@ -172,7 +173,7 @@ enum CueCatalogue {
         Cue("close|closing|closes|closure", .topic(.closing), 1.4, "close"),
         Cue("wrap|wrapping|wraps up|things|us|it|this", .topic(.closing), 1.6, "wrap up"),
         Cue("end|ending|finish|finishing|complete|completing|conclude|concluding|stop|stopping ~3 session|today|conversation|here|there|now|call|time|things|us|off", .topic(.closing), 1.2, "end the session"),
-        Cue("before|as we ~1 end|finish|close|stop|part|wrap|go|leave|hang", .topic(.closing), 1.5, "before we finish"),
+        Cue("before|as we ~1 end|finish|close|stop|part|wrap|go|leave|hang", .topic(.closing), 1.0, "before we finish"),
         Cue("anything|something else", .topic(.closing), 0.9, "anything else"),
         Cue("last|final|parting|closing thought|thoughts|word|words|thing|things|reflection|comment|comments|question|questions|minutes|few", .topic(.closing), 1.2, "last words"),
         Cue("out|short|run|running|ran of time", .topic(.closing), 1.4, "out of time"),
@@ -378,6 +379,9 @@ enum CueCatalogue {
         Cue("your ~1 courage|honesty|willingness|openness|persistence|determination|commitment|effort|candour|candor|bravery|clarity|patience|resilience|humility|generosity|care|curiosity", .acknowledgement, 1.0, "names the client's quality"),
         Cue("from|since ~3 when|where ~2 you|we ~1 started|began|arrived|came|walked", .acknowledgement, 0.8, "names the shift since the start"),
         Cue("what|how ~3 want|like|wish ~1 to ~1 celebrate|acknowledge|mark|honor|recognize|appreciate|savour|savor", .choice, 1.2, "the client chooses how to celebrate"),
+
+        // Exploring the topic mid-session, or opening the session (no closing marker)
+        Cue("what do|did you mean, when you say, help me understand, say more about, tell me more about, what is underneath|beneath|behind, in your body, what are you assuming, what is the story, like to focus on today, like to start, where to start, how was your|the week|weekend, what else is there", .exploration, 1.0, "explores the topic (mid-session)"),
 
         // Bare reflections and acknowledgements (neutral on their own)
         Cue("it|that sounds|seems|feels ~1 like, it|that sounds|seems|feels as if|though", .reflection, 0.8, "'it sounds like'"),
