@@ -15,6 +15,7 @@ struct CoachDrill: ParsableCommand {
         subcommands: [
             PlayCommand.self, ListCommand.self, ClassifyCommand.self, ExplainCommand.self,
             LintCommand.self, TestCommand.self, GraphCommand.self, NewCommand.self,
+            ReplayCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

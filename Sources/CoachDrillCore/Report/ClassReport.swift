@@ -1,0 +1,62 @@
+/// The workshop view over drill transcripts: who evidenced which marker, which items were hard, which
+/// traps the room fell into (with anonymised example lines), and how many passed.
+///
+/// A participant who ran a pack more than once counts with one run of it: their latest complete run, or
+/// their latest run when none completed. That keeps "share of participants" honest when people retry.
+public struct ClassReport: Sendable, Equatable {
+    /// By name; `number` is the position (1-based) and matches "Participant N" in anonymised text.
+    public var participants: [Participant]
+    /// By pack id.
+    public var packs: [PackReport]
+    /// Most frequent first.
+    public var traps: [ClassTrap]
+
+    public struct Participant: Sendable, Equatable {
+        public var number: Int
+        public var name: String
+        public var markers: [MarkerCounts]
+        public var totals: StanceCounts
+        /// Packs run (one run each, see above), completed (with a result), and passed.
+        public var packs: Int
+        public var completed: Int
+        public var passed: Int
+    }
+
+    public struct PackReport: Sendable, Equatable {
+        public var id: String
+        public var participants: Int
+        /// Runs with a result (the others were interrupted before the end).
+        public var completed: Int
+        public var passed: Int
+        /// In pack order.
+        public var items: [ItemReport]
+
+        /// passed / completed; nil when nobody completed the pack.
+        public var passRate: Double? { completed == 0 ? nil : Double(passed) / Double(completed) }
+    }
+
+    public struct ItemReport: Sendable, Equatable {
+        /// 0-based position in the pack.
+        public var index: Int
+        public var id: String
+        public var kind: TranscriptItem.Kind?
+        public var target: Marker?
+        /// Participants who finished the item (it has an item event).
+        public var attempts: Int
+        public var passed: Int
+        public var overtime: Int
+        /// Every answer given on the item.
+        public var answers: StanceCounts
+
+        /// passed / attempts; nil when nobody finished the item.
+        public var passRate: Double? { attempts == 0 ? nil : Double(passed) / Double(attempts) }
+    }
+
+    public struct ClassTrap: Sendable, Equatable {
+        public var trap: Trap
+        public var count: Int
+        public var participants: Int
+        /// Up to three distinct answers that hit the trap, with names and contact details taken out.
+        public var examples: [String]
+    }
+}

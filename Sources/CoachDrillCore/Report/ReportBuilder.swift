@@ -1,0 +1,306 @@
+/// Folds transcripts into a `Report`, one at a time, so a report over thousands of files never holds
+/// them all (drill runs are the exception: the class report needs each participant's chosen run).
+///
+/// The result does not depend on the order transcripts are added in: everything is sorted on `build()`.
+public struct ReportBuilder: Sendable {
+    /// Only this trainee's sessions count (compared without regard to case or surrounding spaces).
+    public let trainee: String?
+    /// Replace every name with "Participant N" (N by alphabetical order of the names).
+    public let anonymize: Bool
+
+    private var sessions: [SessionSummary] = []
+    private var totals = StanceCounts()
+    private var markers = Array(repeating: StanceCounts(), count: Marker.allCases.count)
+    private var trainees: [String: TraineeTally] = [:]
+    private var traps: [Trap: TrapTally] = [:]
+    private var scenarios: [String: ScenarioTally] = [:]
+    private var drillRuns: [DrillKey: Transcript] = [:]
+
+    public init(trainee: String? = nil, anonymize: Bool = false) {
+        self.trainee = trainee.map(Self.normalized)
+        self.anonymize = anonymize
+    }
+
+    /// Whether a transcript passes the `--trainee` filter.
+    public func includes(_ transcript: Transcript) -> Bool {
+        trainee.map { Self.normalized(transcript.header.trainee) == $0 } ?? true
+    }
+
+    public mutating func add(_ transcript: Transcript) {
+        guard includes(transcript) else { return }
+        let header = transcript.header
+        let name = Self.trimmed(header.trainee)
+        var counts = StanceCounts()
+        var trainee = trainees[name] ?? TraineeTally()
+        var scenario = scenarios[header.scenario] ?? ScenarioTally()
+        var trapsHere: Set<Trap> = []
+        var responseSeconds = 0.0
+
+        for turn in transcript.turns {
+            let assessment = turn.assessment
+            counts.add(assessment.stance)
+            if let marker = assessment.marker {
+                markers[marker.ordinal].add(assessment.stance)
+                trainee.markers[marker.ordinal].add(assessment.stance)
+            }
+            scenario.beats[turn.beat, default: BeatTally()].counts.add(assessment.stance)
+            for trap in assessment.traps {
+                traps[trap, default: TrapTally()].count += 1
+                trainee.traps[trap, default: TrapTally()].count += 1
+                scenario.beats[turn.beat, default: BeatTally()].traps[trap, default: 0] += 1
+                trapsHere.insert(trap)
+            }
+            responseSeconds += turn.responseSeconds ?? 0
+        }
+        for trap in trapsHere {
+            traps[trap, default: TrapTally()].sessions += 1
+            traps[trap, default: TrapTally()].trainees.insert(name)
+            trainee.traps[trap, default: TrapTally()].sessions += 1
+        }
+        totals.add(counts)
+        trainee.totals.add(counts)
+        trainee.sessions += 1
+        if transcript.isPartial { trainee.partialSessions += 1 }
+        scenario.sessions += 1
+        scenario.totals.add(counts)
+        trainees[name] = trainee
+        scenarios[header.scenario] = scenario
+
+        sessions.append(
+            SessionSummary(
+                trainee: name, scenario: header.scenario, mode: header.mode, started: header.started,
+                ended: transcript.end?.ended ?? "", reason: transcript.end?.reason, run: header.run, counts: counts,
+                responseSeconds: responseSeconds, result: transcript.end?.result, items: transcript.items))
+
+        if header.mode == .drill {
+            let key = DrillKey(trainee: name, pack: header.pack ?? header.scenario)
+            if let kept = drillRuns[key], !Self.prefer(transcript, over: kept) { return }
+            drillRuns[key] = transcript
+        }
+    }
+
+    public func build() -> Report {
+        let labels = participantLabels()
+        let label = { (name: String) in labels[name]?.label ?? name }
+        let orderedSessions = sessions.map { session in
+            var session = session
+            session.trainee = label(session.trainee)
+            return session
+        }.sorted { ($0.started, $0.trainee, $0.scenario, $0.run ?? "") < ($1.started, $1.trainee, $1.scenario, $1.run ?? "") }
+
+        let traineeReports = trainees.map { name, tally in
+            TraineeReport(
+                name: label(name), sessions: tally.sessions, partialSessions: tally.partialSessions, totals: tally.totals,
+                markers: Self.markerCounts(tally.markers),
+                traps: Self.trapCounts(tally.traps.mapValues { TrapTally(count: $0.count, sessions: $0.sessions, trainees: [name]) }))
+        }.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+
+        let scenarioReports = scenarios.map { id, tally in
+            ScenarioReport(
+                id: id, sessions: tally.sessions, totals: tally.totals,
+                beats: tally.beats.map { beat, beatTally in
+                    BeatReport(
+                        beat: beat, counts: beatTally.counts,
+                        topTrap: beatTally.traps.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key)
+                }.sorted {
+                    ($1.counts.advised, $1.counts.adviseRate, $0.beat) < ($0.counts.advised, $0.counts.adviseRate, $1.beat)
+                })
+        }.sorted { $0.id < $1.id }
+
+        return Report(
+            trainee: trainee == nil ? nil : traineeReports.first?.name ?? trainee, sessions: orderedSessions,
+            totals: totals, markers: Self.markerCounts(markers), trainees: traineeReports, traps: Self.trapCounts(traps),
+            scenarios: scenarioReports, trend: trend(orderedSessions),
+            classReport: drillRuns.isEmpty ? nil : classReport(labels: labels))
+    }
+
+    // MARK: Parts
+
+    private func trend(_ sessions: [SessionSummary]) -> [TrendPoint] {
+        if trainee != nil {
+            return sessions.map { TrendPoint(label: $0.started, scenario: $0.scenario, sessions: 1, counts: $0.counts) }
+        }
+        var days: [String: TrendPoint] = [:]
+        for session in sessions {
+            let day = String(session.started.prefix(10))
+            days[day, default: TrendPoint(label: day, scenario: nil, sessions: 0, counts: StanceCounts())].sessions += 1
+            days[day]?.counts.add(session.counts)
+        }
+        return days.values.sorted { $0.label < $1.label }
+    }
+
+    /// Every trainee numbered by name; the label is the name itself unless anonymising.
+    private func participantLabels() -> [String: (number: Int, label: String)] {
+        let names = trainees.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        var labels: [String: (number: Int, label: String)] = [:]
+        for (index, name) in names.enumerated() {
+            labels[name] = (index + 1, anonymize ? "Participant \(index + 1)" : name)
+        }
+        return labels
+    }
+
+    private func classReport(labels: [String: (number: Int, label: String)]) -> ClassReport {
+        let anonymizer = Anonymizer(participants: labels.map { ($0.key, "Participant \($0.value.number)") })
+        let runs = drillRuns.sorted { ($0.key.trainee, $0.key.pack) < ($1.key.trainee, $1.key.pack) }
+
+        var participants: [String: ClassReport.Participant] = [:]
+        var packs: [String: PackTally] = [:]
+        var trapTallies: [Trap: (count: Int, people: Set<String>, lines: [(Int, String)])] = [:]
+
+        for (key, run) in runs {
+            let number = labels[key.trainee]?.number ?? 0
+            var person = participants[key.trainee] ?? ClassReport.Participant(
+                number: number, name: labels[key.trainee]?.label ?? key.trainee, markers: MarkerCounts.empty,
+                totals: StanceCounts(), packs: 0, completed: 0, passed: 0)
+            var pack = packs[key.pack] ?? PackTally()
+            person.packs += 1
+            pack.participants += 1
+            if let result = run.end?.result {
+                person.completed += 1
+                pack.completed += 1
+                if result.passed {
+                    person.passed += 1
+                    pack.passed += 1
+                }
+            }
+            for turn in run.turns {
+                let assessment = turn.assessment
+                person.totals.add(assessment.stance)
+                if let marker = assessment.marker { person.markers[marker.ordinal].counts.add(assessment.stance) }
+                if let index = turn.item {
+                    pack.items[index, default: ItemTally()].answers.add(assessment.stance)
+                    if pack.items[index]?.target == nil { pack.items[index]?.target = turn.target }
+                }
+                for trap in assessment.traps {
+                    trapTallies[trap, default: (0, [], [])].count += 1
+                    trapTallies[trap]?.people.insert(key.trainee)
+                    trapTallies[trap]?.lines.append((number, assessment.text))
+                }
+            }
+            for item in run.items {
+                var tally = pack.items[item.item] ?? ItemTally()
+                if tally.id == nil {
+                    tally.id = item.id
+                    tally.kind = item.kind
+                }
+                tally.attempts += 1
+                if item.passed { tally.passed += 1 }
+                if item.overtime { tally.overtime += 1 }
+                pack.items[item.item] = tally
+            }
+            participants[key.trainee] = person
+            packs[key.pack] = pack
+        }
+
+        let trapReports = trapTallies.map { trap, tally in
+            ClassReport.ClassTrap(
+                trap: trap, count: tally.count, participants: tally.people.count,
+                examples: Self.examples(tally.lines, anonymizer: anonymizer))
+        }.sorted { ($1.count, $0.trap.rawValue) < ($0.count, $1.trap.rawValue) }
+
+        return ClassReport(
+            participants: participants.values.sorted { $0.number < $1.number },
+            packs: packs.map { id, tally in
+                ClassReport.PackReport(
+                    id: id, participants: tally.participants, completed: tally.completed, passed: tally.passed,
+                    items: tally.items.map { index, item in
+                        ClassReport.ItemReport(
+                            index: index, id: item.id ?? "item \(index + 1)", kind: item.kind, target: item.target,
+                            attempts: item.attempts, passed: item.passed, overtime: item.overtime, answers: item.answers)
+                    }.sorted { $0.index < $1.index })
+            }.sorted { $0.id < $1.id },
+            traps: trapReports)
+    }
+
+    /// Up to three distinct example lines, one per participant first, so one person's habit is not the
+    /// room's example.
+    private static func examples(_ lines: [(Int, String)], anonymizer: Anonymizer) -> [String] {
+        let ordered = lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        var chosen: [String] = []
+        var people: Set<Int> = []
+        for pass in 0..<2 {
+            for (person, text) in ordered where chosen.count < 3 {
+                if pass == 0, people.contains(person) { continue }
+                let clean = anonymizer.clean(text)
+                if chosen.contains(clean) { continue }
+                chosen.append(clean)
+                people.insert(person)
+            }
+        }
+        return chosen
+    }
+
+    private static func markerCounts(_ counts: [StanceCounts]) -> [MarkerCounts] {
+        zip(Marker.allCases, counts).map { MarkerCounts(marker: $0, counts: $1) }
+    }
+
+    private static func trapCounts(_ tallies: [Trap: TrapTally]) -> [TrapCount] {
+        tallies.map { TrapCount(trap: $0.key, count: $0.value.count, sessions: $0.value.sessions, trainees: $0.value.trainees.count) }
+            .sorted { ($1.count, $0.trap.rawValue) < ($0.count, $1.trap.rawValue) }
+    }
+
+    /// Whether `candidate` should stand for its participant and pack instead of `kept`: a complete run
+    /// beats an interrupted one, then the later one wins.
+    private static func prefer(_ candidate: Transcript, over kept: Transcript) -> Bool {
+        let candidateKey = (candidate.end?.result != nil ? 1 : 0, candidate.header.started, candidate.header.run ?? "")
+        let keptKey = (kept.end?.result != nil ? 1 : 0, kept.header.started, kept.header.run ?? "")
+        return candidateKey > keptKey
+    }
+
+    private static func normalized(_ name: String) -> String {
+        trimmed(name).lowercased()
+    }
+
+    private static func trimmed(_ name: String) -> String {
+        String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+// MARK: Running tallies
+
+private struct TraineeTally: Sendable {
+    var sessions = 0
+    var partialSessions = 0
+    var totals = StanceCounts()
+    var markers = Array(repeating: StanceCounts(), count: Marker.allCases.count)
+    var traps: [Trap: TrapTally] = [:]
+}
+
+private struct TrapTally: Sendable {
+    var count = 0
+    var sessions = 0
+    var trainees: Set<String> = []
+}
+
+private struct ScenarioTally: Sendable {
+    var sessions = 0
+    var totals = StanceCounts()
+    var beats: [String: BeatTally] = [:]
+}
+
+private struct BeatTally: Sendable {
+    var counts = StanceCounts()
+    var traps: [Trap: Int] = [:]
+}
+
+private struct DrillKey: Hashable, Sendable {
+    var trainee: String
+    var pack: String
+}
+
+private struct PackTally {
+    var participants = 0
+    var completed = 0
+    var passed = 0
+    var items: [Int: ItemTally] = [:]
+}
+
+private struct ItemTally {
+    var id: String?
+    var kind: TranscriptItem.Kind?
+    var target: Marker?
+    var attempts = 0
+    var passed = 0
+    var overtime = 0
+    var answers = StanceCounts()
+}

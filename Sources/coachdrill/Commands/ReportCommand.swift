@@ -1,0 +1,111 @@
+import ArgumentParser
+import CoachDrillCore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarise transcripts: per trainee and marker, traps, where people advise, trends, class results.",
+        discussion: """
+            Reads transcript files and folders (searched recursively for *.jsonl). Drill transcripts add the
+            class report: participants x markers, item difficulty, the most common traps with anonymised
+            example answers, and pass rates.
+              coachdrill report ~/.local/share/coachdrill/transcripts --trainee Robin
+              coachdrill report results/ --format html --output class.html
+              coachdrill report results/ --format xapi --xapi-base https://lrs.example.org/coachdrill
+            Files that cannot be read are named on standard error and left out; the report covers the rest.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, md, csv, json, html, xapi
+    }
+
+    @Argument(help: "Transcript files, or folders to search for *.jsonl.")
+    var paths: [String]
+
+    @Option(help: "text, md, csv (one row per trainee x marker), json, html (one self-contained file) or xapi.")
+    var format: Format = .text
+
+    @Option(help: "Only this trainee's sessions (any case), with their partnering trend over time.")
+    var trainee: String?
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Show every name as \"Participant N\" (for projecting a class report).")
+    var anonymize = false
+
+    @Option(help: "Base IRI of xAPI activity ids (default \(ReportXAPI.defaultBase)).")
+    var xapiBase: String = ReportXAPI.defaultBase
+
+    @Option(help: "xAPI: identify trainees as mailto:<name>@DOMAIN instead of an account on the xAPI base.")
+    var xapiEmailDomain: String?
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("name at least one transcript file or folder") }
+        guard xapiBase.hasPrefix("http://") || xapiBase.hasPrefix("https://") else {
+            throw ValidationError("--xapi-base must be an http(s) IRI, such as \(ReportXAPI.defaultBase)")
+        }
+    }
+
+    func run() throws {
+        let files: [String]
+        do {
+            files = try TranscriptFiles.find(paths)
+        } catch {
+            throw fail(error.description)
+        }
+        var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
+        var read = 0
+        for file in files {
+            switch TranscriptFiles.read(file) {
+            case .failure(let problem):
+                warn("skipped \(problem)")
+            case .success(let sessions):
+                for session in sessions {
+                    for note in session.notes where note.kind == .cutOffLastLine {
+                        warn("note: \(file):\(note.line): the last line was cut off mid-write (the session was killed); read the rest")
+                    }
+                    builder.add(session)
+                    if builder.includes(session) { read += 1 }
+                }
+            }
+        }
+        guard read > 0 else {
+            if let trainee {
+                throw fail("no sessions by '\(trainee)' in \(ReportFormatting.plural(files.count, "transcript file"))")
+            }
+            throw fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
+        }
+        let report = builder.build()
+        let style = output == nil ? Style.forStandardOutput() : .plain
+        let text: String
+        switch format {
+        case .text: text = ReportText.render(ReportSections.document(report), style: style)
+        case .md: text = ReportMarkdown.render(ReportSections.document(report))
+        case .csv: text = ReportCSV.render(report)
+        case .json: text = ReportJSON.render(report)
+        case .html: text = ReportHTML.render(report)
+        case .xapi: text = ReportXAPI(base: xapiBase, emailDomain: xapiEmailDomain).render(report)
+        }
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw fail("cannot write '\(output)': \(error.localizedDescription)")
+            }
+        } else {
+            StandardOutput.write(text, terminator: "")
+        }
+    }
+
+    /// Says what went wrong on standard error; the caller throws the exit code (1).
+    private func fail(_ message: String) -> ExitCode {
+        warn(message)
+        return ExitCode(1)
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("coachdrill: \(message)\n".utf8))
+    }
+}

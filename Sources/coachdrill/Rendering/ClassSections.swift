@@ -1,0 +1,64 @@
+import CoachDrillCore
+
+/// The class report's sections (drill transcripts): pass rates, participants x markers, item difficulty
+/// and the most common traps with anonymised examples.
+enum ClassSections {
+    static func add(_ report: ClassReport, into doc: inout ReportDocument) {
+        doc.heading(2, "Class report")
+        doc.paragraph(summary(report))
+        doc.table(
+            [("pack", .left), ("participants", .right), ("completed", .right), ("passed", .right), ("pass rate", .right)],
+            report.packs.map { pack in
+                [
+                    pack.id, String(pack.participants), String(pack.completed), String(pack.passed),
+                    ReportFormatting.percent(pack.passRate),
+                ]
+            })
+
+        doc.heading(3, "Participants and markers (partnered/advised)")
+        doc.table(
+            [("#", .right), ("participant", .left)] + Marker.allCases.map { ($0.id, .right) }
+                + [("partner rate", .right), ("passed", .right)],
+            report.participants.map { person in
+                [String(person.number), person.name] + person.markers.map { ReportFormatting.cell($0.counts) }
+                    + [ReportFormatting.percent(person.totals), "\(person.passed)/\(person.packs)"]
+            })
+
+        for pack in report.packs {
+            doc.heading(3, "Item difficulty: \(pack.id)")
+            doc.table(
+                [
+                    ("#", .right), ("item", .left), ("kind", .left), ("target", .left), ("finished", .right),
+                    ("passed", .right), ("pass rate", .right), ("partnered", .right), ("overtime", .right),
+                ],
+                pack.items.map { item in
+                    [
+                        String(item.index + 1), item.id, ReportFormatting.kindName(item.kind), item.target?.id ?? "–",
+                        String(item.attempts), String(item.passed), ReportFormatting.percent(item.passRate),
+                        ReportFormatting.percent(item.answers), String(item.overtime),
+                    ]
+                })
+        }
+
+        doc.heading(3, "Most common traps")
+        guard !report.traps.isEmpty else {
+            doc.paragraph("No traps hit.")
+            return
+        }
+        for trap in report.traps.prefix(5) {
+            doc.paragraph(
+                "\(trap.trap.rawValue): \(ReportFormatting.plural(trap.count, "hit")), "
+                    + ReportFormatting.plural(trap.participants, "participant") + ". " + trap.trap.explanation)
+            doc.bullets(trap.examples.map { "\"\($0)\"" })
+        }
+    }
+
+    static func summary(_ report: ClassReport) -> String {
+        let completed = report.packs.reduce(0) { $0 + $1.completed }
+        let passed = report.packs.reduce(0) { $0 + $1.passed }
+        let rate = completed == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(completed), of: completed)
+        return ReportFormatting.plural(report.participants.count, "participant") + " · "
+            + ReportFormatting.plural(report.packs.count, "pack") + " · pass rate \(rate) "
+            + "(\(passed) of \(completed) completed runs passed; one run per participant and pack: the latest complete one)."
+    }
+}
