@@ -62,12 +62,12 @@ struct ReportCommand: ParsableCommand {
             case .failure(let problem):
                 warn("skipped \(problem)")
             case .success(let sessions):
-                for session in sessions {
+                for session in sessions where builder.includes(session) {
                     for note in session.notes where note.kind == .cutOffLastLine {
                         warn("note: \(file):\(note.line): the last line was cut off mid-write (the session was killed); read the rest")
                     }
                     builder.add(session)
-                    if builder.includes(session) { read += 1 }
+                    read += 1
                 }
             }
         }

@@ -26,8 +26,8 @@ enum ClassHTML {
                 + "<td class=\"num\">\(ReportFormatting.percent(pack.passRate))</td>"
                 + "<td class=\"barcell\">\(ReportHTML.bar(pack.passRate ?? 0, className: "good"))</td></tr>"
         }
-        return "<h3>Pass rate</h3><table><thead><tr><th>pack</th><th>participants</th><th>completed</th><th>passed</th>"
-            + "<th>pass rate</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
+        return "<h3>Pass rate</h3><table><thead><tr><th>pack</th><th class=\"num\">participants</th><th class=\"num\">completed</th><th class=\"num\">passed</th>"
+            + "<th class=\"num\">pass rate</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     private static func matrix(_ report: ClassReport) -> String {
@@ -40,7 +40,7 @@ enum ClassHTML {
         }
         return "<h3>Participants and markers</h3><p class=\"note\">partnered/advised answers per marker, shaded by the "
             + "share that partnered; passed: packs passed of packs run.</p><div class=\"scroll\"><table class=\"matrix\">"
-            + "<thead><tr><th>#</th><th>participant</th>\(ReportHTML.markerHeaders())<th>partnered</th><th>passed</th></tr>"
+            + "<thead><tr><th class=\"num\">#</th><th>participant</th>\(ReportHTML.markerHeaders())<th class=\"num\">partnered</th><th class=\"num\">passed</th></tr>"
             + "</thead><tbody>\(rows)</tbody></table></div>"
     }
 
@@ -56,8 +56,8 @@ enum ClassHTML {
         }
         return "<h3>Item difficulty: <code>\(HTMLText.escape(pack.id))</code></h3><p class=\"note\">Share of participants "
             + "who passed each item (under half are highlighted), and the share of answers that partnered.</p>"
-            + "<table><thead><tr><th>#</th><th>item</th><th>kind</th><th>target</th><th>passed</th><th>pass rate</th><th></th>"
-            + "<th>partnered</th><th>overtime</th></tr></thead><tbody>\(rows)</tbody></table>"
+            + "<table><thead><tr><th class=\"num\">#</th><th>item</th><th>kind</th><th>target</th><th class=\"num\">passed</th><th class=\"num\">pass rate</th><th></th>"
+            + "<th class=\"num\">partnered</th><th class=\"num\">overtime</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     private static func traps(_ report: ClassReport) -> String {

@@ -6,12 +6,15 @@ enum ReportHTML {
     static func render(_ report: Report) -> String {
         let title = report.trainee.map { "CoachDrill report: \($0)" } ?? "CoachDrill report"
         var body = header(report, title: title)
+        // A folder of drill results is a workshop: the class view is what the facilitator came for.
+        let classFirst = report.sessions.allSatisfy { $0.mode == .drill }
+        if classFirst, let classReport = report.classReport { body += ClassHTML.section(classReport) }
         body += markersSection(report)
         body += trendSection(report)
         if report.trainee == nil { body += traineesSection(report) }
         body += trapsSection(report)
         body += beatsSection(report)
-        if let classReport = report.classReport { body += ClassHTML.section(classReport) }
+        if !classFirst, let classReport = report.classReport { body += ClassHTML.section(classReport) }
         body += "<footer>Made by <code>coachdrill report</code> from \(ReportFormatting.plural(report.sessions.count, "session")). "
             + "Every number is recomputed from the coach answers recorded in the transcripts; rates are shares of all answers "
             + "(neutral ones included).</footer>"
@@ -90,8 +93,8 @@ enum ReportHTML {
                 + trainee.markers.map { heatCell($0.counts) }.joined() + "</tr>"
         }
         return "<section><h2>Trainees</h2><p class=\"note\">Per marker: partnered/advised answers, shaded by the share "
-            + "that partnered.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>trainee</th><th>sessions</th>"
-            + "<th>answers</th><th>partnered</th>" + markerHeaders() + "</tr></thead><tbody>\(rows)</tbody></table></div></section>"
+            + "that partnered.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>trainee</th><th class=\"num\">sessions</th>"
+            + "<th class=\"num\">answers</th><th class=\"num\">partnered</th>" + markerHeaders() + "</tr></thead><tbody>\(rows)</tbody></table></div></section>"
     }
 
     static func markerHeaders() -> String {
@@ -122,7 +125,7 @@ enum ReportHTML {
                 + "<td class=\"num\">\(trap.sessions)</td><td class=\"num\">\(trap.trainees)</td></tr>"
         }
         return "<section><h2>Traps</h2><p class=\"note\">Most frequent first. Hover a trap for what it means.</p>"
-            + "<table><thead><tr><th>trap</th><th>hits</th><th></th><th>sessions</th><th>trainees</th></tr></thead>"
+            + "<table><thead><tr><th>trap</th><th class=\"num\">hits</th><th></th><th class=\"num\">sessions</th><th class=\"num\">trainees</th></tr></thead>"
             + "<tbody>\(rows)</tbody></table></section>"
     }
 
@@ -132,7 +135,7 @@ enum ReportHTML {
         for scenario in report.scenarios {
             out += "<h3>\(HTMLText.escape(scenario.id)) <small>\(ReportFormatting.plural(scenario.sessions, "session")), "
                 + "partner rate \(ReportFormatting.percent(scenario.totals))</small></h3>"
-            out += "<table><thead><tr><th>beat</th><th>answers</th><th>advised</th><th>advise rate</th><th></th>"
+            out += "<table><thead><tr><th>beat</th><th class=\"num\">answers</th><th class=\"num\">advised</th><th class=\"num\">advise rate</th><th></th>"
                 + "<th>top trap</th></tr></thead><tbody>"
             for beat in scenario.beats {
                 out += "<tr><th scope=\"row\"><code>\(HTMLText.escape(beat.beat))</code></th><td class=\"num\">\(beat.counts.total)</td>"

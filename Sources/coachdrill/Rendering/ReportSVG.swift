@@ -60,7 +60,8 @@ enum ReportSVG {
     static func lineChart(_ points: [LinePoint], title: String) -> String {
         let width = 900.0
         let height = 280.0
-        let left = 56.0
+        // Room on the left for the y labels and for the first rotated x label.
+        let left = 96.0
         let right = 24.0
         let top = 16.0
         let bottom = 64.0

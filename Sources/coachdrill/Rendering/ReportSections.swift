@@ -7,12 +7,15 @@ enum ReportSections {
         var doc = ReportDocument()
         doc.heading(1, report.trainee.map { "CoachDrill report: \($0)" } ?? "CoachDrill report")
         doc.paragraph(summary(report))
+        // A folder of drill results is a workshop: the class view is what the facilitator came for.
+        let classFirst = report.sessions.allSatisfy { $0.mode == .drill }
+        if classFirst, let classReport = report.classReport { ClassSections.add(classReport, into: &doc) }
         markers(report, into: &doc)
         if report.trainee == nil { trainees(report, into: &doc) }
         traps(report, into: &doc)
         beats(report, into: &doc)
         if report.trainee != nil { trend(report, into: &doc) }
-        if let classReport = report.classReport { ClassSections.add(classReport, into: &doc) }
+        if !classFirst, let classReport = report.classReport { ClassSections.add(classReport, into: &doc) }
         return doc
     }
 

@@ -38,7 +38,8 @@ enum ReportStylesheet {
           background: #f6f4ef; }
         tbody th { font-weight: 550; }
         tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
-        td.num { text-align: right; white-space: nowrap; }
+        td.num, th.num { text-align: right; white-space: nowrap; }
+        td code, th code, td { white-space: nowrap; }
         .scroll { overflow-x: auto; }
         .matrix td.heat { text-align: center; min-width: 52px; white-space: nowrap; }
         .heat.h0 { color: #b5b0a6; }
@@ -46,7 +47,7 @@ enum ReportStylesheet {
         .heat.h2 { background: #f3e6c8; }
         .heat.h3 { background: #d6eadb; }
         .heat.h4 { background: #a9d4b9; }
-        td.barcell { width: 28%; }
+        td.barcell { width: 26%; min-width: 120px; }
         .bar { display: block; height: 10px; border-radius: 5px; background: #f1eee8; overflow: hidden; }
         .bar > span { display: block; height: 100%; border-radius: 5px; }
         .bar.good > span { background: var(--good); }
