@@ -91,6 +91,25 @@ static int cd_read_char(EditLine *el, wchar_t *out) {
     }
 }
 
+// MARK: Ctrl-C
+
+/// Ctrl-C typed at the prompt. ISIG is off while editing, so the key arrives as a character and is told
+/// apart from a SIGINT sent by another process (which ends the session).
+static int cd_line_discarded = 0;
+
+static unsigned char cd_discard_line(EditLine *el, int ch) {
+    (void)el;
+    (void)ch;
+    cd_line_discarded = 1;
+    return CC_EOF;
+}
+
+static inline int cd_take_discard(void) {
+    int discarded = cd_line_discarded;
+    cd_line_discarded = 0;
+    return discarded;
+}
+
 // MARK: Prompt
 
 static char cd_prompt_text[1024] = "";
@@ -174,6 +193,9 @@ static inline void cd_configure(EditLine *el, History *h, int input_fd, const ch
     el_set(el, EL_HIST, history, h);
     el_set(el, EL_ADDFN, "coachdrill-complete", "Complete a CoachDrill command", cd_complete);
     el_set(el, EL_BIND, "^I", "coachdrill-complete", NULL);
+    el_set(el, EL_SETTY, "-d", "-isig", NULL);
+    el_set(el, EL_ADDFN, "coachdrill-discard", "Discard the line being typed", cd_discard_line);
+    el_set(el, EL_BIND, "^C", "coachdrill-discard", NULL);
     el_source(el, NULL);
 }
 

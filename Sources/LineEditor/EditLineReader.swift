@@ -10,7 +10,8 @@ import Darwin
 /// completion of `:` commands, `~/.editrc`, UTF-8 editing.
 ///
 /// Ctrl-C discards the line being typed (`.interrupted`); Ctrl-D on an empty line is `.endOfInput`;
-/// SIGTERM and SIGHUP while waiting give `.terminated`. The terminal settings found at start are put back
+/// SIGINT (sent by another process: the key itself is read as a character), SIGTERM and SIGHUP while
+/// waiting give `.terminated`. The terminal settings found at start are put back
 /// on every way out (`close()`, deinit, and after each read, whatever interrupted it).
 ///
 /// All calls into CLibEdit live in this file: its shim keeps its state in `static` C variables.
@@ -87,11 +88,12 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
         let signal = cd_take_signal()
+        let discarded = cd_take_discard() != 0
         // Whatever ended the read, the terminal goes back to how we found it.
         savedTerminal?.restore()
-        if signal == SIGINT {
+        if discarded, signal == 0 {
             el_reset(editLine)
-            fputs("\n", output)
+            fputs("^C\n", output)
             fflush(output)
             return .interrupted
         }
@@ -161,6 +163,22 @@ public final class EditLineReader: LineReader {
             }
         }
         return out
+    }
+}
+
+/// Signals that should end a session, for readers that are not libedit (pipes and files).
+///
+/// It lives in this file because the C shim keeps the pending signal in a `static` variable: every Swift
+/// file that touched it directly would get its own copy.
+public enum SignalWatch {
+    /// SIGINT, SIGTERM and SIGHUP interrupt blocking reads (no SA_RESTART) and are remembered.
+    public static func install() {
+        cd_install_signal_handlers()
+    }
+
+    /// The signal that arrived since the last call, or 0.
+    public static func take() -> Int32 {
+        cd_take_signal()
     }
 }
 

@@ -17,9 +17,12 @@ public final class PlainLineReader: LineReader {
     private var end = 0
     private var atEOF = false
 
-    public init(fileDescriptor: Int32, maxLineBytes: Int = 64 * 1024) {
+    /// SIGINT, SIGTERM and SIGHUP while waiting for input give `.terminated`, so the caller can close the
+    /// session properly; with `watchSignals: false` they keep their default actions.
+    public init(fileDescriptor: Int32, maxLineBytes: Int = 64 * 1024, watchSignals: Bool = false) {
         descriptor = fileDescriptor
         self.maxLineBytes = maxLineBytes
+        if watchSignals { SignalWatch.install() }
     }
 
     public func readLine(prompt: String) -> LineReadResult {
@@ -30,7 +33,11 @@ public final class PlainLineReader: LineReader {
                 if atEOF { break }
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
-                    if errno == EINTR { continue }
+                    if errno == EINTR {
+                        let signal = SignalWatch.take()
+                        if signal != 0 { return .terminated(signal: signal) }
+                        continue
+                    }
                     atEOF = true
                     break
                 }

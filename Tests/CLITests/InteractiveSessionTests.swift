@@ -101,19 +101,41 @@ final class InteractiveSessionTests: XCTestCase {
         XCTAssertEqual(before.c_lflag, terminal.terminalSettings().c_lflag)
     }
 
-    func testSigtermAtThePromptEndsInterruptedAndRestoresTheTerminal() throws {
-        let transcript = home + "/t.jsonl"
-        let terminal = try start(["play", CoachDrillBinary.fixture("play/closing-practice.yaml"), "--transcript", transcript])
-        let before = terminal.terminalSettings()
-        XCTAssertTrue(terminal.waitFor("coach> "), terminal.output)
-        terminal.send("Where are you now with what you wanted from today?\r")
-        XCTAssertTrue(terminal.waitFor("Closer than I expected"), terminal.output)
+    /// SIGTERM, SIGHUP and an external SIGINT at the prompt: an `interrupted` end event, exit 128+signal,
+    /// and the terminal settings exactly as before.
+    func testSignalsAtThePromptEndTheSessionCleanly() throws {
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            let transcript = home + "/t-\(signal).jsonl"
+            let terminal = try start(["play", CoachDrillBinary.fixture("play/closing-practice.yaml"), "--transcript", transcript])
+            let before = terminal.terminalSettings()
+            waitForPrompt(terminal)
+            terminal.send("Where are you now with what you wanted from today?\r")
+            XCTAssertTrue(terminal.waitFor("Closer than I expected"), terminal.output)
+            waitForPrompt(terminal)
+            terminal.send("half a line")
+            XCTAssertTrue(terminal.waitFor("half a line"))
+            kill(terminal.pid, signal)
+            XCTAssertEqual(terminal.waitForExit(), 128 + signal, "signal \(signal)")
+            let after = terminal.terminalSettings()
+            XCTAssertEqual(before.c_lflag, after.c_lflag, "signal \(signal): local modes restored")
+            XCTAssertEqual(before.c_iflag, after.c_iflag, "signal \(signal): input modes restored")
+            XCTAssertEqual(before.c_oflag, after.c_oflag, "signal \(signal): output modes restored")
+            let events = try String(contentsOfFile: transcript, encoding: .utf8).split(separator: "\n")
+            XCTAssertTrue(events.last?.contains("\"reason\":\"interrupted\"") ?? false, "signal \(signal): \(events.last ?? "")")
+            XCTAssertEqual(events.filter { $0.contains("\"event\":\"coach\"") }.count, 1, "the answered turn is kept")
+        }
+    }
+
+    /// A resize while typing keeps the line: the whole line is judged after Enter.
+    func testResizeMidLineKeepsTheLine() throws {
+        let terminal = try start(["play", CoachDrillBinary.fixture("play/closing-practice.yaml"), "--no-transcript"])
         waitForPrompt(terminal)
-        kill(terminal.pid, SIGTERM)
-        XCTAssertEqual(terminal.waitForExit(), 128 + SIGTERM)
-        let after = terminal.terminalSettings()
-        XCTAssertEqual(before.c_lflag, after.c_lflag)
-        let events = try String(contentsOfFile: transcript, encoding: .utf8).split(separator: "\n")
-        XCTAssertTrue(events.last?.contains("\"reason\":\"interrupted\"") ?? false, events.last.map(String.init) ?? "")
+        terminal.send("Where are you now with ")
+        XCTAssertTrue(terminal.waitFor("now with"))
+        terminal.resize(rows: 30, columns: 70)
+        usleep(200_000)
+        terminal.send("what you wanted from today?\r")
+        XCTAssertTrue(terminal.waitFor("Closer than I expected"), terminal.output)
+        XCTAssertTrue(terminal.output.contains("8.1 progress · partnered"), terminal.output)
     }
 }

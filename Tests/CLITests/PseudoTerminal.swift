@@ -74,6 +74,13 @@ final class PseudoTerminal {
         return nil
     }
 
+    /// Changes the window size, as a terminal emulator does when its window is resized (SIGWINCH follows).
+    func resize(rows: UInt16, columns: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        kill(pid, SIGWINCH)
+    }
+
     /// The terminal settings the program left on the pseudo-terminal.
     func terminalSettings() -> termios {
         var settings = termios()
