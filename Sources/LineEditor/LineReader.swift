@@ -1,7 +1,8 @@
 /// Where coach lines come from: a libedit prompt on a terminal, plain reads from a pipe or file.
 public protocol LineReader: AnyObject {
     /// Reads one line without its newline. `.endOfInput` on EOF (Ctrl-D on an empty line),
-    /// `.interrupted` when Ctrl-C discarded the line being typed.
+    /// `.interrupted` when Ctrl-C discarded the line being typed, `.terminated` when SIGTERM or SIGHUP
+    /// (or SIGINT, for plain input) arrived while waiting.
     func readLine(prompt: String) -> LineReadResult
     /// Remembers a line in history (no-op for plain input).
     func addHistory(_ line: String)
@@ -11,4 +12,7 @@ public enum LineReadResult: Equatable, Sendable {
     case line(String)
     case interrupted
     case endOfInput
+    /// A signal asked the program to stop while it waited for input. The terminal is already restored;
+    /// the caller records its end event and exits with status 128 + `signal`.
+    case terminated(signal: Int32)
 }
