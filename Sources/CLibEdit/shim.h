@@ -158,18 +158,30 @@ static inline int cd_locale_is_utf8(void) {
 // self-pipe. The reader polls that pipe next to its input, so it wakes whichever thread the kernel
 // delivered the signal to, and never loses a signal that lands just before poll() starts. Handlers are
 // installed with SA_RESTART so libedit's own writes to the terminal are never cut short by EINTR.
+//
+// Arrays live in function-local statics: Swift emits those with the inline function that owns them,
+// but emits no definition for a file-scope static array (the link then fails). Scalars with a
+// non-zero initializer are emitted and may stay at file scope.
 
 enum { cd_trap_signal_limit = 65 };
 
-static volatile sig_atomic_t cd_trap_pending[cd_trap_signal_limit];
+typedef struct {
+    volatile sig_atomic_t pending[cd_trap_signal_limit];
+    struct sigaction previous[cd_trap_signal_limit];
+    int armed[cd_trap_signal_limit];
+} cd_trap_state;
+
+static inline cd_trap_state *cd_trap(void) {
+    static cd_trap_state state;
+    return &state;
+}
+
 static volatile sig_atomic_t cd_trap_wake_descriptor = -1;
-static struct sigaction cd_trap_previous[cd_trap_signal_limit];
-static int cd_trap_armed[cd_trap_signal_limit];
 
 static void cd_trap_handler(int signo) {
     int saved_errno = errno;
     if (signo > 0 && signo < cd_trap_signal_limit) {
-        cd_trap_pending[signo] = 1;
+        cd_trap()->pending[signo] = 1;
     }
     int descriptor = cd_trap_wake_descriptor;
     if (descriptor >= 0) {
@@ -187,7 +199,8 @@ static inline void cd_trap_set_wake_descriptor(int descriptor) {
 /// Installs the trap for `signo`, remembering the previous action. A signal the process ignores
 /// (SIG_IGN, as `nohup` leaves SIGHUP) stays ignored. Returns 1 when armed.
 static inline int cd_trap_arm(int signo) {
-    if (signo <= 0 || signo >= cd_trap_signal_limit || cd_trap_armed[signo]) {
+    cd_trap_state *trap = cd_trap();
+    if (signo <= 0 || signo >= cd_trap_signal_limit || trap->armed[signo]) {
         return 0;
     }
     struct sigaction previous;
@@ -199,32 +212,35 @@ static inline int cd_trap_arm(int signo) {
     action.sa_handler = cd_trap_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    if (sigaction(signo, &action, &cd_trap_previous[signo]) != 0) {
+    if (sigaction(signo, &action, &trap->previous[signo]) != 0) {
         return 0;
     }
-    cd_trap_armed[signo] = 1;
+    trap->armed[signo] = 1;
     return 1;
 }
 
 /// Puts back the action that was in place before `cd_trap_arm`.
 static inline void cd_trap_disarm(int signo) {
-    if (signo <= 0 || signo >= cd_trap_signal_limit || !cd_trap_armed[signo]) {
+    cd_trap_state *trap = cd_trap();
+    if (signo <= 0 || signo >= cd_trap_signal_limit || !trap->armed[signo]) {
         return;
     }
-    sigaction(signo, &cd_trap_previous[signo], NULL);
-    cd_trap_armed[signo] = 0;
+    sigaction(signo, &trap->previous[signo], NULL);
+    trap->armed[signo] = 0;
 }
 
 /// Returns 1 once per arrival (arrivals between two calls merge, as signals do).
 static inline int cd_trap_take(int signo) {
-    if (signo <= 0 || signo >= cd_trap_signal_limit || !cd_trap_pending[signo]) {
+    cd_trap_state *trap = cd_trap();
+    if (signo <= 0 || signo >= cd_trap_signal_limit || !trap->pending[signo]) {
         return 0;
     }
-    cd_trap_pending[signo] = 0;
+    trap->pending[signo] = 0;
     return 1;
 }
 
-/// Runs with `signo` at its default action for a moment (used to really stop on SIGTSTP).
+/// Lets `signo` take its default action for a moment (used to really stop on SIGTSTP), then puts the
+/// current action back.
 static inline void cd_trap_raise_with_default_action(int signo, int whole_process_group) {
     struct sigaction fallback, current;
     memset(&fallback, 0, sizeof fallback);
@@ -248,14 +264,22 @@ static inline void cd_trap_raise_with_default_action(int signo, int whole_proces
 
 // MARK: - Terminal restore from a signal handler (state touched only by LineEditor/TerminalState.swift)
 
-static struct termios cd_terminal_saved;
+typedef struct {
+    struct termios saved;
+    struct sigaction crash_previous[cd_trap_signal_limit];
+    int crash_handlers_installed;
+} cd_terminal_state;
+
+static inline cd_terminal_state *cd_terminal(void) {
+    static cd_terminal_state state;
+    return &state;
+}
+
 static volatile sig_atomic_t cd_terminal_descriptor = -1;
-static struct sigaction cd_terminal_crash_previous[cd_trap_signal_limit];
-static int cd_terminal_crash_installed;
 
 static inline void cd_terminal_arm(int descriptor, const struct termios *attributes) {
-    cd_terminal_descriptor = -1;
-    cd_terminal_saved = *attributes;
+    cd_terminal_descriptor = -1;  // a handler running now must not see a half-copied state
+    cd_terminal()->saved = *attributes;
     cd_terminal_descriptor = descriptor;
 }
 
@@ -267,7 +291,7 @@ static inline void cd_terminal_disarm(void) {
 static inline int cd_terminal_armed(struct termios *attributes) {
     int descriptor = cd_terminal_descriptor;
     if (descriptor >= 0 && attributes != NULL) {
-        *attributes = cd_terminal_saved;
+        *attributes = cd_terminal()->saved;
     }
     return descriptor;
 }
@@ -278,7 +302,7 @@ static inline int cd_terminal_restore_armed(void) {
     if (descriptor < 0) {
         return -1;
     }
-    return tcsetattr(descriptor, TCSANOW, &cd_terminal_saved);
+    return tcsetattr(descriptor, TCSANOW, &cd_terminal()->saved);
 }
 
 static void cd_terminal_crash_handler(int signo) {
@@ -286,17 +310,18 @@ static void cd_terminal_crash_handler(int signo) {
     cd_terminal_restore_armed();
     // Hand the signal to whoever had it before (Swift's backtracer, or the default action). For a fault
     // the instruction runs again on return; for an asynchronous signal the raise below delivers it.
-    sigaction(signo, &cd_terminal_crash_previous[signo], NULL);
+    sigaction(signo, &cd_terminal()->crash_previous[signo], NULL);
     raise(signo);
     errno = saved_errno;
 }
 
 /// Installs, once, handlers that put the armed terminal state back before a crash signal kills us.
 static inline void cd_terminal_install_crash_handlers(void) {
-    if (cd_terminal_crash_installed) {
+    cd_terminal_state *terminal = cd_terminal();
+    if (terminal->crash_handlers_installed) {
         return;
     }
-    cd_terminal_crash_installed = 1;
+    terminal->crash_handlers_installed = 1;
     const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
     for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
         int signo = signals[index];
@@ -305,7 +330,7 @@ static inline void cd_terminal_install_crash_handlers(void) {
         action.sa_handler = cd_terminal_crash_handler;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_ONSTACK;
-        sigaction(signo, &action, &cd_terminal_crash_previous[signo]);
+        sigaction(signo, &action, &terminal->crash_previous[signo]);
     }
 }
 

@@ -22,6 +22,11 @@ extension EditLineReader {
                 character.pointee = 0
                 return -1
             }
+            if let scalar = decoder.next() {
+                // Keys already read were typed before any signal we have yet to handle.
+                character.pointee = wchar_t(truncatingIfNeeded: scalar.value)
+                return 1
+            }
             if SignalTrap.take(SIGINT) {
                 // `kill -INT` acts as the interrupt key would, through the same binding.
                 character.pointee = wchar_t(Self.interruptKey)
@@ -39,11 +44,11 @@ extension EditLineReader {
                 el_resize(editLine)
                 continue
             }
-            if let scalar = reachedEnd ? decoder.finish() : decoder.next() {
-                character.pointee = wchar_t(truncatingIfNeeded: scalar.value)
-                return 1
-            }
             if reachedEnd {
+                if let scalar = decoder.finish() {
+                    character.pointee = wchar_t(truncatingIfNeeded: scalar.value)
+                    return 1
+                }
                 character.pointee = 0
                 return 0
             }
@@ -79,8 +84,8 @@ extension EditLineReader {
         }
         if descriptors[1].revents != 0 {
             SignalTrap.drainWakeups()
-            return .woken  // handle the signal before taking more keys
         }
+        // Keys that arrived with the signal were typed before it: read them too.
         guard descriptors[0].revents != 0 else { return .woken }
         if descriptors[0].revents & Int16(POLLNVAL) != 0 {
             return .failed(EBADF)
