@@ -50,16 +50,20 @@ public final class PlainLineReader: LineReader {
         var line = LineAccumulator(limit: maxLineBytes)
         while true {
             if blockStart < blockEnd {
-                if let newline = block[blockStart..<blockEnd].firstIndex(of: 0x0A) {
-                    line.append(block[blockStart..<newline])
+                if let newline = nextNewline() {
+                    let content = block[blockStart..<newline]
                     blockStart = newline + 1
-                    return finish(line)
+                    if line.isEmpty {
+                        return finish(LineAccumulator.decode(content, limit: maxLineBytes))  // the usual case: no copy
+                    }
+                    line.append(content)
+                    return finish(line.text())
                 }
                 line.append(block[blockStart..<blockEnd])
                 blockStart = blockEnd
             }
             if reachedEnd {
-                return line.isEmpty ? .endOfInput : finish(line)
+                return line.isEmpty ? .endOfInput : finish(line.text())
             }
             if let signal = refill() {
                 return .terminated(signal: signal)
@@ -70,10 +74,19 @@ public final class PlainLineReader: LineReader {
     /// Plain input keeps no history.
     public func addHistory(_ line: String) {}
 
-    private func finish(_ line: LineAccumulator) -> LineReadResult {
-        let (text, truncated) = line.text()
-        lastLineWasTruncated = truncated
-        return .line(text)
+    private func finish(_ line: (text: String, truncated: Bool)) -> LineReadResult {
+        lastLineWasTruncated = line.truncated
+        return .line(line.text)
+    }
+
+    /// Index of the next "\n" in the unread part of the block (memchr: this is the hot loop).
+    private func nextNewline() -> Int? {
+        block.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                  let found = memchr(base + blockStart, 0x0A, blockEnd - blockStart)
+            else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// Reads the next block. Returns the signal that stopped the wait, if one did.
@@ -144,22 +157,28 @@ private struct LineAccumulator {
     }
 
     /// The decoded line and whether it was cut.
-    func text() -> (String, Bool) {
-        var content = bytes[...]
-        if !dropped, content.last == 0x0D {
+    func text() -> (text: String, truncated: Bool) {
+        Self.decode(bytes[...], limit: limit, alreadyCut: dropped)
+    }
+
+    /// Decodes one line's bytes (without "\n"): drops a final "\r", cuts to `limit` bytes at a
+    /// character boundary, repairs malformed UTF-8 and NUL to U+FFFD.
+    static func decode(
+        _ bytes: ArraySlice<UInt8>, limit: Int, alreadyCut: Bool = false
+    ) -> (text: String, truncated: Bool) {
+        var content = bytes
+        if !alreadyCut, content.last == 0x0D {
             content = content.dropLast()
         }
-        var truncated = dropped
+        var truncated = alreadyCut
         if content.count > limit {
             truncated = true
-            content = content.prefix(limit)
             // Back up to a character boundary rather than leave half a sequence to become U+FFFD.
-            var cut = content.endIndex
-            while cut > content.startIndex, cut < bytes.endIndex, bytes[cut] & 0xC0 == 0x80,
-                  content.endIndex - cut < 3 {
+            var cut = content.startIndex + limit
+            while cut > content.startIndex, bytes[cut] & 0xC0 == 0x80, content.startIndex + limit - cut < 3 {
                 cut -= 1
             }
-            content = bytes[content.startIndex..<cut]
+            content = content[..<cut]
         }
         var text = String(decoding: content, as: UTF8.self)
         if content.contains(0) {
