@@ -181,7 +181,10 @@ private struct LineAccumulator {
             content = content[..<cut]
         }
         var text = String(decoding: content, as: UTF8.self)
-        if content.contains(0) {
+        let hasNUL = content.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if hasNUL {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
         }
         return (text, truncated)
