@@ -5,9 +5,11 @@
 // (el_wset, history_w) is used wherever text passes through, so UTF-8 is decoded once, by us, and
 // libedit only ever sees code points.
 //
-// This is a system-library module: there is no .c file to hold state. The few `static` variables below
-// therefore get one copy per Swift object file that references them. Each group of state is touched by
-// exactly one Swift file (noted on the group), which keeps a single copy per process. Keep it that way.
+// This is a system-library module: there is no .c file to hold state. Swift emits a `static inline`
+// function, and the statics it owns, into each Swift object file that calls it, so every group of state
+// below is called from exactly one Swift file (noted on the group) to keep one copy per process.
+// Keep it that way. After editing this header, touch the Swift files that use it: SwiftPM does not
+// track a system library's headers, and stale objects fail to link or, worse, link the old code.
 
 #ifndef COACHDRILL_CLIBEDIT_SHIM_H
 #define COACHDRILL_CLIBEDIT_SHIM_H
@@ -86,24 +88,13 @@ static inline int cd_el_set_edit_mode(EditLine *el, int enabled) {
     return el_set(el, EL_EDITMODE, enabled);
 }
 
-static inline int cd_el_set_unbuffered(EditLine *el, int enabled) {
-    return el_set(el, EL_UNBUFFERED, enabled);
-}
-
 /// Forgets what libedit believes is on screen and draws the prompt and line again where the cursor is.
 static inline int cd_el_redraw(EditLine *el) {
     return el_set(el, EL_REFRESH);
 }
 
-static inline FILE *cd_el_output_file(EditLine *el) {
-    FILE *file = NULL;
-    return el_get(el, EL_GETFP, 1, &file) == 0 ? file : NULL;
-}
-
 // Return codes of bound commands, as plain values (the macros are not all importable).
 static inline unsigned char cd_cc_norm(void) { return CC_NORM; }
-static inline unsigned char cd_cc_newline(void) { return CC_NEWLINE; }
-static inline unsigned char cd_cc_eof(void) { return CC_EOF; }
 static inline unsigned char cd_cc_refresh(void) { return CC_REFRESH; }
 static inline unsigned char cd_cc_redisplay(void) { return CC_REDISPLAY; }
 static inline unsigned char cd_cc_error(void) { return CC_ERROR; }
@@ -137,11 +128,6 @@ static inline int cd_history_load(HistoryW *history, const char *path) {
 static inline int cd_history_save(HistoryW *history, const char *path) {
     HistEventW event;
     return history_w(history, &event, H_SAVE, path);
-}
-
-static inline int cd_history_count(HistoryW *history) {
-    HistEventW event;
-    return history_w(history, &event, H_GETSIZE) == -1 ? -1 : event.num;
 }
 
 // MARK: - Locale

@@ -14,9 +14,7 @@ import Darwin
 /// without allocating or locking.
 ///
 /// This is the only file that may call the `cd_terminal_*` functions (see shim.h for why).
-public struct TerminalState: @unchecked Sendable {
-    // @unchecked: `termios` is a plain C struct of integers, copied by value.
-
+public struct TerminalState: Sendable {
     /// The terminal the attributes were read from and are restored to.
     public let fileDescriptor: Int32
     let attributes: termios
