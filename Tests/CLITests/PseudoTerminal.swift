@@ -15,7 +15,10 @@ import Darwin
 /// run, so no thread is involved and a test reads top to bottom. Every wait has a timeout.
 ///
 ///     let terminal = try PseudoTerminal()
-///     try terminal.start(executable: path, arguments: ["play"], environment: env)
+///     var environment = PseudoTerminal.baseEnvironment
+///     environment["XDG_STATE_HOME"] = temporaryFolder   // keep history out of the real home
+///     try terminal.start(executable: PseudoTerminal.builtProduct("coachdrill"), arguments: ["play"],
+///                        environment: environment)
 ///     XCTAssertTrue(terminal.waitFor("coach> "))
 ///     terminal.send("What do you want from today?\r")
 ///     XCTAssertTrue(terminal.waitFor("coach> "))   // the next prompt: matches are consumed
@@ -35,7 +38,20 @@ final class PseudoTerminal {
             "HOME": inherited["HOME"] ?? "/",
             "TERM": "xterm",
             "LANG": "C.UTF-8",
+            // On a terminal, Swift's crash backtracer would otherwise stop and wait for keys.
+            "SWIFT_BACKTRACE": "interactive=no",
         ]
+    }
+
+    /// The path of an executable this package built (such as "coachdrill"): test bundles are built
+    /// into the same folder as the package's products.
+    static func builtProduct(_ name: String) -> String {
+        #if os(macOS)
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(name).path
+        }
+        #endif
+        return Bundle.main.bundleURL.appendingPathComponent(name).path
     }
 
     /// The running (or finished) program's process id.
@@ -393,6 +409,10 @@ final class PseudoTerminalTests: XCTestCase {
         try terminal.start(executable: "/bin/sh", arguments: ["-c", "echo probe=$COACHDRILL_PROBE term=$TERM"], environment: environment)
         XCTAssertTrue(terminal.waitFor("probe=42 term=xterm"))
         XCTAssertEqual(terminal.waitForExit(), 0)
+    }
+
+    func testBuiltProductsAreFound() {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: PseudoTerminal.builtProduct("coachdrill")))
     }
 
     func testPlainOutputDropsEscapes() {
