@@ -5,11 +5,9 @@
 // (el_wset, history_w) is used wherever text passes through, so UTF-8 is decoded once, by us, and
 // libedit only ever sees code points.
 //
-// This is a system-library module: there is no .c file to hold state. Swift emits a `static inline`
-// function, and the statics it owns, into each Swift object file that calls it, so every group of state
-// below is called from exactly one Swift file (noted on the group) to keep one copy per process.
-// Keep it that way. After editing this header, touch the Swift files that use it: SwiftPM does not
-// track a system library's headers, and stale objects fail to link or, worse, link the old code.
+// Everything here is stateless (see "Signals" below for why that matters). After editing this header,
+// touch the Swift files that use it: SwiftPM does not track a system library's headers, so stale
+// objects keep the old code.
 
 #ifndef COACHDRILL_CLIBEDIT_SHIM_H
 #define COACHDRILL_CLIBEDIT_SHIM_H
@@ -138,101 +136,37 @@ static inline int cd_locale_is_utf8(void) {
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
-// MARK: - Signal trap (state touched only by LineEditor/SignalTrap.swift)
+// MARK: - Signals (stateless; the state lives in Swift, see LineEditor/SignalTrap.swift)
 //
-// While a reader waits for input, the handler records which signal arrived and writes one byte to a
-// self-pipe. The reader polls that pipe next to its input, so it wakes whichever thread the kernel
-// delivered the signal to, and never loses a signal that lands just before poll() starts. Handlers are
-// installed with SA_RESTART so libedit's own writes to the terminal are never cut short by EINTR.
-//
-// Arrays live in function-local statics: Swift emits those with the inline function that owns them,
-// but emits no definition for a file-scope static array (the link then fails). Scalars with a
-// non-zero initializer are emitted and may stay at file scope.
+// No state may live in this header. Swift emits a `static inline` function, with any statics it owns,
+// into every object file that calls it: in a debug build each Swift file gets its own copy, and in a
+// release build cross-module optimisation can inline a caller into another module, which then gets its
+// own copy too. A signal handler writing one copy while the reader polls another never wakes up.
 
-enum { cd_trap_signal_limit = 65 };
+typedef void (*cd_signal_handler)(int);
 
-typedef struct {
-    volatile sig_atomic_t pending[cd_trap_signal_limit];
-    struct sigaction previous[cd_trap_signal_limit];
-    int armed[cd_trap_signal_limit];
-} cd_trap_state;
-
-static inline cd_trap_state *cd_trap(void) {
-    static cd_trap_state state;
-    return &state;
-}
-
-static volatile sig_atomic_t cd_trap_wake_descriptor = -1;
-
-static void cd_trap_handler(int signo) {
-    int saved_errno = errno;
-    if (signo > 0 && signo < cd_trap_signal_limit) {
-        cd_trap()->pending[signo] = 1;
-    }
-    int descriptor = cd_trap_wake_descriptor;
-    if (descriptor >= 0) {
-        unsigned char byte = (unsigned char)signo;
-        ssize_t written = write(descriptor, &byte, 1);  // a full pipe already means "wake up"
-        (void)written;
-    }
-    errno = saved_errno;
-}
-
-static inline void cd_trap_set_wake_descriptor(int descriptor) {
-    cd_trap_wake_descriptor = descriptor;
-}
-
-/// Installs the trap for `signo`, remembering the previous action. A signal the process ignores
-/// (SIG_IGN, as `nohup` leaves SIGHUP) stays ignored. Returns 1 when armed.
-static inline int cd_trap_arm(int signo) {
-    cd_trap_state *trap = cd_trap();
-    if (signo <= 0 || signo >= cd_trap_signal_limit || trap->armed[signo]) {
-        return 0;
-    }
-    struct sigaction previous;
-    if (sigaction(signo, NULL, &previous) != 0 || previous.sa_handler == SIG_IGN) {
-        return 0;
-    }
+/// Installs `handler` for `signo` with `flags` (SA_RESTART, SA_ONSTACK, ...); `previous` receives the
+/// action it replaces. Hides the platform's sigaction union. Returns 0 on success.
+static inline int cd_signal_install(int signo, cd_signal_handler handler, int flags, struct sigaction *previous) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = cd_trap_handler;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    if (sigaction(signo, &action, &trap->previous[signo]) != 0) {
-        return 0;
-    }
-    trap->armed[signo] = 1;
-    return 1;
+    action.sa_flags = flags;
+    return sigaction(signo, &action, previous);
 }
 
-/// Puts back the action that was in place before `cd_trap_arm`.
-static inline void cd_trap_disarm(int signo) {
-    cd_trap_state *trap = cd_trap();
-    if (signo <= 0 || signo >= cd_trap_signal_limit || !trap->armed[signo]) {
-        return;
-    }
-    sigaction(signo, &trap->previous[signo], NULL);
-    trap->armed[signo] = 0;
+/// Whether the process currently ignores `signo` (SIG_IGN, as `nohup` leaves SIGHUP).
+static inline int cd_signal_is_ignored(int signo) {
+    struct sigaction current;
+    return sigaction(signo, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
 }
 
-/// Returns 1 once per arrival (arrivals between two calls merge, as signals do).
-static inline int cd_trap_take(int signo) {
-    cd_trap_state *trap = cd_trap();
-    if (signo <= 0 || signo >= cd_trap_signal_limit || !trap->pending[signo]) {
-        return 0;
-    }
-    trap->pending[signo] = 0;
-    return 1;
-}
-
-/// Lets `signo` take its default action for a moment (used to really stop on SIGTSTP), then puts the
-/// current action back.
-static inline void cd_trap_raise_with_default_action(int signo, int whole_process_group) {
-    struct sigaction fallback, current;
-    memset(&fallback, 0, sizeof fallback);
-    fallback.sa_handler = SIG_DFL;
-    sigemptyset(&fallback.sa_mask);
-    if (sigaction(signo, &fallback, &current) != 0) {
+/// Lets `signo` take its default action now (to really stop on SIGTSTP), then puts the current action
+/// back. With `whole_process_group` the signal goes to the job, as a terminal's own Ctrl-Z would send it.
+static inline void cd_signal_raise_with_default_action(int signo, int whole_process_group) {
+    struct sigaction current;
+    if (cd_signal_install(signo, SIG_DFL, 0, &current) != 0) {
         return;
     }
     sigset_t unblock, previous_mask;
@@ -246,78 +180,6 @@ static inline void cd_trap_raise_with_default_action(int signo, int whole_proces
     }
     pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
     sigaction(signo, &current, NULL);
-}
-
-// MARK: - Terminal restore from a signal handler (state touched only by LineEditor/TerminalState.swift)
-
-typedef struct {
-    struct termios saved;
-    struct sigaction crash_previous[cd_trap_signal_limit];
-    int crash_handlers_installed;
-} cd_terminal_state;
-
-static inline cd_terminal_state *cd_terminal(void) {
-    static cd_terminal_state state;
-    return &state;
-}
-
-static volatile sig_atomic_t cd_terminal_descriptor = -1;
-
-static inline void cd_terminal_arm(int descriptor, const struct termios *attributes) {
-    cd_terminal_descriptor = -1;  // a handler running now must not see a half-copied state
-    cd_terminal()->saved = *attributes;
-    cd_terminal_descriptor = descriptor;
-}
-
-static inline void cd_terminal_disarm(void) {
-    cd_terminal_descriptor = -1;
-}
-
-/// The armed descriptor, or -1; `attributes` receives the armed state.
-static inline int cd_terminal_armed(struct termios *attributes) {
-    int descriptor = cd_terminal_descriptor;
-    if (descriptor >= 0 && attributes != NULL) {
-        *attributes = cd_terminal()->saved;
-    }
-    return descriptor;
-}
-
-/// Async-signal-safe: only tcsetattr, which POSIX lists as safe in a handler.
-static inline int cd_terminal_restore_armed(void) {
-    int descriptor = cd_terminal_descriptor;
-    if (descriptor < 0) {
-        return -1;
-    }
-    return tcsetattr(descriptor, TCSANOW, &cd_terminal()->saved);
-}
-
-static void cd_terminal_crash_handler(int signo) {
-    int saved_errno = errno;
-    cd_terminal_restore_armed();
-    // Hand the signal to whoever had it before (Swift's backtracer, or the default action). For a fault
-    // the instruction runs again on return; for an asynchronous signal the raise below delivers it.
-    sigaction(signo, &cd_terminal()->crash_previous[signo], NULL);
-    raise(signo);
-    errno = saved_errno;
-}
-
-/// Installs, once, handlers that put the armed terminal state back before a crash signal kills us.
-static inline void cd_terminal_install_crash_handlers(void) {
-    cd_terminal_state *terminal = cd_terminal();
-    if (terminal->crash_handlers_installed) {
-        return;
-    }
-    terminal->crash_handlers_installed = 1;
-    const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
-    for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
-        int signo = signals[index];
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = cd_terminal_crash_handler;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_ONSTACK;
-        sigaction(signo, &action, &terminal->crash_previous[signo]);
-    }
 }
 
 #endif

@@ -13,7 +13,6 @@ import Darwin
 /// `armForSignalHandlers()` copies the state where `restoreArmedFromSignalHandler()` can reach it
 /// without allocating or locking.
 ///
-/// This is the only file that may call the `cd_terminal_*` functions (see shim.h for why).
 public struct TerminalState: Sendable {
     /// The terminal the attributes were read from and are restored to.
     public let fileDescriptor: Int32
@@ -71,29 +70,78 @@ public struct TerminalState: Sendable {
     /// it is also restored before a crash signal (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, ...) ends the
     /// process; the signal then goes on to the handler that was there before (Swift's backtracer).
     public func armForSignalHandlers(restoringOnCrash: Bool = true) {
-        var attributes = attributes
-        cd_terminal_arm(fileDescriptor, &attributes)
+        let slot = Self.armedSlot
+        slot.descriptor.pointee = -1  // a handler running now must not see a half-copied state
+        slot.attributes.pointee = attributes
+        slot.descriptor.pointee = fileDescriptor
         if restoringOnCrash {
-            cd_terminal_install_crash_handlers()
+            _ = Self.crashHandlersInstalled  // the first read installs them
         }
     }
 
     /// The state armed for signal handlers, if any.
     public static var armedForSignalHandlers: TerminalState? {
-        var attributes = termios()
-        let descriptor = cd_terminal_armed(&attributes)
-        return descriptor < 0 ? nil : TerminalState(fileDescriptor: descriptor, attributes: attributes)
+        let slot = armedSlot
+        let descriptor = slot.descriptor.pointee
+        return descriptor < 0 ? nil : TerminalState(fileDescriptor: descriptor, attributes: slot.attributes.pointee)
     }
 
     /// Forgets the armed state; signal handlers then leave the terminal alone.
     public static func disarmSignalHandlers() {
-        cd_terminal_disarm()
+        armedSlot.descriptor.pointee = -1
     }
 
     /// Restores the armed state. Async-signal-safe (a single tcsetattr), so a program's own
     /// `@convention(c)` signal handler may call it before exiting.
     @discardableResult
     public static func restoreArmedFromSignalHandler() -> Bool {
-        cd_terminal_restore_armed() == 0
+        let slot = armedSlot
+        let descriptor = slot.descriptor.pointee
+        return descriptor >= 0 && tcsetattr(descriptor, TCSANOW, slot.attributes) == 0
+    }
+
+    /// Memory a signal handler can read without allocating or locking. A Swift global rather than a C
+    /// static, so there is one copy however the code is compiled (see shim.h).
+    private struct Slot: @unchecked Sendable {
+        // @unchecked: written only by the arming thread, read by handlers; the descriptor is reset
+        // before the attributes change, so a handler never restores a half-written state.
+        let descriptor: UnsafeMutablePointer<Int32>
+        let attributes: UnsafeMutablePointer<termios>
+        let crashPrevious: UnsafeMutablePointer<sigaction>
+        let crashSignals: [Int32]
+    }
+
+    private static let armedSlot: Slot = {
+        let descriptor = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        descriptor.initialize(to: -1)
+        let attributes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        attributes.initialize(to: termios())
+        let crashPrevious = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+        crashPrevious.initialize(repeating: sigaction(), count: 65)
+        return Slot(
+            descriptor: descriptor, attributes: attributes, crashPrevious: crashPrevious,
+            crashSignals: [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+        )
+    }()
+
+    /// True once the crash handlers are in place; they are installed by the first read of this value.
+    private static let crashHandlersInstalled: Bool = {
+        let slot = armedSlot
+        for signal in slot.crashSignals {
+            _ = cd_signal_install(signal, crashHandler, SA_ONSTACK, slot.crashPrevious + Int(signal))
+        }
+        return true
+    }()
+
+    /// Puts the armed state back, then hands the signal to whoever had it before (Swift's backtracer
+    /// or the default action): for a fault the instruction runs again on return, for an asynchronous
+    /// signal the raise delivers it.
+    private static let crashHandler: @convention(c) (Int32) -> Void = { signal in
+        let savedErrno = errno
+        TerminalState.restoreArmedFromSignalHandler()
+        let slot = TerminalState.armedSlot
+        sigaction(signal, slot.crashPrevious + Int(signal), nil)
+        raise(signal)
+        errno = savedErrno
     }
 }
