@@ -12,7 +12,6 @@ import Darwin
 /// A program can take its own at start-up and restore it from its exit paths; for a signal handler,
 /// `armForSignalHandlers()` copies the state where `restoreArmedFromSignalHandler()` can reach it
 /// without allocating or locking.
-///
 public struct TerminalState: Sendable {
     /// The terminal the attributes were read from and are restored to.
     public let fileDescriptor: Int32
