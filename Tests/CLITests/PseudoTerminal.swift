@@ -11,17 +11,19 @@ import Darwin
 /// standard input, output and error are the terminal, it leads its own session with the terminal as
 /// its controlling terminal, so Ctrl-C typed as "\u{03}" reaches it as SIGINT and job control works.
 ///
-/// Reading is pulled, not pushed: output is collected whenever `waitFor`, `waitForExit` or `send`
-/// run, so no thread is involved and a test reads top to bottom. Every wait has a timeout.
+/// Reading is pulled, not pushed: output is collected whenever `waitFor`, `waitForExit`, `mark`,
+/// `output` or `send` run, so no thread is involved and a test reads top to bottom. Every wait has a
+/// timeout, and the program is killed when the harness goes away.
 ///
-///     let terminal = try PseudoTerminal()
 ///     var environment = PseudoTerminal.baseEnvironment
-///     environment["XDG_STATE_HOME"] = temporaryFolder   // keep history out of the real home
-///     try terminal.start(executable: PseudoTerminal.builtProduct("coachdrill"), arguments: ["play"],
-///                        environment: environment)
+///     environment["XDG_STATE_HOME"] = temporaryFolder          // keep history out of the real home
+///     let terminal = try PseudoTerminal(
+///         executable: PseudoTerminal.builtProduct("coachdrill"), arguments: ["play"],
+///         environment: environment)
 ///     XCTAssertTrue(terminal.waitFor("coach> "))
+///     let mark = terminal.mark                                  // only output after this point counts
 ///     terminal.send("What do you want from today?\r")
-///     XCTAssertTrue(terminal.waitFor("coach> "))   // the next prompt: matches are consumed
+///     XCTAssertTrue(terminal.waitFor("coach> ", after: mark))  // the next prompt
 ///     terminal.send("\u{04}")
 ///     XCTAssertEqual(terminal.waitForExit(), 0)
 ///     XCTAssertTrue(terminal.attributesMatchStart())
@@ -65,11 +67,10 @@ final class PseudoTerminal {
     private var slave: Int32 = -1
     private var slavePath = ""
     private var received: [UInt8] = []
-    /// Where the next `waitFor` starts looking: everything before it was matched already.
-    private var searchStart = 0
     private var status: Int32?
 
-    init(columns: UInt16 = 80, rows: UInt16 = 24) throws {
+    /// A terminal of the given size with nothing running on it yet; see `start`.
+    init(columns: UInt16 = 120, rows: UInt16 = 40) throws {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0, let name = ttyname(slave) else {
             throw Failure(description: "openpty failed: \(String(cString: strerror(errno)))")
@@ -79,6 +80,15 @@ final class PseudoTerminal {
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)  // the program gets the terminal by path, below
         }
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// A terminal with `executable` already started on it.
+    convenience init(
+        executable: String, arguments: [String] = [], environment: [String: String] = PseudoTerminal.baseEnvironment,
+        directory: String? = nil, columns: UInt16 = 120, rows: UInt16 = 40
+    ) throws {
+        try self.init(columns: columns, rows: rows)
+        try start(executable: executable, arguments: arguments, environment: environment, directory: directory)
     }
 
     deinit {
@@ -93,15 +103,19 @@ final class PseudoTerminal {
 
     // MARK: Running
 
-    /// Starts `executable` with exactly `environment` (see `baseEnvironment`).
+    /// Starts `executable` with exactly `environment` (see `baseEnvironment`), in `directory` if given.
     func start(
-        executable: String, arguments: [String] = [], environment: [String: String] = PseudoTerminal.baseEnvironment
+        executable: String, arguments: [String] = [], environment: [String: String] = PseudoTerminal.baseEnvironment,
+        directory: String? = nil
     ) throws {
         guard processID == nil else { throw Failure(description: "already started") }
         attributesAtStart = currentAttributes()
 
         var actions = makeFileActions()
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let directory {
+            try Self.addChangeDirectory(&actions, directory)
+        }
         // Opened by the child after setsid(), so this terminal becomes its controlling terminal.
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
@@ -134,6 +148,12 @@ final class PseudoTerminal {
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
         }
         processID = pid
+    }
+
+    /// The program's process id; the program must have been started.
+    var pid: pid_t {
+        guard let processID else { preconditionFailure("PseudoTerminal: nothing started") }
+        return processID
     }
 
     /// Types `text` (send "\r" for Enter, "\u{03}" for Ctrl-C, "\u{04}" for Ctrl-D, "\u{1B}[A" for Up).
@@ -180,15 +200,21 @@ final class PseudoTerminal {
         Self.removingEscapes(output)
     }
 
-    /// Waits until `substring` appears in output not matched by an earlier `waitFor`, then moves past
-    /// it, so waiting twice for "coach> " waits for two prompts. False on timeout or if the program
-    /// exited without writing it.
-    func waitFor(_ substring: String, timeout: TimeInterval = 5) -> Bool {
-        let needle = Array(substring.utf8)
+    /// How many bytes of output have arrived so far; pass it to `waitFor(_:after:)` to look only at
+    /// what comes next (for example the prompt after the line just sent).
+    var mark: Int {
+        pump(waitingUpTo: 0)
+        return received.count
+    }
+
+    /// Waits until `text` appears in the output after byte offset `offset` (a `mark`); by default
+    /// anywhere. False on timeout, or once the program has exited without writing it.
+    @discardableResult
+    func waitFor(_ text: String, after offset: Int = 0, timeout: TimeInterval = 10) -> Bool {
+        let needle = Array(text.utf8)
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
-            if let end = Self.endOfMatch(of: needle, in: received, from: searchStart) {
-                searchStart = end
+            if Self.contains(needle, in: received, from: max(0, offset)) {
                 return true
             }
             if Date() > deadline || (hasExited && !pump(waitingUpTo: 0)) {
@@ -230,6 +256,11 @@ final class PseudoTerminal {
     func currentAttributes() -> termios? {
         var attributes = termios()
         return tcgetattr(slave, &attributes) == 0 ? attributes : nil
+    }
+
+    /// `currentAttributes()`, or zeroed attributes if they cannot be read.
+    func terminalSettings() -> termios {
+        currentAttributes() ?? termios()
     }
 
     /// Whether the terminal is configured now exactly as it was when the program started.
@@ -276,14 +307,12 @@ final class PseudoTerminal {
         }
     }
 
-    private static func endOfMatch(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty else { return start }
-        guard haystack.count - start >= needle.count else { return nil }
-        for index in start...(haystack.count - needle.count)
-        where haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) {
-            return index + needle.count
+    private static func contains(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count - start >= needle.count else { return false }
+        return (start...(haystack.count - needle.count)).contains { index in
+            haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle)
         }
-        return nil
     }
 
     /// Drops CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \) and two-character escapes.
@@ -313,7 +342,22 @@ final class PseudoTerminal {
         return String(result)
     }
 
+    /// posix_spawn_file_actions_addchdir_np, looked up at run time: glibc and Darwin both have it, but
+    /// glibc declares it only for _GNU_SOURCE, which Swift does not define.
+    private static func addChangeDirectory(_ actions: inout FileActions, _ directory: String) throws {
+        typealias AddChangeDirectory = @convention(c) (UnsafeMutablePointer<FileActions>, UnsafePointer<CChar>) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else {
+            throw Failure(description: "this C library cannot start a program in another directory")
+        }
+        let addChangeDirectory = unsafeBitCast(symbol, to: AddChangeDirectory.self)
+        guard addChangeDirectory(&actions, directory) == 0 else {
+            throw Failure(description: "cannot change to \(directory)")
+        }
+    }
+
     #if os(Linux)
+    private typealias FileActions = posix_spawn_file_actions_t
+
     /// glibc's POSIX_SPAWN_SETSID, which Swift cannot see (spawn.h hides it behind _GNU_SOURCE).
     private static let spawnSetSessionFlag: Int32 = 0x80
 
@@ -329,6 +373,8 @@ final class PseudoTerminal {
         return attributes
     }
     #else
+    private typealias FileActions = posix_spawn_file_actions_t?
+
     private static let spawnSetSessionFlag: Int32 = POSIX_SPAWN_SETSID
 
     private func makeFileActions() -> posix_spawn_file_actions_t? {
@@ -353,8 +399,8 @@ final class PseudoTerminalTests: XCTestCase {
         let terminal = try PseudoTerminal()
         try terminal.start(executable: "/bin/cat")
         XCTAssertTrue(terminal.send("hello\r"))
-        XCTAssertTrue(terminal.waitFor("hello"), "the terminal's echo")
-        XCTAssertTrue(terminal.waitFor("hello"), "cat's copy; matches are consumed")
+        XCTAssertTrue(terminal.waitFor("hello\r\n"), "the terminal's echo")
+        XCTAssertTrue(terminal.waitFor("hello\r\nhello"), "and cat's copy")
         terminal.send("\u{04}")
         XCTAssertEqual(terminal.waitForExit(), 0)
         XCTAssertTrue(terminal.attributesMatchStart())
@@ -362,12 +408,14 @@ final class PseudoTerminalTests: XCTestCase {
 
     func testShellSeesATerminalAndReportsItsExitStatus() throws {
         let terminal = try PseudoTerminal()
-        let script = #"[ -t 0 ] && [ -t 1 ] && printf 'tty ok\n'; printf 'ready> '; read line; echo "got:$line"; exit 3"#
-        try terminal.start(executable: "/bin/sh", arguments: ["-c", script])
-        XCTAssertTrue(terminal.waitFor("tty ok"))
+        let script = #"[ -t 0 ] && [ -t 1 ] && printf 'tty ok in %s\n' "$PWD"; printf 'ready> '; read line; echo "got:$line"; exit 3"#
+        try terminal.start(executable: "/bin/sh", arguments: ["-c", script], directory: "/tmp")
+        XCTAssertTrue(terminal.waitFor("tty ok in /tmp"), terminal.output)
         XCTAssertTrue(terminal.waitFor("ready> "))
+        let mark = terminal.mark
         terminal.send("café\r")
-        XCTAssertTrue(terminal.waitFor("got:café"))
+        XCTAssertTrue(terminal.waitFor("got:café", after: mark))
+        XCTAssertFalse(terminal.waitFor("tty ok", after: mark, timeout: 0.1), "only output after the mark counts")
         XCTAssertEqual(terminal.waitForExit(), 3)
         XCTAssertNil(terminal.terminationSignal)
     }
@@ -383,8 +431,7 @@ final class PseudoTerminalTests: XCTestCase {
     }
 
     func testSignalsAndTimeouts() throws {
-        let terminal = try PseudoTerminal()
-        try terminal.start(executable: "/bin/cat")
+        let terminal = try PseudoTerminal(executable: "/bin/cat")
         XCTAssertFalse(terminal.waitFor("never printed", timeout: 0.2))
         XCTAssertNil(terminal.waitForExit(timeout: 0.2), "still running")
         terminal.sendSignal(SIGTERM)
