@@ -8,7 +8,8 @@ import Darwin
 ///
 /// - A line ends at "\n"; a "\r" before it is dropped, so files written on Windows read the same.
 /// - A final line without a newline is still returned; then `.endOfInput`, for good.
-/// - Lines are decoded as UTF-8, with malformed bytes and NUL replaced by U+FFFD.
+/// - Lines are decoded as UTF-8, malformed bytes replaced by U+FFFD. Other bytes, NUL and control
+///   characters included, are delivered as they came: whoever echoes a line must escape them.
 /// - A line longer than `maxLineBytes` is read to its end but returned cut to that many bytes (at a
 ///   character boundary), and `lastLineWasTruncated` says so.
 /// - Input is read in large blocks, not a byte per system call.
@@ -162,7 +163,7 @@ private struct LineAccumulator {
     }
 
     /// Decodes one line's bytes (without "\n"): drops a final "\r", cuts to `limit` bytes at a
-    /// character boundary, repairs malformed UTF-8 and NUL to U+FFFD.
+    /// character boundary, repairs malformed UTF-8 to U+FFFD.
     static func decode(
         _ bytes: ArraySlice<UInt8>, limit: Int, alreadyCut: Bool = false
     ) -> (text: String, truncated: Bool) {
@@ -180,13 +181,6 @@ private struct LineAccumulator {
             }
             content = content[..<cut]
         }
-        var text = String(decoding: content, as: UTF8.self)
-        let hasNUL = content.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
-        }
-        if hasNUL {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
-        }
-        return (text, truncated)
+        return (String(decoding: content, as: UTF8.self), truncated)
     }
 }

@@ -28,10 +28,12 @@ final class HistoryPathTests: XCTestCase {
         XCTAssertEqual(
             EditLineReader.defaultHistoryPath(environment: ["HOME": home]), home + "/.local/state/coachdrill/history"
         )
-        XCTAssertEqual(
-            EditLineReader.defaultHistoryPath(environment: ["HOME": home, "XDG_STATE_HOME": "relative/state"]),
-            home + "/.local/state/coachdrill/history"
-        )
+        for ignored in ["relative/state", ""] {
+            XCTAssertEqual(
+                EditLineReader.defaultHistoryPath(environment: ["HOME": home, "XDG_STATE_HOME": ignored]),
+                home + "/.local/state/coachdrill/history"
+            )
+        }
     }
 
     func testNoHomeMeansNoHistory() {

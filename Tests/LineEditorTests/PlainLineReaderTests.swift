@@ -69,8 +69,8 @@ final class PlainLineReaderTests: XCTestCase {
         XCTAssertEqual(try lines(of: bytes), ["caf\u{FFFD}", "\u{FFFD}\u{FFFD}A", "café"])
     }
 
-    func testNULBytesBecomeReplacementCharacters() throws {
-        XCTAssertEqual(try lines(of: [0x61, 0x00, 0x62, 0x0A, 0x00, 0x0A]), ["a\u{FFFD}b", "\u{FFFD}"])
+    func testNULBytesAreDeliveredNotTreatedAsTheEndOfTheLine() throws {
+        XCTAssertEqual(try lines(of: [0x61, 0x00, 0x62, 0x0A, 0x00, 0x41, 0x0A]), ["a\u{0}b", "\u{0}A"])
     }
 
     func testHugeLineIsConsumedWholeButReturnedTruncated() throws {
@@ -81,6 +81,31 @@ final class PlainLineReaderTests: XCTestCase {
         XCTAssertEqual(result.first?.truncated, true)
         XCTAssertEqual(result.last?.text, "next", "the rest of the long line was skipped, not read as lines")
         XCTAssertEqual(result.last?.truncated, false, "the flag is per line")
+    }
+
+    func testHugeLineThroughAPipeIsBoundedAndTheNextLineStillReads() throws {
+        var ends: [Int32] = [-1, -1]
+        XCTAssertEqual(pipe(&ends), 0)
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        defer { close(readEnd) }
+        let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 3_000_000) + Array("\nnext\n".utf8)
+        let writer = Thread {
+            var pending = bytes[...]
+            while !pending.isEmpty {
+                let written = pending.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+                guard written > 0 else { break }
+                pending = pending.dropFirst(written)
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let reader = PlainLineReader(fileDescriptor: readEnd, maxLineBytes: 1000, handlesSignals: false)
+        guard case .line(let first) = reader.readLine(prompt: "") else { return XCTFail("expected a line") }
+        XCTAssertEqual(first.utf8.count, 1000)
+        XCTAssertTrue(reader.lastLineWasTruncated)
+        XCTAssertEqual(reader.readLine(prompt: ""), .line("next"))
+        XCTAssertFalse(reader.lastLineWasTruncated)
+        XCTAssertEqual(reader.readLine(prompt: ""), .endOfInput)
     }
 
     func testALineOfExactlyTheLimitIsNotTruncated() throws {
