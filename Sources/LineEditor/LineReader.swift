@@ -3,6 +3,9 @@ public protocol LineReader: AnyObject {
     /// Reads one line without its newline. `.endOfInput` on EOF (Ctrl-D on an empty line),
     /// `.interrupted` when Ctrl-C discarded the line being typed, `.terminated` when SIGTERM or SIGHUP
     /// (or SIGINT, for plain input) arrived while waiting.
+    ///
+    /// A terminal reader returns with the cursor at the start of a fresh line whatever happened
+    /// (Enter, Ctrl-C, Ctrl-D, a signal), so the caller never needs to print a newline first.
     func readLine(prompt: String) -> LineReadResult
     /// Remembers a line in history (no-op for plain input).
     func addHistory(_ line: String)
