@@ -132,7 +132,7 @@ final class InteractiveSessionTests: XCTestCase {
         waitForPrompt(terminal)
         terminal.send("Where are you now with ")
         XCTAssertTrue(terminal.waitFor("now with"))
-        terminal.resize(rows: 30, columns: 70)
+        terminal.resize(columns: 70, rows: 30)
         usleep(200_000)
         terminal.send("what you wanted from today?\r")
         XCTAssertTrue(terminal.waitFor("Closer than I expected"), terminal.output)

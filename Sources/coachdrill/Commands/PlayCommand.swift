@@ -53,14 +53,14 @@ struct PlayCommand: ParsableCommand {
         if let script {
             let fd = open(script, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ValidationError("cannot read script '\(script)': \(String(cString: strerror(errno)))") }
-            reader = PlainLineReader(fileDescriptor: fd, watchSignals: true)
+            reader = PlainLineReader(fileDescriptor: fd)
         } else if interactive {
             reader = try EditLineReader(
                 programName: "coachdrill",
                 historyFile: EditLineReader.defaultHistoryPath(environment: environment),
                 completions: PracticeSession.commands)
         } else {
-            reader = PlainLineReader(fileDescriptor: STDIN_FILENO, watchSignals: true)
+            reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
         }
 
         let library = ScenarioLibrary.standard(scenariosOption: scenarios)

@@ -69,12 +69,10 @@ final class PracticeSession {
             promptShownAt = Date()
             switch reader.readLine(prompt: prompt()) {
             case .endOfInput:
-                if !echoInput { say("") }
                 return .endOfInput
             case .interrupted:
                 continue
             case .terminated(let signal):
-                say("")
                 return .interrupted(signal: signal)
             case .line(let raw):
                 var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -169,6 +167,11 @@ final class PracticeSession {
             say("Undone. \(clientName) is waiting for your answer to:")
             try showClient(engine.clientLine)
         case ":restart":
+            // Starting again would let an assessed answer be taken back, as :undo would.
+            guard mode == .practice else {
+                say("No restart in assessment mode.")
+                break
+            }
             do {
                 engine = try Engine(scenario: scenario, seed: seed, from: startBeat)
             } catch {
@@ -187,7 +190,17 @@ final class PracticeSession {
     }
 
     private func helpText() -> String {
-        """
+        if mode == .assess {
+            return """
+                Answer as the coach in your own words. This is an assessment: the feedback and your scorecard
+                come at the end, and there are no hints, undo or restart.
+                  :markers     the nine markers of competency 8
+                  :transcript  where this session is being saved
+                  :quit        end the session (Ctrl-D does too)
+                Tab completes commands; Up and Down recall earlier answers; Ctrl-C clears the line.
+                """
+        }
+        return """
         Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it
         served and whether you partnered or advised.
           :hint        a nudge for this moment
