@@ -34,4 +34,6 @@ struct FieldRules {
     var required: [String] = []
     /// Keys that belong somewhere else, with the help to show for them.
     var misplaced: [String: String] = [:]
+    /// The document that describes these keys, named in help lines.
+    var reference = "docs/authoring.md"
 }

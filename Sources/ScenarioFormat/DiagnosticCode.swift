@@ -38,6 +38,12 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
     case onceDefault = "CD031"
     case emptyCondition = "CD032"
     case duplicateCheckName = "CD033"
+    // Drill packs (Scenarios/packs/*.yaml, docs/drills.md)
+    case notADrillPack = "CD034"
+    case unknownScenario = "CD035"
+    case duplicateItem = "CD036"
+    case rewriteNotAdvice = "CD037"
+    case exemplarDoesNotPass = "CD038"
 
     public var description: String { rawValue }
 
@@ -77,6 +83,11 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
         case .onceDefault: "once-default"
         case .emptyCondition: "empty-condition"
         case .duplicateCheckName: "duplicate-check-name"
+        case .notADrillPack: "not-a-drill-pack"
+        case .unknownScenario: "unknown-scenario"
+        case .duplicateItem: "duplicate-item"
+        case .rewriteNotAdvice: "rewrite-not-advice"
+        case .exemplarDoesNotPass: "exemplar-does-not-pass"
         }
     }
 
@@ -84,7 +95,7 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
     public var severity: Severity {
         switch self {
         case .unreachableBeat, .noEndReachable, .unsatisfiableExpects, .unusedOnEndBeat, .idMismatchesFileName,
-            .duplicateCheckName:
+            .duplicateCheckName, .rewriteNotAdvice, .exemplarDoesNotPass:
             .warning
         default:
             .error

@@ -146,7 +146,7 @@ struct ScenarioDecoder {
             let at = anchor ?? node
             report(
                 .missingKey, "\(rules.what) is missing the required key '\(key)'", at: at,
-                help: "add `\(key):` to \(rules.what); docs/authoring.md describes it")
+                help: "add `\(key):` to \(rules.what); \(rules.reference) describes it")
         }
         return fields
     }

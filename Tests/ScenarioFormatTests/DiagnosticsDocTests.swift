@@ -24,8 +24,10 @@ import Testing
     @Test func quotedMessagesMatchWhatLintPrints() throws {
         let document = try Self.document
         var outputs = ""
-        for name in Fixtures.yamlFiles(in: Fixtures.broken) {
-            outputs += try Fixtures.text(Fixtures.broken + "/" + name.dropLast(".yaml".count) + ".expected")
+        for folder in [Fixtures.broken, Fixtures.brokenPacks] {
+            for name in Fixtures.yamlFiles(in: folder) {
+                outputs += try Fixtures.text(folder + "/" + name.dropLast(".yaml".count) + ".expected")
+            }
         }
         // Pages whose example cannot be a fixture: a missing file, a 5 MB file, a different file name.
         let unchecked = ["CD001", "CD003", "CD029"]

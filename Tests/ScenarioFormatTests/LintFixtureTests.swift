@@ -52,7 +52,8 @@ import Testing
 
     @Test func everyCodeHasAFixtureOrATest() throws {
         var seen: Set<String> = []
-        for name in Self.brokenNames {
+        let packNames = Fixtures.yamlFiles(in: Fixtures.brokenPacks).map { "../../packs/broken/" + $0 }
+        for name in Self.brokenNames + packNames {
             let expected = try Fixtures.text(Fixtures.broken + "/" + name.dropLast(".yaml".count) + ".expected")
             for code in DiagnosticCode.allCases where expected.contains("[\(code.rawValue)]") {
                 seen.insert(code.rawValue)

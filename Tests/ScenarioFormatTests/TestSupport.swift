@@ -11,6 +11,8 @@ enum Fixtures {
 
     static var clean: String { root + "/clean" }
     static var broken: String { root + "/broken" }
+    /// Broken drill packs (DrillPackLoaderTests): their codes and messages count as fixtures too.
+    static var brokenPacks: String { root + "/../packs/broken" }
 
     static func text(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)

@@ -5,7 +5,7 @@ import ScenarioFormat
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check scenario files for mistakes, like a compiler.",
+        abstract: "Check scenario files and drill packs for mistakes, like a compiler.",
         discussion: """
             Checks files or folders (default: Scenarios/). Diagnostics read path:line:column: severity[code]:
             message, with the source line, a caret and a help line; docs/diagnostics.md explains each code.
@@ -16,7 +16,7 @@ struct LintCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Scenario files or folders.")
+    @Argument(help: "Scenario files, drill packs (files in a packs/ folder) or folders.")
     var paths: [String] = ["Scenarios"]
 
     @Flag(help: "Treat warnings as errors.")
@@ -36,13 +36,16 @@ struct LintCommand: ParsableCommand {
             }
             disabled.insert(parsed)
         }
-        let files = try ScenarioFiles.expand(paths)
+        let files = try ScenarioFiles.expand(paths, includingPacks: true)
         let style = Style.forStandardOutput()
         var errors = 0
         var warnings = 0
         var json: [String] = []
         for file in files {
-            let list = Lint.lint(contentsOf: file, disabling: disabled)
+            // Files in a `packs/` folder are drill packs (docs/drills.md), checked against the scenarios beside them.
+            let list =
+                DrillPackLoader.isPackPath(file)
+                ? Lint.lintPack(contentsOf: file, disabling: disabled) : Lint.lint(contentsOf: file, disabling: disabled)
             errors += list.errors.count
             warnings += list.warnings.count
             switch format {
@@ -74,10 +77,10 @@ enum DiagnosticJSON {
     }
 }
 
-/// Files named on the command line, with folders expanded to their scenario files (sorted; `packs/`
-/// sub-folders hold drill packs, which are not scenarios).
+/// Files named on the command line, with folders expanded to their scenario files (sorted) and, when asked,
+/// then to the drill packs of their `packs/` sub-folder (sorted).
 enum ScenarioFiles {
-    static func expand(_ paths: [String]) throws -> [String] {
+    static func expand(_ paths: [String], includingPacks: Bool = false) throws -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -88,6 +91,8 @@ enum ScenarioFiles {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 let base = path.hasSuffix("/") ? path : path + "/"
                 files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + $0 }
+                let packs = includingPacks ? (try? FileManager.default.contentsOfDirectory(atPath: base + "packs")) ?? [] : []
+                files += packs.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + "packs/" + $0 }
             } else {
                 files.append(path)
             }

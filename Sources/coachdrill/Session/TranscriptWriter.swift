@@ -9,6 +9,8 @@ final class TranscriptWriter {
     enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
         case cannotWrite(path: String, reason: String)
+        /// An exclusive open found the name taken (another participant's file); pick another name.
+        case exists(path: String)
 
         var description: String {
             switch self {
@@ -16,6 +18,8 @@ final class TranscriptWriter {
                 "cannot write the transcript to '\(path)': \(reason). Choose another place with --transcript FILE."
             case .cannotWrite(let path, let reason):
                 "cannot write the transcript to '\(path)': \(reason). Free some space or choose another place with --transcript FILE."
+            case .exists(let path):
+                "cannot write the transcript to '\(path)': a file of that name already exists."
             }
         }
     }
@@ -24,7 +28,8 @@ final class TranscriptWriter {
     private let descriptor: Int32
 
     /// Opens (creating folders as needed) and proves the file is writable before the session starts.
-    init(path: String) throws(OpenError) {
+    /// `exclusive` refuses a file that already exists (O_EXCL), so writers sharing a folder never share a file.
+    init(path: String, exclusive: Bool = false) throws(OpenError) {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -34,8 +39,11 @@ final class TranscriptWriter {
                 throw .cannotOpen(path: path, reason: "cannot create folder '\(folder)'")
             }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (exclusive ? O_EXCL : 0), 0o644)
+        guard fd >= 0 else {
+            if exclusive, errno == EEXIST { throw .exists(path: path) }
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
         descriptor = fd
     }
 

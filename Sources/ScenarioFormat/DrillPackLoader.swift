@@ -1,0 +1,99 @@
+import CoachDrillCore
+
+/// Turns drill pack files (`Scenarios/packs/<id>.yaml`, format in docs/drills.md) into `DrillPack` values,
+/// or into the same located, compiler-style diagnostics scenarios get.
+///
+/// Scenario items name scenarios by id; they are looked up in `scenarios`, loaded and embedded, so a pack
+/// that loads can be run without touching the disk again.
+///
+///     let library = ScenarioLibrary.standard()
+///     switch DrillPackLoader.load(contentsOf: "Scenarios/packs/warmup-all-markers.yaml", scenarios: library) {
+///     case .success(let pack): run(pack)
+///     case .failure(let list): print(list.rendered(color: true), to: &standardError)
+///     }
+public enum DrillPackLoader {
+    /// Reads, parses and checks a pack. Fails when any diagnostic is an error; warnings alone do not fail.
+    public static func load(
+        contentsOf path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
+    ) -> Result<DrillPack, DiagnosticList> {
+        analyze(contentsOf: path, scenarios: scenarios, limits: limits).result
+    }
+
+    /// Everything about a pack file, warnings included: what `lint` shows.
+    public static func analyze(
+        contentsOf path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
+    ) -> DrillPackAnalysis {
+        switch SourceFile.read(path, limits: limits) {
+        case .success(let text):
+            return analyze(yaml: text, path: path, scenarios: scenarios, limits: limits)
+        case .failure(let unreadable):
+            return DrillPackAnalysis(
+                pack: nil, diagnostics: DiagnosticList([unreadable.diagnostic], source: unreadable.partialSource))
+        }
+    }
+
+    /// Everything about pack text; `path` is only used in messages and compared with the pack's id.
+    public static func analyze(
+        yaml: String, path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
+    ) -> DrillPackAnalysis {
+        let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
+        guard let root = composed.root else {
+            return DrillPackAnalysis(
+                pack: nil, diagnostics: DiagnosticList(composed.diagnostics.map(Self.packWording), source: yaml))
+        }
+        var decoder = DrillPackDecoder(path: path, scenarios: scenarios)
+        let pack = decoder.decode(root)
+        var diagnostics = composed.diagnostics + decoder.diagnostics
+        if let pack, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += DrillPackChecks(pack: pack, sourceMap: decoder.sourceMap, path: path).run()
+        }
+        diagnostics = ScenarioAnalyzer.sorted(diagnostics)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        let shown = Array(diagnostics.prefix(ScenarioAnalyzer.maxDiagnostics))
+        return DrillPackAnalysis(
+            pack: hasErrors ? nil : pack,
+            diagnostics: DiagnosticList(
+                shown, source: yaml, omittedCount: diagnostics.count - shown.count + decoder.suppressedCount))
+    }
+
+    /// Whether a file is a drill pack rather than a scenario: it sits in a folder named `packs`.
+    public static func isPackPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count >= 2 && parts[parts.count - 2] == "packs"
+    }
+
+    /// The scenario library a pack file refers to when none is given: the folder holding its `packs/`
+    /// folder, so `Scenarios/packs/x.yaml` names scenarios in `Scenarios/`.
+    public static func neighbouringLibrary(of path: String) -> ScenarioLibrary? {
+        guard isPackPath(path) else { return nil }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(2)
+        let folder = parts.joined(separator: "/")
+        return ScenarioLibrary(directories: [folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder])
+    }
+
+    /// The composer speaks of scenarios; an empty pack file is told about packs.
+    private static func packWording(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.code == .notAScenario else { return diagnostic }
+        return Diagnostic(
+            .notADrillPack, "file holds no YAML document", at: diagnostic.location,
+            help: "see docs/drills.md for the keys a pack needs, and Scenarios/packs/ for examples")
+    }
+}
+
+/// Everything known about one pack file: the pack (when it has no errors) and every diagnostic.
+public struct DrillPackAnalysis: Sendable, Equatable {
+    public var pack: DrillPack?
+    public var diagnostics: DiagnosticList
+
+    public init(pack: DrillPack?, diagnostics: DiagnosticList) {
+        self.pack = pack
+        self.diagnostics = diagnostics
+    }
+
+    /// The pack, or the diagnostics that stop it from loading (warnings included, for context).
+    public var result: Result<DrillPack, DiagnosticList> {
+        if let pack, !diagnostics.hasErrors { return .success(pack) }
+        return .failure(diagnostics)
+    }
+}
