@@ -213,6 +213,34 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertGreaterThan(item["elapsed_seconds"] as? Double ?? 0, 1.5)
     }
 
+    /// SIGTERM while waiting for an answer (a facilitator ending the session): the run is closed properly,
+    /// with its result, and the exit status says why.
+    func testTerminationEndsTheRunWithItsResult() throws {
+        let run = try startDrill(name: "Robin")
+        try run.answer([passingAnswers[0]])
+        let deadline = Date().addingTimeInterval(20)
+        // Wait for the first item's event (session, client, coach, item): the answer has been taken.
+        while Date() < deadline, writtenLines() < 4 { Thread.sleep(forTimeInterval: 0.05) }
+        run.process.terminate()
+        // Standard input stays open until the process has gone, so it is the signal that ends the drill.
+        run.process.waitUntilExit()
+        let output = run.finish()
+        XCTAssertEqual(output.status, 128 + SIGTERM)
+        XCTAssertTrue(output.stdout.contains("NOT PASSED: 1 of 3 items (33%)"), output.stdout)
+        let lines = try events(try transcriptFiles().first ?? "")
+        XCTAssertEqual(lines.last?["reason"] as? String, "interrupted")
+        XCTAssertEqual((lines.last?["result"] as? [String: Any])?["items_passed"] as? Int, 1)
+    }
+
+    func testAResultsFolderThatCannotBeWrittenIsAClearError() throws {
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: results))
+        let result = try drill("Robin", passingAnswers)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("cannot write results into '\(results)'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("--results DIR"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("Item 1"), "no drill starts without somewhere to record it")
+    }
+
     func testCountdownStartsAtTheItemsLimit() throws {
         let result = try drill("Robin", passingAnswers)
         XCTAssertTrue(result.stdout.contains("[0:30] coach> How do you want to hold yourself to that?"), result.stdout)
@@ -286,6 +314,14 @@ final class DrillCommandTests: XCTestCase {
 
     private func transcriptFiles() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: results).filter { $0.hasSuffix(".jsonl") }.sorted()
+    }
+
+    /// Complete lines written so far to the only transcript, read while its drill is still running.
+    private func writtenLines() -> Int {
+        guard let file = try? transcriptFiles().first,
+            let data = FileManager.default.contents(atPath: results + "/" + file)
+        else { return 0 }
+        return data.filter { $0 == UInt8(ascii: "\n") }.count
     }
 
     /// Every line of a transcript, each parsed as a JSON object (a line that does not parse fails the test).

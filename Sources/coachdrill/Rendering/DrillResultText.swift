@@ -129,7 +129,8 @@ enum DrillResultText {
         let percent = Int((card.partnerRate * 100).rounded())
         var parts: [String] = []
         parts.append(outcome.endBeat.map { "ended at '\(TerminalText.sanitize($0))'" } ?? "left before the end")
-        parts.append("partnered \(card.partneredTurns) of \(card.turns) answers (\(percent)%)")
+        parts.append(
+            card.turns == 0 ? "no answers" : "partnered \(card.partneredTurns) of \(card.turns) answers (\(percent)%)")
         let rate = task.minimumPartnerRate ?? (task.endBeats.isEmpty ? ScenarioTask.defaultPartnerRate : nil)
         var needs = [
             task.endBeats.isEmpty
