@@ -11,8 +11,9 @@ FUZZ_SECONDS ?= 60
 .PHONY: play test bench fuzz build install setup lint-scenarios clean
 
 play: setup
-	@$(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1 | grep -vE '^(\[|Building|Compiling|Write|Emitting|Planning)' || true
-	@test -x $(BIN) || { echo "error: build failed; run 'swift build -c $(CONFIG)' to see why" >&2; exit 1; }
+	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
+	@$(SWIFT) build -c $(CONFIG) --product coachdrill >.build-play.log 2>&1 \
+	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
 
 test: setup

@@ -40,24 +40,29 @@ enum ScenarioCatalogue {
             + "Run from the CoachDrill folder, or pass --scenarios DIR."
     }
 
-    static func table(_ rows: [ScenarioSummary], numbered: Bool = false) -> String {
+    /// The `play` picker: short enough for an 80-column terminal.
+    static func menu(_ rows: [ScenarioSummary]) -> String {
+        let idWidth = (rows.map(\.id.count).max() ?? 2) + 2
+        let personWidth = (rows.map(\.personaName.count).max() ?? 6) + 2
+        return rows.enumerated().map { index, row in
+            pad("\(index + 1).", 4) + pad(TerminalText.sanitize(row.id), idWidth)
+                + pad(TerminalText.sanitize(row.personaName), personWidth) + row.difficulty.rawValue
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func table(_ rows: [ScenarioSummary]) -> String {
         let idWidth = (rows.map(\.id.count).max() ?? 2) + 2
         let titleWidth = min((rows.map(\.title.count).max() ?? 5) + 2, 56)
         let personWidth = (rows.map(\.personaName.count).max() ?? 6) + 2
         let markerWidth = (rows.map { $0.markers.count * 4 }.max() ?? 7) + 1
         var out = ""
-        if !numbered {
-            out += pad("id", idWidth) + pad("title", titleWidth) + pad("person", personWidth) + pad("difficulty", 12)
-                + pad("markers", markerWidth) + "traps\n"
-        }
-        for (index, row) in rows.enumerated() {
-            let number = numbered ? pad("\(index + 1).", 5) : ""
-            out += number + pad(TerminalText.sanitize(row.id), idWidth) + pad(TerminalText.sanitize(row.title), titleWidth)
+        out += pad("id", idWidth) + pad("title", titleWidth) + pad("person", personWidth) + pad("difficulty", 12)
+            + pad("markers", markerWidth) + "traps\n"
+        for row in rows {
+            out += pad(TerminalText.sanitize(row.id), idWidth) + pad(TerminalText.sanitize(row.title), titleWidth)
                 + pad(TerminalText.sanitize(row.personaName), personWidth) + pad(row.difficulty.rawValue, 12)
-            out += numbered
-                ? row.markers.map(\.id).joined(separator: " ")
-                : pad(row.markers.map(\.id).joined(separator: " "), markerWidth) + row.traps.map(\.rawValue).joined(separator: ", ")
-            out += "\n"
+                + pad(row.markers.map(\.id).joined(separator: " "), markerWidth)
+                + row.traps.map(\.rawValue).joined(separator: ", ") + "\n"
         }
         return out
     }

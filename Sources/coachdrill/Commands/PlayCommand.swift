@@ -128,7 +128,7 @@ struct PlayCommand: ParsableCommand {
         guard let first = rows.first else { throw ValidationError(ScenarioCatalogue.noScenariosMessage(library)) }
         guard interactive else { return first.path }
         StandardOutput.write("Choose a scenario (Enter takes 1):\n")
-        StandardOutput.write(ScenarioCatalogue.table(rows, numbered: true))
+        StandardOutput.write(ScenarioCatalogue.menu(rows))
         while true {
             switch reader.readLine(prompt: "scenario> ") {
             case .line(let answer):
