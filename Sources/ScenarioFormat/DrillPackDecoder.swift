@@ -10,6 +10,8 @@ struct DrillPackDecoder {
     let scenarios: ScenarioLibrary
     /// Does the reporting and the value decoding; its diagnostics are this decoder's.
     private(set) var reader: ScenarioDecoder
+    /// The library's scenarios, read the first time an item names one.
+    private var loaded: LoadedScenarios?
     /// Where each item's checked lines are written, by item index, for the content checks.
     private(set) var sourceMap: [Int: ItemSource] = [:]
 
@@ -250,11 +252,12 @@ struct DrillPackDecoder {
     }
 
     private mutating func resolveScenario(_ name: String, node: SourceNode) -> Scenario? {
-        switch scenarios.load(name) {
-        case .success(let scenario):
+        if loaded == nil { loaded = LoadedScenarios(scenarios) }
+        let ids = loaded?.ids ?? []
+        switch loaded?[name] {
+        case .loaded(let scenario):
             return scenario
-        case .failure(.noSuchScenario), .failure(.noSuchFile):
-            let ids = scenarios.scenarioFiles().map { ScenarioLibrary.stem(Self.fileName($0)) }
+        case nil:
             reader.report(
                 .unknownScenario,
                 "scenario '\(name)' is not in the library" + Suggestions.didYouMean(name, among: ids), at: node,
@@ -262,7 +265,7 @@ struct DrillPackDecoder {
                     ? "no scenarios were found in \(scenarios.directories.joined(separator: ", "))"
                     : "scenarios: \(Suggestions.list(ids))")
             return nil
-        case .failure(.invalid(let file, let list)):
+        case .broken(let file, let list):
             reader.report(
                 .unknownScenario,
                 "scenario '\(name)' does not load: \(file) has \(list.errors.count) "
@@ -270,10 +273,6 @@ struct DrillPackDecoder {
                 at: node, help: "run `coachdrill lint \(file)` and fix it first")
             return nil
         }
-    }
-
-    static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     private mutating func endBeats(_ node: SourceNode, scenario: Scenario) -> [String] {

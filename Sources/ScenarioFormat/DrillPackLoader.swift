@@ -28,7 +28,8 @@ public enum DrillPackLoader {
             return analyze(yaml: text, path: path, scenarios: scenarios, limits: limits)
         case .failure(let unreadable):
             return DrillPackAnalysis(
-                pack: nil, diagnostics: DiagnosticList([unreadable.diagnostic], source: unreadable.partialSource))
+                pack: nil,
+                diagnostics: DiagnosticList([packWording(unreadable.diagnostic)], source: unreadable.partialSource))
         }
     }
 
@@ -72,12 +73,30 @@ public enum DrillPackLoader {
         return ScenarioLibrary(directories: [folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder])
     }
 
-    /// The composer speaks of scenarios; an empty pack file is told about packs.
+    /// The file reader and the composer speak of scenarios; a pack's author is told about packs.
     private static func packWording(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard diagnostic.code == .notAScenario else { return diagnostic }
-        return Diagnostic(
-            .notADrillPack, "file holds no YAML document", at: diagnostic.location,
-            help: "see docs/drills.md for the keys a pack needs, and Scenarios/packs/ for examples")
+        switch diagnostic.code {
+        case .notAScenario:
+            return Diagnostic(
+                .notADrillPack, "file holds no YAML document", at: diagnostic.location,
+                help: "see docs/drills.md for the keys a pack needs, and Scenarios/packs/ for examples")
+        case .fileTooLarge, .nestingTooDeep, .aliasExpansion, .unreadableFile:
+            var reworded = diagnostic
+            reworded.message = packWords(diagnostic.message)
+            reworded.help = diagnostic.help.map(packWords)
+            return reworded
+        default:
+            return diagnostic
+        }
+    }
+
+    private static func packWords(_ text: String) -> String {
+        text.replacingOccurrences(of: "scenario files", with: "drill pack files")
+            .replacingOccurrences(
+                of: "`coachdrill list` shows the scenarios it can find", with: "packs live in Scenarios/packs/"
+            )
+            .replacingOccurrences(of: "scenarios", with: "packs")
+            .replacingOccurrences(of: "scenario", with: "pack")
     }
 }
 
