@@ -62,7 +62,11 @@ struct Cue: Sendable {
 
     /// `source` is one phrase pattern or several separated by ", " (e.g. "let me know, keep me posted").
     init(_ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String) {
-        self.patterns = source.split(separator: ",").map { PhrasePattern(String($0.filter { $0 != "," })) }
+        let bytes = Array(source.utf8)
+        self.patterns = bytes.split(separator: UInt8(ascii: ",")).map { phrase in
+            let trimmed = phrase.drop { $0 == UInt8(ascii: " ") }
+            return PhrasePattern(source: String(decoding: trimmed, as: UTF8.self), bytes: trimmed)
+        }
         self.role = role
         self.weight = weight
         self.name = name

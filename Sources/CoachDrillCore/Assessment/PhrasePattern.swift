@@ -20,29 +20,40 @@ struct PhrasePattern: Sendable {
     let elements: [Element]
 
     init(_ source: String) {
+        self.init(source: source, bytes: Array(source.utf8)[...])
+    }
+
+    /// Compiles from UTF-8 bytes: the catalogue has hundreds of patterns and this runs at start-up, so it
+    /// avoids Character-level string work (grapheme breaking) and runs the tokenizer only on alternatives
+    /// that need it (contractions, `_` runs, capitals).
+    init(source: String, bytes: ArraySlice<UInt8>) {
         self.source = source
         var elements: [Element] = []
-        for part in source.split(separator: " ") {
-            if part.hasPrefix("~"), let n = Int(part.dropFirst()) {
+        for part in bytes.split(separator: UInt8(ascii: " ")) {
+            if part.first == UInt8(ascii: "~"), let n = Int(String(decoding: part.dropFirst(), as: UTF8.self)) {
                 elements.append(.gap(n))
                 continue
             }
-            var body = Substring(part)
+            var body = part
             var optional = false
-            if body.hasPrefix("["), body.hasSuffix("]") {
+            if body.first == UInt8(ascii: "["), body.last == UInt8(ascii: "]") {
                 optional = true
                 body = body.dropFirst().dropLast()
             }
             var words = Set<String>()
             var prefixes: [String] = []
             var sequences: [[String]] = []
-            for alternative in body.split(separator: "|") {
-                if alternative.hasSuffix("*") {
-                    prefixes.append(String(alternative.dropLast()))
+            for alternative in body.split(separator: UInt8(ascii: "|")) {
+                if alternative.last == UInt8(ascii: "*") {
+                    prefixes.append(String(decoding: alternative.dropLast(), as: UTF8.self))
                     continue
                 }
-                let spaced = String(alternative.map { $0 == "_" ? " " : $0 })
-                let expanded = Tokenizer.tokenize(Array(spaced.utf8)).map(\.word)
+                if alternative.allSatisfy(Self.isPlainWordByte) {
+                    words.insert(String(decoding: alternative, as: UTF8.self))
+                    continue
+                }
+                let spaced = alternative.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+                let expanded = Tokenizer.tokenize(spaced).map(\.word)
                 if expanded.count == 1 {
                     words.insert(expanded[0])
                 } else if !expanded.isEmpty {
@@ -52,6 +63,12 @@ struct PhrasePattern: Sendable {
             elements.append(.words(words, prefixes: prefixes, sequences: sequences, optional: optional))
         }
         self.elements = elements
+    }
+
+    /// Bytes a word can hold exactly as the tokenizer would produce it (lower-case letters, digits, hyphen).
+    private static func isPlainWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "-")
     }
 
     /// Exact first words, for indexing; nil when the pattern can start with anything (prefix or optional).
