@@ -247,6 +247,88 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[2:00] coach> Where are you now with what you wanted from today?"))
     }
 
+    // MARK: - The shipped packs
+
+    /// Every shipped pack can be passed by partnering answers written afresh (not its exemplars); the
+    /// scenario items follow their scenarios' own partnering checks.
+    func testShippedPacksCanBePassedByPartnering() throws {
+        let runs: [(pack: String, answers: [String], summary: String)] = [
+            ("warmup-all-markers", Self.warmupAnswers, "PASSED: 10 of 10 items (100%)"),
+            ("accountability-and-closing", Self.closingAnswers, "PASSED: 13 of 13 items (100%)"),
+            ("credential-assessment", Self.credentialAnswers, "PASSED: 10 of 10 items (100%)"),
+        ]
+        for run in runs {
+            let result = try CoachDrillBinary.run(
+                ["drill", run.pack, "--as", "Robin", "--results", results],
+                input: run.answers.map { $0 + "\n" }.joined())
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains(run.summary), run.pack + "\n" + result.stdout)
+        }
+        XCTAssertEqual(try transcriptFiles().count, 3)
+    }
+
+    static let warmupAnswers = [
+        "Where are you now, compared with what you wanted from today?",
+        "What have you learned about yourself in this conversation?",
+        "What do you see differently about the situation between them now?",
+        "How will you carry that into next week's forecast call?",
+        "What would you like to do between now and our next session?",
+        "Who or what could support you, and what might get in the way?",
+        "How do you want to hold yourself to that?",
+        "What would you like to celebrate about what you did today?",
+        "You named something you'd been holding back for months. What would you like to acknowledge in yourself?",
+        "How would you like to end our session?",
+    ]
+
+    static let closingAnswers = [
+        "How will you hold yourself to it this time?",
+        "How would you like to hold yourself accountable for the end of the month?",
+        "How do you want to keep yourself accountable to three mornings a week?",
+        "What would you like to put in place so you follow through before Christmas?",
+        "What would you like to acknowledge in yourself about that shift?",
+        "You said something out loud today that you'd carried alone. "
+            + "What do you want to recognise in yourself for that?",
+        "What would you like to celebrate about getting to that decision?",
+        "You kept your calm where you used to flare up. What would you like to celebrate in yourself?",
+        "How would you like to end our session?",
+        "What would you like from the last few minutes before we close?",
+        "We have about five minutes. How would you like to use them as we close?",
+        "Before we close, is there anything else you'd like to say?",
+        "You came in wanting to understand why the writing stopped. Where are you with that now?",
+        "How might you use that insight over the next few weeks?",
+        "What would a plan look like that still works on your worst writing day?",
+        "What might get in the way, and who or what could help you?",
+        "You know you write when someone is waiting. How would you like to hold yourself accountable to this?",
+        "Six weeks of nothing, and today you worked out how you actually write. "
+            + "What would you like to acknowledge about that?",
+        "How would you like to close our session today?",
+    ]
+
+    static let credentialAnswers = [
+        "We have about five minutes left. How would you like to use them as we close the session?",
+        "How might you use what you've realised when Derek brings you the next request?",
+        "What would you like to do before Thursday?",
+        "How will you hold yourself accountable to this, in a way that works for you?",
+        "We're at time. How would you like to close?",
+        "You came in wanting to understand why you keep jumping in. Where are you with that now?",
+        "What are you learning about yourself as you hear yourself say that?",
+        "How might you use what you've noticed when that urge to jump in shows up?",
+        "What would you like to try between now and our next session?",
+        "Who or what could support you with this, and what might get in the way?",
+        "How would you like to hold yourself accountable for this, in a way that works for you?",
+        "You came in asking for a checklist and you named why you jump in. "
+            + "What would you like to celebrate about that?",
+        "How would you like to close our session today?",
+        "Where are you now with what you came in wanting to decide?",
+        "What are you discovering about yourself as you say that?",
+        "What looks different to you now about the handovers?",
+        "How might you use that the next time a silence opens up in a meeting?",
+        "What, if anything, would you like to do about it before we next meet?",
+        "Who could support you with the kids, and what might get in the way?",
+        "How would you like to hold yourself accountable to that rule?",
+        "What would you like from the last few minutes of our session?",
+    ]
+
     // MARK: - Finding packs and folders
 
     func testResultsGoToTheResultsFolderByDefault() throws {
