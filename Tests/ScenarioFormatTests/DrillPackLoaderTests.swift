@@ -184,6 +184,50 @@ final class DrillPackLoaderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 30)
     }
 
+    /// Packs are files from strangers: seeded byte flips, truncations and deletions of a valid pack never
+    /// trap, and every diagnostic points inside the file.
+    func testMutatedPacksNeverTrap() throws {
+        let original = Array(
+            try String(contentsOfFile: Self.libraryFolder + "/packs/mini-drill.yaml", encoding: .utf8).utf8)
+        var random = SplitMix(seed: 7)
+        let lineCount = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        for round in 0..<400 {
+            var bytes = original
+            switch round % 3 {
+            case 0:
+                for _ in 0..<(1 + Int(random.next() % 4)) {
+                    let at = Int(random.next() % UInt64(bytes.count))
+                    bytes[at] = UInt8(truncatingIfNeeded: random.next())
+                }
+            case 1:
+                bytes = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            default:
+                let start = Int(random.next() % UInt64(bytes.count))
+                let length = min(bytes.count - start, Int(random.next() % 40))
+                bytes.removeSubrange(start..<(start + length))
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let analysis = DrillPackLoader.analyze(yaml: text, path: "packs/m.yaml", scenarios: Self.fixtureLibrary)
+            for diagnostic in analysis.diagnostics.diagnostics {
+                XCTAssertLessThanOrEqual(diagnostic.location.line, lineCount + 1, "round \(round)")
+            }
+            if analysis.pack == nil { XCTAssertTrue(analysis.diagnostics.hasErrors, "round \(round)") }
+        }
+    }
+
+    /// A small deterministic generator, so a failing round can be reproduced.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     // MARK: - Values
 
     func testSharesAndTimeLimitsInEveryAllowedSpelling() throws {
