@@ -10,6 +10,13 @@ public struct Assessor: Sendable {
         index = CueIndex.shared
     }
 
+    /// Compiles the cue catalogue now (it is otherwise compiled by the first `Assessor()`), so a caller can
+    /// do it off the main thread while the first prompt is on screen. Safe to call from any thread, once
+    /// or many times.
+    public static func prepare() {
+        _ = CueIndex.shared
+    }
+
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
         let bytes = Array(line.utf8)
         let tokens = Tokenizer.tokenize(bytes)

@@ -34,7 +34,8 @@ final class PracticeSession {
     private let style: Style
     private let mode: SessionMode
     private let transcript: TranscriptWriter?
-    private let assessor = Assessor()
+    /// Made at the first answer; `run()` compiles its catalogue in the background while the trainee reads.
+    private lazy var assessor = Assessor()
     private let seed: UInt64
     private let startBeat: String?
     private var engine: Engine
@@ -62,6 +63,7 @@ final class PracticeSession {
 
     /// Runs to the end and returns how it ended. Transcript write failures end the session loudly.
     func run() throws -> SessionEnd {
+        DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         say(header())
         try showClient(engine.clientLine)
         if engine.isFinished { return .completed }

@@ -77,11 +77,7 @@ final class TranscriptWriter {
     }
 
     static func fileStamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        UTCTime.compact(date)
     }
 }
 
@@ -121,6 +117,6 @@ enum TranscriptEvent {
     }
 
     static func isoTime(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        UTCTime.iso8601(date)
     }
 }
