@@ -80,6 +80,8 @@ enum SourceFile {
                             .invalidEncoding, "file is UTF-16; scenario files must be UTF-8", at: .file(path),
                             help: "save the file as UTF-8 in your editor")))
         }
+        // Valid UTF-8, the usual case, in one pass; the scalar walk below only runs to locate an error.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         var decoded = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
         var codec = UTF8()

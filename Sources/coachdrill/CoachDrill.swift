@@ -24,6 +24,16 @@ struct CoachDrill: ParsableCommand {
     static func main() {
         // Output piped into `head` must end quietly: writes then fail with EPIPE, which the writers handle.
         signal(SIGPIPE, SIG_IGN)
-        Self.main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // Usage errors exit 2, as grep and diff do (ArgumentParser's default is 64); 1 stays "found problems".
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -42,8 +42,11 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testUsageErrorsExitTwo() throws {
-        XCTAssertEqual(try CoachDrillBinary.run(["lint", "--allow", "CD999"]).status, 64)
-        XCTAssertNotEqual(try CoachDrillBinary.run(["lint", "no/such/file.yaml"]).status, 0)
+        XCTAssertEqual(try CoachDrillBinary.run(["lint", "--allow", "CD999"]).status, 2)
+        XCTAssertEqual(try CoachDrillBinary.run(["lint", "--no-such-flag"]).status, 2)
+        let missing = try CoachDrillBinary.run(["lint", "no/such/file.yaml"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no such file or folder: 'no/such/file.yaml'"), missing.stderr)
     }
 
     func testNewTemplateLintsCleanAndPassesItsChecksWithFullCoverage() throws {
