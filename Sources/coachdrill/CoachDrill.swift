@@ -24,14 +24,18 @@ struct CoachDrill: ParsableCommand {
     static func main() {
         // Output piped into `head` must end quietly: writes then fail with EPIPE, which the writers handle.
         signal(SIGPIPE, SIG_IGN)
+        // Usage errors exit 2, as grep and diff do (ArgumentParser's default is 64); 1 stays "found problems".
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as ValidationError {
+            // Thrown by a command once it runs: its message already says what to do.
+            FileHandle.standardError.write(Data("coachdrill: \(error.message)\n".utf8))
+            Foundation.exit(2)
         } catch {
-            // Usage errors exit 2, as grep and diff do (ArgumentParser's default is 64); 1 stays "found problems".
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                exit(2)
+                Foundation.exit(2)
             }
             exit(withError: error)
         }
