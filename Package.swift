@@ -38,6 +38,8 @@ let package = Package(
         ),
         // The scenario-loader fuzz target: a corpus replayer normally, a libFuzzer binary under `make fuzz`.
         .executableTarget(name: "coachdrill-fuzz", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
+        // `make bench`: a table of named benchmarks (engine, transcripts, reports); see Sources/coachdrill-bench.
+        .executableTarget(name: "coachdrill-bench", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
