@@ -21,7 +21,9 @@ test: setup
 	$(SWIFT) test --skip-build
 
 bench: setup
-	$(SWIFT) build -c release --product coachdrill --product coachdrill-bench
+	$(SWIFT) build -c release --product coachdrill
+	$(SWIFT) build -c release --product coachdrill-bench
+	$(SWIFT) build -c release --product bench-floor
 	.build/release/coachdrill-bench
 
 # Fuzzes the scenario loader and linter with libFuzzer for FUZZ_SECONDS (default 60). New inputs that

@@ -5,7 +5,8 @@ import Foundation
 //
 // To add a benchmark: write a `Benchmark.latency` or `Benchmark.throughput` (see Benchmark.swift), put it
 // in a group's `all`, or add a new group below.
-let benchmarks: [Benchmark] = SessionBenchmarks.all + ReportBenchmarks.all
+let benchmarks: [Benchmark] =
+    EngineBenchmarks.all + LintBenchmarks.all + SessionBenchmarks.all + ReportBenchmarks.all + ProcessBenchmarks.all
 
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 let chosen = filters.isEmpty ? benchmarks : benchmarks.filter { bench in filters.contains { bench.name.lowercased().contains($0) } }

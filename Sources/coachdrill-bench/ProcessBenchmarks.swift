@@ -1,0 +1,110 @@
+import Foundation
+
+/// Whole-process measurements through the built executables: start-up against the floor of a minimal
+/// Foundation tool, and peak memory of a long session.
+enum ProcessBenchmarks {
+    static let all: [Benchmark] = [startupRatio, classifyProcess, peakMemory]
+
+    static var productsFolder: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+
+    /// Milliseconds from spawning `arguments` until `marker` appears on its standard output (median of runs).
+    static func timeToOutput(_ arguments: [String], marker: String, runs: Int = 30) throws -> Double {
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: arguments[0])
+            process.arguments = Array(arguments.dropFirst())
+            process.environment = ["HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+            let output = Pipe()
+            let input = Pipe()
+            process.standardOutput = output
+            process.standardInput = input
+            process.standardError = FileHandle.nullDevice
+            let start = ContinuousClock.now
+            try process.run()
+            var seen = Data()
+            let needle = Data(marker.utf8)
+            while seen.range(of: needle) == nil {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+            }
+            samples.append((ContinuousClock.now - start).seconds)
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            guard seen.range(of: needle) != nil else { throw BenchError.failed("\(arguments[0]) never printed \(marker)") }
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// `coachdrill play` (scripted) until the client's first line, as a ratio to `bench-floor`.
+    static let startupRatio = Benchmark(name: "play: start to first prompt vs floor (goal ≤ 1.5x)") {
+        let floor = try timeToOutput([productsFolder + "/bench-floor"], marker: "hello")
+        let play = try timeToOutput(
+            [productsFolder + "/coachdrill", "play", "Tests/Fixtures/play/closing-practice.yaml", "--no-transcript"],
+            marker: "Sam:")
+        let ratio = play / floor
+        return Benchmark.Outcome(
+            result: String(format: "%.1f ms vs floor %.1f ms = %.2fx", play * 1000, floor * 1000, ratio),
+            goal: "≤ 1.5x", met: ratio <= 1.5)
+    }
+
+    /// `coachdrill classify` over 100,000 lines as a process, output to a pipe (read and discarded).
+    static let classifyProcess = Benchmark(name: "classify 100,000 lines (process)") {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try EngineBenchmarks.corpusLines()
+        let input = folder.appendingPathComponent("lines.txt")
+        try (0..<100_000).map { lines[$0 % lines.count] }.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: productsFolder + "/coachdrill")
+        process.arguments = ["classify", input.path, "--format", "jsonl"]
+        let output = Pipe()
+        process.standardOutput = output
+        let start = ContinuousClock.now
+        try process.run()
+        while !output.fileHandleForReading.availableData.isEmpty {}
+        process.waitUntilExit()
+        let seconds = (ContinuousClock.now - start).seconds
+        let rate = 100_000 / seconds
+        return Benchmark.Outcome(
+            result: "\(Benchmark.count(rate)) lines/s (\(Benchmark.duration(seconds)))", goal: "≥ 50,000 lines/s",
+            met: rate >= 50_000)
+    }
+
+    /// A scripted 200-turn session through `coachdrill play`; the child's peak resident memory.
+    static let peakMemory = Benchmark(name: "play: peak memory, 200-turn session (goal ≤ 30 MB)") {
+        let answers = [
+            "Where are you now with what you wanted from today?", "Sorry, say more?", "You should just decide.",
+            "What would you like to do before we next meet?",
+        ]
+        let script = (0..<200).map { answers[$0 % answers.count] }.joined(separator: "\n") + "\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-bench-mem-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scriptFile = folder.appendingPathComponent("answers.txt")
+        try script.write(to: scriptFile, atomically: true, encoding: .utf8)
+        // A scenario that never ends, so all 200 answers are turns.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: productsFolder + "/coachdrill")
+        process.arguments = [
+            "play", "Tests/Fixtures/bench/endless.yaml", "--script", scriptFile.path, "--transcript",
+            folder.appendingPathComponent("t.jsonl").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(process.processIdentifier, &status, 0, &usage)
+        let megabytes = Double(usage.ru_maxrss) / 1024
+        let turns = ((try? String(contentsOf: folder.appendingPathComponent("t.jsonl"), encoding: .utf8)) ?? "")
+            .components(separatedBy: "\"event\":\"coach\"").count - 1
+        return Benchmark.Outcome(
+            result: String(format: "%.1f MB peak RSS over %d turns", megabytes, turns), goal: "≤ 30 MB",
+            met: megabytes <= 30)
+    }
+}
