@@ -88,18 +88,25 @@ enum ProcessBenchmarks {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scriptFile = folder.appendingPathComponent("answers.txt")
         try script.write(to: scriptFile, atomically: true, encoding: .utf8)
-        // A scenario that never ends, so all 200 answers are turns.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: productsFolder + "/coachdrill")
-        process.arguments = [
-            "play", "Tests/Fixtures/bench/endless.yaml", "--script", scriptFile.path, "--transcript",
-            folder.appendingPathComponent("t.jsonl").path,
+        // A scenario that never ends, so all 200 answers are turns. Spawned directly (not with Process,
+        // which reaps its children itself) so that wait4 reports this child's peak memory.
+        let arguments = [
+            productsFolder + "/coachdrill", "play", "Tests/Fixtures/bench/endless.yaml", "--script", scriptFile.path,
+            "--transcript", folder.appendingPathComponent("t.jsonl").path,
         ]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
+            throw BenchError.failed("cannot start \(arguments[0])")
+        }
         var status: Int32 = 0
         var usage = rusage()
-        _ = wait4(process.processIdentifier, &status, 0, &usage)
+        guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError.failed("wait4 failed") }
         let megabytes = Double(usage.ru_maxrss) / 1024
         let turns = ((try? String(contentsOf: folder.appendingPathComponent("t.jsonl"), encoding: .utf8)) ?? "")
             .components(separatedBy: "\"event\":\"coach\"").count - 1

@@ -2,6 +2,8 @@
 /// that is needed; it is also several times faster than JSONEncoder on the `classify` hot path.
 enum JSONText {
     static func quote(_ string: String) -> String {
+        // Most strings need no escaping: check the bytes once and copy them whole.
+        if !string.utf8.contains(where: needsEscape) { return "\"" + string + "\"" }
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
         for scalar in string.unicodeScalars {
@@ -19,6 +21,13 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Bytes that can start something JSON must escape: controls, quote, backslash, and lead bytes of C1
+    /// controls (C2 80-9F) and U+2028/2029 (E2 80 A8/A9), which the slow path then checks exactly.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
+            || byte == 0xE2
     }
 
     static func quote(_ string: String?) -> String {
