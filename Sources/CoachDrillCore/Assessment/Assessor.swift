@@ -63,7 +63,19 @@ struct Reading {
     static let leadingShapeCue = Cue("", .leading, 1.5, "a question that expects yes")
     static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
 
+    static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
+
     static let markerThreshold = 0.4
+    /// How much a topic cue counts by where it stands (see `Focus`).
+    static let questionFocusFactor = 2.5
+    static let directiveFocusFactor = 1.5
+    static let questionRestFactor = 1.0
+    static let preambleFactor = 0.8
+    static let directedActionWeight = 0.6
+    static let timeFactor = 0.75
+    /// Invitations that ask the client to choose among options rather than respond to an offer.
+    static let choosingAmong: Set<String> = ["'which, if any, fits'"]
+    static let anaphoric: Set<String> = ["it", "that", "this", "them", "those", "these"]
 
     let bytes: [UInt8]
     let tokens: [Token]
@@ -252,10 +264,27 @@ struct Reading {
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
         var scores: [Marker: MarkerScore] = [:]
         let exploring = Set(matches.filter { $0.cue.role == .exploration }.map(\.clause))
+        let focus = Focus.find(in: self)
+        let asks = clauses.contains { $0.form == .openQuestion }
+        // "What do you make of that?" asks about what was offered before it: the offer carries the topic.
+        let respondsTo = Set(
+            matches.filter { match in
+                match.cue.role == .invitationToRespond && !Reading.choosingAmong.contains(match.cue.name)
+                    && focus[match.clause].map { $0.kind == .question && $0.range.overlaps(match.range) } == true
+            }.map(\.clause))
         func add(_ marker: Marker, _ weight: Double, _ match: CueMatch) {
-            // A question is what the coach is actually asking about; it outweighs a preamble.
+            // What the line asks or directs is what it is about; a frame or preamble counts for less.
             let form = clauses[match.clause].form
-            var factor = form == .openQuestion || form == .closedQuestion ? 1.5 : 1
+            var factor: Double
+            if let phrase = focus[match.clause], phrase.range.overlaps(match.range) {
+                factor = phrase.kind == .question
+                    ? (respondsTo.contains(match.clause) ? Reading.questionRestFactor : Reading.questionFocusFactor)
+                    : Reading.directiveFocusFactor
+            } else if form == .openQuestion || form == .closedQuestion {
+                factor = Reading.questionRestFactor
+            } else {
+                factor = asks && respondsTo.isEmpty ? Reading.preambleFactor : 1
+            }
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
             if exploring.contains(match.clause) { factor *= 0.3 }
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
@@ -279,8 +308,42 @@ struct Reading {
         }
         // A bare instruction with no other topic is about what to do next.
         for (index, clause) in clauses.enumerated() where clause.form == .imperative {
+            // "Never sign without reading", "Ignore what he thinks": a prohibition is general advice
+            // about the topic, not a step to take.
+            guard !Focus.isProhibition(tokens, at: clause.head, in: clause.tokens) else { continue }
             let range = clause.head..<min(clause.head + 3, clause.tokens.upperBound)
             add(.design, 0.5, CueMatch(cue: Reading.imperativeCue, range: range, clause: index))
+        }
+        // The coach directs a concrete action ("You need to send Ilse an invite"): a next step, unless
+        // the words of the directed phrase are about something else.
+        for (index, phrase) in focus.enumerated() {
+            guard let phrase, let verb = phrase.action else { continue }
+            // "Put it in your calendar and set reminders", "Tell your wife so she can keep you honest":
+            // the words of the directed phrase name another marker, and they decide.
+            let elsewhere = matches.contains {
+                guard $0.clause == index, case .topic(let marker) = $0.cue.role else { return false }
+                return marker != .design && $0.cue.weight >= 0.8 && $0.range.lowerBound >= verb
+                    && $0.range.lowerBound < phrase.range.upperBound
+            }
+            if elsewhere { continue }
+            // "Write that down", "Push through it": the object points back at what the line already said.
+            let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1].word : ""
+            let weight = Reading.anaphoric.contains(next) ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
+            let range = verb..<min(verb + 3, phrase.range.upperBound)
+            add(.design, weight, CueMatch(cue: Reading.directedActionCue, range: range, clause: index))
+        }
+        // Looking back (what you have learned, today) or looking forward (what you will do, this week):
+        // the time the question asks about separates the learning markers from the action markers.
+        switch Focus.timeReference(in: self, focus: focus) {
+        case .back?:
+            for marker in [Marker.application, .design, .resources, .accountability] {
+                scores[marker]?.score *= Reading.timeFactor
+            }
+        case .forward?:
+            for marker in [Marker.progress, .learningSelf, .learningSituation] {
+                scores[marker]?.score *= Reading.timeFactor
+            }
+        case nil: break
         }
         // What the beat is looking for breaks near-ties; it never creates a marker on its own.
         for marker in context.expects where (scores[marker]?.score ?? 0) >= Reading.markerThreshold {
@@ -301,7 +364,9 @@ struct Reading {
             traps.append(.leadingQuestion)
         }
         if advised, has(.coachAccountability) { traps.append(.coachOwnedAccountability) }
-        if has(.rushing) || rushesPastLearning(primary: primary, context: context) {
+        // Advice is reported as advice-giving; rushing by context is a partnering question about action
+        // asked before any learning.
+        if has(.rushing) || (!advised && rushesPastLearning(primary: primary, context: context)) {
             traps.append(.rushingToAction)
         }
         if has(.overambitious) { traps.append(.overambitiousPlan) }

@@ -86,7 +86,7 @@ enum CueCatalogue {
         Cue("next time|when you ~3 she|he|they|it|this|that|someone|happens|comes|arises|shows", .topic(.application), 0.8, "next time it happens"),
         Cue("back at|to work, at work, in your work|life|role|team, with your team, on monday", .topic(.application), 0.35, "back at work"),
         Cue("show|shows|showing up", .topic(.application), 0.6, "how it shows up"),
-        Cue("how will|would|could|might|can you ~2 use|apply|bring|take|carry|live|hold|remember", .topic(.application), 0.8, "how will you use it"),
+        Cue("how will|would|could|might|can you ~2 use|apply|bring|take|carry|live|hold|remember|keep|sustain|maintain|protect", .topic(.application), 0.8, "how will you use it"),
         Cue("integrate|integrating|embed|embedding|anchor|anchoring", .topic(.application), 0.9, "integrate"),
         Cue("this|that|it|insight|learning|awareness|knowing|understanding|realization|knowledge ~3 useful|matter|matters|change|changes|mean|means|shape|applies|relevant|connect|connects|benefit|show_up|lens|work_with", .topic(.application), 1.0, "what the learning changes"),
         Cue("now that you know|have_seen|have_realized|see, now you have seen|know, knowing this|that, with|of|use what you have ~1 learned|realized|understood|seen|discovered|noticed|found, what you have understood, live by", .topic(.application), 1.1, "with what you learned"),
@@ -96,6 +96,7 @@ enum CueCatalogue {
         Cue("next step|steps|move|moves|action|actions", .topic(.design), 1.6, "next step"),
         Cue("first|one|small|smallest|concrete|specific|single|tiny|initial step|steps|action|actions|thing|move", .topic(.design), 1.1, "a first step"),
         Cue("step|steps|action|actions", .topic(.design), 0.7, "action"),
+        Cue("apply|applying|applied for", .topic(.design), 1.5, "apply for something"),
         Cue("experiment|experiments|experimenting|test|trial|pilot", .topic(.design), 1.1, "experiment"),
         Cue("try|trying|tried", .topic(.design), 0.6, "try"),
         Cue("plan|plans|planning|planned", .topic(.design), 0.8, "plan"),
@@ -119,7 +120,7 @@ enum CueCatalogue {
         Cue("in the|your way", .topic(.resources), 1.3, "in the way"),
         Cue("stop|stops|prevent|prevents|block|blocks|derail|derails|trip|trips|sabotage|sabotages|hold|holds|hinder ~2 you|it|this|that|back|up", .topic(.resources), 1.0, "what might stop you"),
         Cue("who else|anyone|someone|somebody|ally|allies|mentor|mentors|network|friend|friends|colleague|colleagues|people|family|partner", .topic(.resources), 0.55, "other people"),
-        Cue("lean|count|rely|call on, reach out, turn to, ask for", .topic(.resources), 1.1, "people to lean on"),
+        Cue("lean|count|rely|call on, reach out, turn to, ask|asking|asked for ~1 help|support|advice|input|feedback|backup|guidance|cover, ask|asking someone|somebody|anyone|people|others", .topic(.resources), 1.1, "people to lean on"),
         Cue("need|needs ~3 in place, need|needs ~2 from, need|needs to succeed|make|get|keep|help|support", .topic(.resources), 0.8, "what you need"),
         Cue("challenge|challenges|challenging|difficult|difficulty|difficulties|hard|harder|tricky|risk|risks|setback|setbacks|struggle|wobble|slip", .topic(.resources), 0.5, "what could be hard"),
         Cue("make|makes ~2 it|this|that easier|harder|possible|likelier|likely", .topic(.resources), 1.1, "what makes it easier"),
@@ -381,7 +382,7 @@ enum CueCatalogue {
         Cue("what|how ~3 want|like|wish ~1 to ~1 celebrate|acknowledge|mark|honor|recognize|appreciate|savour|savor", .choice, 1.2, "the client chooses how to celebrate"),
 
         // Exploring the topic mid-session, or opening the session (no closing marker)
-        Cue("what do|did you mean, when you say, help me understand, say more about, tell me more about, what is underneath|beneath|behind, in your body, what are you assuming, what is the story, like to focus on today, like to start, where to start, how was your|the week|weekend, what else is there", .exploration, 1.0, "explores the topic (mid-session)"),
+        Cue("what do|did you mean, when you say, help me understand, say more about, tell me more about, what is underneath|beneath|behind, in your body, what are you assuming, what is the story, like to focus on today, where|how would you like to start, where do you want to start, where to start, how was your|the week|weekend, what else is there", .exploration, 1.0, "explores the topic (mid-session)"),
 
         // Bare reflections and acknowledgements (neutral on their own)
         Cue("it|that sounds|seems|feels ~1 like, it|that sounds|seems|feels as if|though", .reflection, 0.8, "'it sounds like'"),

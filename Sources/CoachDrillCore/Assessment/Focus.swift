@@ -1,0 +1,210 @@
+/// What a clause is actually asking or telling about: its *focus*.
+///
+/// A coach line often carries a frame ("As we close, ...", "You said earlier that ...") and then the
+/// thing it asks or directs. The marker follows the thing asked or directed, so topic words there count
+/// far more than topic words elsewhere in the line:
+/// - in a question, the head phrase: the question word (or the auxiliary of a yes/no question), its
+///   verb and object, up to a comma or a subordinating word ("when", "before", "so that" ...):
+///   "what have you LEARNED about YOURSELF", "how will you KNOW you did it";
+/// - in a directive ("you should", "you need to", "I suggest", an imperative), the directed phrase: what
+///   the client is told to do. When that is a concrete action ("book", "send", "ask"...), the line is
+///   about next steps (8.5) unless its object is about something else (support, reporting to the coach,
+///   feelings, the ending), which the topic words in the same phrase decide.
+struct Focus {
+    enum Kind: Equatable {
+        case question
+        case directive
+    }
+
+    var kind: Kind
+    /// Tokens of the head phrase or directed phrase.
+    var range: Range<Int>
+    /// The verb the coach directs, when it is an action verb ("send" in "You need to send Ilse an invite").
+    var action: Int?
+
+    /// Words that open a subordinate clause: the head phrase stops before them.
+    static let subordinators: Set<String> = [
+        "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
+        "as", "so", "given", "now", "although", "though", "whilst", "looking", "rather", "or", "and", "but",
+    ]
+    /// Subordinators that are adverbs when no clause follows ("done this before that you...").
+    static let timeWords: Set<String> = ["before", "after", "since", "until", "till", "once", "now"]
+
+    /// Concrete actions a coach can direct: doing one of these is a next step (8.5).
+    static let actionVerbs: Set<String> = [
+        "send", "email", "call", "ring", "phone", "text", "message", "write", "draft", "book", "schedule", "set",
+        "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
+        "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
+        "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
+        "say", "share", "post", "buy", "sell", "look", "find", "practice", "practise", "limit", "cut", "take",
+        "get", "arrange", "organize", "organise", "submit", "propose", "pitch", "negotiate", "push",
+        "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
+        "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
+        "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
+        "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
+        "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
+        "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
+    ]
+
+    /// Words that sit between the directive and its verb: "you should JUST send", "you need to GO AND ask".
+    static let verbLeadIns: Set<String> = [
+        "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
+        "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
+    ]
+
+    /// The focus of each clause, or nil when it neither asks nor directs.
+    static func find(in reading: Reading) -> [Focus?] {
+        let tokens = reading.tokens
+        var result = [Focus?](repeating: nil, count: reading.clauses.count)
+        for (index, clause) in reading.clauses.enumerated() {
+            switch clause.form {
+            case .openQuestion, .closedQuestion:
+                // "Why don't you share it on LinkedIn?": a leading question directs what it proposes.
+                if clause.leadingRange != nil || reading.matches.contains(where: { $0.clause == index && $0.cue.role == .leading }) {
+                    if let directed = directedPhrase(reading, clause: index, roles: [.leading, .directive]) {
+                        result[index] = directed
+                        continue
+                    }
+                }
+                // "Does this learning apply to how you handle her?" asks from its auxiliary, not from "how".
+                var start = clause.head
+                var opening = clause.tokens.lowerBound
+                while opening < clause.head, Clause.fillers.contains(tokens[opening].word) { opening += 1 }
+                if opening < clause.head, Clause.auxiliaries.contains(tokens[opening].word) { start = opening }
+                let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
+                result[index] = Focus(kind: .question, range: start..<end, action: nil)
+            case .imperative:
+                // "Don't take it personally", "Never sign without reading": a prohibition is general
+                // advice about the topic, not a step to take.
+                let word = tokens[clause.head].word
+                let prohibition = isProhibition(tokens, at: clause.head, in: clause.tokens)
+                let end = clause.tokens.upperBound
+                var action = !prohibition && actionVerbs.contains(word) ? clause.head : nil
+                // "Stop opening their pull requests": stopping an action is a step too.
+                if word == "stop" || word == "quit", clause.head + 1 < end, isAction(tokens[clause.head + 1].word) {
+                    action = clause.head + 1
+                }
+                result[index] = Focus(kind: .directive, range: clause.head..<end, action: action)
+            case .statement:
+                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
+            }
+        }
+        return result
+    }
+
+    /// "You should book a call with an adviser before Friday": the phrase after the directive cue.
+    private static func directedPhrase(_ reading: Reading, clause index: Int, roles: [CueRole]) -> Focus? {
+        let tokens = reading.tokens
+        let clause = reading.clauses[index]
+        guard
+            let directive = reading.matches.first(where: {
+                $0.clause == index && roles.contains($0.cue.role)
+            })
+        else { return nil }
+        var verb = directive.range.upperBound
+        // "you should" then "not"/"never": a prohibition directs no step.
+        while verb < clause.tokens.upperBound, verbLeadIns.contains(tokens[verb].word) { verb += 1 }
+        guard verb < clause.tokens.upperBound else { return nil }
+        let start = directive.range.lowerBound
+        // What is directed runs to the end of the clause: its purpose ("so she can keep you honest")
+        // says what the action is for.
+        let end = clause.tokens.upperBound
+        let word = tokens[verb].word
+        let negated = directive.range.contains { tokens[$0].word == "not" || tokens[$0].word == "never" }
+            || ["not", "never"].contains(word)
+        var action = !negated && isAction(word) ? verb : nil
+        if word == "stop" || word == "quit", verb + 1 < clause.tokens.upperBound, isAction(tokens[verb + 1].word) {
+            action = verb + 1
+        }
+        return Focus(kind: .directive, range: start..<max(end, verb + 1), action: action)
+    }
+
+    /// "Don't take it personally", "Never sign without reading", "Ignore him", "Stop comparing yourself":
+    /// a prohibition or a call to disregard, not a step.
+    static func isProhibition(_ tokens: [Token], at head: Int, in range: Range<Int>) -> Bool {
+        let word = tokens[head].word
+        let next = head + 1 < range.upperBound ? tokens[head + 1].word : ""
+        switch word {
+        case "do": return next == "not"
+        case "never", "ignore", "forget", "avoid": return true
+        case "stop", "quit": return !isAction(next)
+        default: return false
+        }
+    }
+
+    enum Time {
+        case back
+        case forward
+    }
+
+    static let forwardWords: Set<String> = [
+        "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",
+        "again", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "tonight", "forward", "on",
+        "ahead", "upcoming", "coming", "soon", "later",
+    ]
+    static let backWords: Set<String> = [
+        "have", "has", "did", "today", "so", "just", "session", "started", "began", "came", "walked", "arrived",
+        "earlier", "conversation", "noticed", "learned", "discovered", "realized", "found", "seen", "heard",
+        "been", "got", "gotten", "shifted", "changed",
+    ]
+
+    /// Whether the questions of a line look back over the session or forward from it.
+    static func timeReference(in reading: Reading, focus: [Focus?]) -> Time? {
+        var back = 0
+        var forward = 0
+        for phrase in focus {
+            guard let phrase, phrase.kind == .question else { continue }
+            for position in phrase.range {
+                let word = reading.tokens[position].word
+                if forwardWords.contains(word) { forward += 1 }
+                if backWords.contains(word) { back += 1 }
+            }
+        }
+        if back > forward { return .back }
+        if forward > back { return .forward }
+        return nil
+    }
+
+    /// "send", "sending", "booked": an action verb in any common form.
+    static func isAction(_ word: String) -> Bool {
+        if actionVerbs.contains(word) { return true }
+        if word.hasSuffix("ing"), word.count > 5 {
+            let stem = String(word.dropLast(3))
+            return actionVerbs.contains(stem) || actionVerbs.contains(stem + "e")
+                || (stem.count > 3 && stem.last == stem.dropLast().last && actionVerbs.contains(String(stem.dropLast())))
+        }
+        return false
+    }
+
+    /// Where the phrase starting at `start` ends: the first comma or subordinating word after at least
+    /// `minimum` words, or the end of the clause.
+    private static func phraseEnd(_ reading: Reading, from start: Int, in range: Range<Int>, minimum: Int) -> Int {
+        var position = start + 1
+        while position < range.upperBound {
+            if position - start >= minimum {
+                let word = reading.tokens[position].word
+                if reading.pauseBefore(position) { return position }
+                if subordinators.contains(word) {
+                    let next = position + 1 < range.upperBound ? reading.tokens[position + 1].word : ""
+                    if !timeWords.contains(word) || Clause.subjects.contains(next) || ["we", "our", "next", "my"].contains(next),
+                        next != "that"
+                    {
+                        return position
+                    }
+                }
+            }
+            position += 1
+        }
+        return range.upperBound
+    }
+}
+
+extension Reading {
+    /// A comma, dash or bracket between token `index - 1` and token `index`.
+    func pauseBefore(_ index: Int) -> Bool {
+        // Tokens expanded from one contraction share their bytes.
+        guard index > 0, index < tokens.count, tokens[index - 1].end < tokens[index].start else { return false }
+        let gap = bytes[tokens[index - 1].end..<tokens[index].start]
+        return gap.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == 0x94 }
+    }
+}
