@@ -88,12 +88,13 @@ public struct ReportBuilder: Sendable {
             return session
         }.sorted { ($0.started, $0.trainee, $0.scenario, $0.run ?? "") < ($1.started, $1.trainee, $1.scenario, $1.run ?? "") }
 
-        let traineeReports = trainees.map { name, tally in
+        // In name order (the participant numbers follow it), which also keeps "Participant 10" after 9.
+        let traineeReports = trainees.sorted { (labels[$0.key]?.number ?? 0) < (labels[$1.key]?.number ?? 0) }.map { name, tally in
             TraineeReport(
                 name: label(name), sessions: tally.sessions, partialSessions: tally.partialSessions, totals: tally.totals,
                 markers: Self.markerCounts(tally.markers),
                 traps: Self.trapCounts(tally.traps.mapValues { TrapTally(count: $0.count, sessions: $0.sessions, trainees: [name]) }))
-        }.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+        }
 
         let scenarioReports = scenarios.map { id, tally in
             ScenarioReport(
@@ -131,7 +132,7 @@ public struct ReportBuilder: Sendable {
 
     /// Every trainee numbered by name; the label is the name itself unless anonymising.
     private func participantLabels() -> [String: (number: Int, label: String)] {
-        let names = trainees.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        let names = trainees.keys.map { ($0.lowercased(), $0) }.sorted { $0 < $1 }.map(\.1)
         var labels: [String: (number: Int, label: String)] = [:]
         for (index, name) in names.enumerated() {
             labels[name] = (index + 1, anonymize ? "Participant \(index + 1)" : name)
@@ -252,7 +253,9 @@ public struct ReportBuilder: Sendable {
     }
 
     private static func trimmed(_ name: String) -> String {
-        String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Names are almost always clean already; only build a new String when there is something to trim.
+        guard name.first?.isWhitespace == true || name.last?.isWhitespace == true else { return name }
+        return String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
 

@@ -1,143 +1,210 @@
-/// Typed access to one event's fields, turning every mismatch into a `TranscriptError` that names the
-/// line, the event and the field (dotted for nested fields: "assessment.markers[0].stance").
+/// Typed access to one event's fields on a scanned line (`JSONTape`), turning every mismatch into a
+/// `TranscriptError` that names the line, the event and the field (dotted for nested fields:
+/// "assessment.markers[0].stance").
+///
+/// Only valid while the line's bytes and tokens are: the transcript reader uses it inside the scope that
+/// holds them and copies out Strings and numbers.
 struct EventFields {
-    let fields: [String: JSONValue]
+    private let tokens: UnsafeBufferPointer<JSONTape.Token>
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The object's token.
+    private let object: Int
     let event: String
     let line: Int
-    /// Prefix for nested objects, e.g. "assessment.".
-    let path: String
+    private let path: FieldPath
 
-    init(_ fields: [String: JSONValue], event: String, line: Int, path: String = "") {
-        self.fields = fields
+    /// Where an object sits, kept in parts so the dotted path is only spelled out for an error message.
+    struct FieldPath {
+        var parent: String = ""
+        var key: StaticString?
+        var index: Int?
+
+        var prefix: String {
+            guard let key else { return parent }
+            return parent + key.description + (index.map { "[\($0)]" } ?? "") + "."
+        }
+    }
+
+    init(
+        tokens: UnsafeBufferPointer<JSONTape.Token>, bytes: UnsafeBufferPointer<UInt8>, object: Int, event: String,
+        line: Int, path: FieldPath = FieldPath()
+    ) {
+        self.tokens = tokens
+        self.bytes = bytes
+        self.object = object
         self.event = event
         self.line = line
         self.path = path
+    }
+
+    /// The same object seen as another event (once the `event` field has been read).
+    func named(_ event: String) -> EventFields {
+        EventFields(tokens: tokens, bytes: bytes, object: object, event: event, line: line, path: path)
     }
 
     private func fail(_ reason: TranscriptError.Reason) -> TranscriptError {
         TranscriptError(line: line, reason: reason)
     }
 
-    private func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> TranscriptError {
-        fail(.wrongType(event: event, field: path + key, expected: expected, found: value.typeName))
+    private func wrongType(_ key: String, _ expected: String, _ token: JSONTape.Token) -> TranscriptError {
+        fail(.wrongType(event: event, field: path.prefix + key, expected: expected, found: token.kind.typeName))
     }
 
-    /// nil when absent or null.
-    private func present(_ key: String) -> JSONValue? {
-        switch fields[key] {
-        case nil, .null?: nil
-        case let value?: value
+    private func missing(_ key: StaticString) -> TranscriptError {
+        fail(.missingField(event: event, field: path.prefix + key.description))
+    }
+
+    /// The index of the value token for `key`; nil when absent or null.
+    private func find(_ key: StaticString) -> Int? {
+        var index = object + 1
+        let end = Int(tokens[object].next)
+        while index < end {
+            let value = index + 1
+            if JSONTape.equals(tokens[index], key, in: bytes) { return tokens[value].kind == .null ? nil : value }
+            index = Int(tokens[value].next)
+        }
+        return nil
+    }
+
+    private func present(_ key: StaticString) -> JSONTape.Token? {
+        find(key).map { tokens[$0] }
+    }
+
+    private func required(_ key: StaticString) throws(TranscriptError) -> JSONTape.Token {
+        guard let token = present(key) else { throw missing(key) }
+        return token
+    }
+
+    func string(_ key: StaticString) throws(TranscriptError) -> String {
+        let token = try required(key)
+        guard token.kind == .string else { throw wrongType(key.description, "a string", token) }
+        return JSONTape.text(of: token, in: bytes)
+    }
+
+    func optionalString(_ key: StaticString) throws(TranscriptError) -> String? {
+        guard let token = present(key) else { return nil }
+        guard token.kind == .string else { throw wrongType(key.description, "a string", token) }
+        return JSONTape.text(of: token, in: bytes)
+    }
+
+    func int(_ key: StaticString) throws(TranscriptError) -> Int {
+        guard let value = try optionalInt(key) else { throw missing(key) }
+        return value
+    }
+
+    func optionalInt(_ key: StaticString) throws(TranscriptError) -> Int? {
+        guard let token = present(key) else { return nil }
+        guard token.kind == .number, let number = JSONTape.integer(token, in: bytes, as: Int.self) else {
+            throw wrongType(key.description, "a whole number", token)
+        }
+        return number
+    }
+
+    func uint64(_ key: StaticString) throws(TranscriptError) -> UInt64 {
+        let token = try required(key)
+        guard token.kind == .number, let number = JSONTape.integer(token, in: bytes, as: UInt64.self) else {
+            throw wrongType(key.description, "a whole number from 0 to 2^64-1", token)
+        }
+        return number
+    }
+
+    func optionalDouble(_ key: StaticString) throws(TranscriptError) -> Double? {
+        guard let token = present(key) else { return nil }
+        guard token.kind == .number, let number = JSONTape.double(token, in: bytes) else {
+            throw wrongType(key.description, "a number", token)
+        }
+        return number
+    }
+
+    func bool(_ key: StaticString) throws(TranscriptError) -> Bool {
+        guard let value = try optionalBool(key) else { throw missing(key) }
+        return value
+    }
+
+    func optionalBool(_ key: StaticString) throws(TranscriptError) -> Bool? {
+        guard let token = present(key) else { return nil }
+        switch token.kind {
+        case .true: return true
+        case .false: return false
+        default: throw wrongType(key.description, "true or false", token)
         }
     }
 
-    private func required(_ key: String) throws(TranscriptError) -> JSONValue {
-        guard let value = present(key) else { throw fail(.missingField(event: event, field: path + key)) }
-        return value
+    func object(_ key: StaticString) throws(TranscriptError) -> EventFields {
+        guard let fields = try optionalObject(key) else { throw missing(key) }
+        return fields
     }
 
-    func string(_ key: String) throws(TranscriptError) -> String {
-        let value = try required(key)
-        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
-        return text
-    }
-
-    func optionalString(_ key: String) throws(TranscriptError) -> String? {
-        guard let value = present(key) else { return nil }
-        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
-        return text
-    }
-
-    func int(_ key: String) throws(TranscriptError) -> Int {
-        guard let value = try optionalInt(key) else { throw fail(.missingField(event: event, field: path + key)) }
-        return value
-    }
-
-    func optionalInt(_ key: String) throws(TranscriptError) -> Int? {
-        guard let value = present(key) else { return nil }
-        guard case .number(let text) = value, let number = Int(text) else { throw wrongType(key, "a whole number", value) }
-        return number
-    }
-
-    func uint64(_ key: String) throws(TranscriptError) -> UInt64 {
-        let value = try required(key)
-        guard case .number(let text) = value, let number = UInt64(text) else {
-            throw wrongType(key, "a whole number from 0 to 2^64-1", value)
-        }
-        return number
-    }
-
-    func optionalDouble(_ key: String) throws(TranscriptError) -> Double? {
-        guard let value = present(key) else { return nil }
-        guard case .number(let text) = value, let number = Double(text) else { throw wrongType(key, "a number", value) }
-        return number
-    }
-
-    func bool(_ key: String) throws(TranscriptError) -> Bool {
-        guard let value = try optionalBool(key) else { throw fail(.missingField(event: event, field: path + key)) }
-        return value
-    }
-
-    func optionalBool(_ key: String) throws(TranscriptError) -> Bool? {
-        guard let value = present(key) else { return nil }
-        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
-        return flag
-    }
-
-    func object(_ key: String) throws(TranscriptError) -> EventFields {
-        let value = try required(key)
-        guard case .object(let nested) = value else { throw wrongType(key, "an object", value) }
-        return EventFields(nested, event: event, line: line, path: path + key + ".")
-    }
-
-    func optionalObject(_ key: String) throws(TranscriptError) -> EventFields? {
-        guard present(key) != nil else { return nil }
-        return try object(key)
+    func optionalObject(_ key: StaticString) throws(TranscriptError) -> EventFields? {
+        guard let index = find(key) else { return nil }
+        guard tokens[index].kind == .object else { throw wrongType(key.description, "an object", tokens[index]) }
+        return child(at: index, key: key, index: nil)
     }
 
     /// Each element of an array of objects; an absent array is empty.
-    func objects(_ key: String) throws(TranscriptError) -> [EventFields] {
-        guard let value = present(key) else { return [] }
-        guard case .array(let items) = value else { throw wrongType(key, "an array", value) }
+    func objects(_ key: StaticString) throws(TranscriptError) -> [EventFields] {
+        guard let index = find(key) else { return [] }
+        let token = tokens[index]
+        guard token.kind == .array else { throw wrongType(key.description, "an array", token) }
         var result: [EventFields] = []
-        result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            guard case .object(let nested) = item else { throw wrongType("\(key)[\(index)]", "an object", item) }
-            result.append(EventFields(nested, event: event, line: line, path: path + "\(key)[\(index)]."))
+        var element = index + 1
+        var position = 0
+        while element < Int(token.next) {
+            guard tokens[element].kind == .object else {
+                throw wrongType("\(key)[\(position)]", "an object", tokens[element])
+            }
+            result.append(child(at: element, key: key, index: position))
+            element = Int(tokens[element].next)
+            position += 1
         }
         return result
     }
 
     /// An array of strings; an absent array is empty.
-    func strings(_ key: String) throws(TranscriptError) -> [String] {
-        guard let value = present(key) else { return [] }
-        guard case .array(let items) = value else { throw wrongType(key, "an array", value) }
+    func strings(_ key: StaticString) throws(TranscriptError) -> [String] {
+        guard let index = find(key) else { return [] }
+        let token = tokens[index]
+        guard token.kind == .array else { throw wrongType(key.description, "an array", token) }
         var result: [String] = []
-        result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            guard case .string(let text) = item else { throw wrongType("\(key)[\(index)]", "a string", item) }
-            result.append(text)
+        var element = index + 1
+        var position = 0
+        while element < Int(token.next) {
+            guard tokens[element].kind == .string else { throw wrongType("\(key)[\(position)]", "a string", tokens[element]) }
+            result.append(JSONTape.text(of: tokens[element], in: bytes))
+            element += 1
+            position += 1
         }
         return result
     }
 
     /// A string from a fixed vocabulary (`RawRepresentable` enums such as Stance or TranscriptMode).
-    func value<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws(TranscriptError) -> T
+    func value<T: RawRepresentable & CaseIterable>(_ key: StaticString, as type: T.Type) throws(TranscriptError) -> T
     where T.RawValue == String {
         let text = try string(key)
         return try vocabulary(text, key: key, as: type)
     }
 
-    func optionalValue<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws(TranscriptError) -> T?
+    func optionalValue<T: RawRepresentable & CaseIterable>(_ key: StaticString, as type: T.Type) throws(TranscriptError) -> T?
     where T.RawValue == String {
         guard let text = try optionalString(key) else { return nil }
         return try vocabulary(text, key: key, as: type)
     }
 
-    func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String, key: String, as type: T.Type) throws(TranscriptError) -> T
-    where T.RawValue == String {
+    func vocabulary<T: RawRepresentable & CaseIterable>(
+        _ text: String, key: StaticString, as type: T.Type
+    ) throws(TranscriptError) -> T where T.RawValue == String {
         guard let value = T(rawValue: text) else {
-            throw fail(.invalidValue(event: event, field: path + key, value: text, allowed: T.allCases.map(\.rawValue)))
+            throw fail(
+                .invalidValue(event: event, field: path.prefix + key.description, value: text, allowed: T.allCases.map(\.rawValue)))
         }
         return value
+    }
+
+    // MARK: Navigation
+
+    private func child(at index: Int, key: StaticString, index position: Int?) -> EventFields {
+        EventFields(
+            tokens: tokens, bytes: bytes, object: index, event: event, line: line,
+            path: FieldPath(parent: path.prefix, key: key, index: position))
     }
 }

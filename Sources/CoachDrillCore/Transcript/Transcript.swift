@@ -83,6 +83,13 @@ public struct TranscriptClientLine: Sendable, Equatable {
     public var item: Int?
     /// 1-based line in the file.
     public var line: Int
+
+    public init(beat: String, text: String, item: Int? = nil, line: Int = 0) {
+        self.beat = beat
+        self.text = text
+        self.item = item
+        self.line = line
+    }
 }
 
 /// One coach answer with the verdict it got at the time.
@@ -204,6 +211,11 @@ public struct TranscriptNote: Sendable, Equatable, CustomStringConvertible {
 
     public var line: Int
     public var kind: Kind
+
+    public init(line: Int, kind: Kind) {
+        self.line = line
+        self.kind = kind
+    }
 
     public var description: String {
         switch kind {

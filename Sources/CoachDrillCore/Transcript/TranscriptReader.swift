@@ -18,6 +18,7 @@ public enum TranscriptReader {
     private static func sessions(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(TranscriptError) -> [Transcript] {
         var finished: [Transcript] = []
         var current: SessionBuilder?
+        var tape = JSONTape()
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -29,9 +30,8 @@ public enum TranscriptReader {
             start = end + 1
             if isBlank(line) { continue }
 
-            let value: JSONValue
             do {
-                value = try JSONReader.parse(utf8: line)
+                try tape.scan(line)
             } catch {
                 // Only the very last line can be cut off by a kill: every earlier one ended with its newline.
                 if !terminated, let builder = current {
@@ -40,44 +40,57 @@ public enum TranscriptReader {
                 }
                 throw TranscriptError(line: lineNumber, reason: .invalidJSON(error))
             }
-            guard case .object(let fields) = value else {
-                throw TranscriptError(line: lineNumber, reason: .notAnObject(found: value.typeName))
+            guard let root = tape.tokens.first, root.kind == .object else {
+                throw TranscriptError(line: lineNumber, reason: .notAnObject(found: tape.tokens.first?.kind.typeName ?? "nothing"))
             }
-            let event = try EventFields(fields, event: "an", line: lineNumber).string("event")
-            let fieldsOfEvent = EventFields(fields, event: event, line: lineNumber)
-
-            if event == "session" {
-                if let builder = current { finished.append(builder.transcript) }
-                current = SessionBuilder(header: try header(fieldsOfEvent))
-                continue
+            let number = lineNumber
+            // The tokens point into this line; read what is needed while both are in hand.
+            let step = tape.tokens.withUnsafeBufferPointer { tokens in
+                Result { () throws(TranscriptError) in
+                    let fields = EventFields(tokens: tokens, bytes: line, object: 0, event: "an", line: number)
+                    try apply(fields.named(try fields.string("event")), to: &current, finished: &finished)
+                }
             }
-            guard let builder = current else {
-                throw TranscriptError(line: lineNumber, reason: .missingSession(found: event))
-            }
-            guard builder.end == nil else {
-                throw TranscriptError(line: lineNumber, reason: .eventAfterEnd(event))
-            }
-            switch event {
-            case "client":
-                builder.clientLines.append(
-                    TranscriptClientLine(
-                        beat: try fieldsOfEvent.string("beat"), text: try fieldsOfEvent.string("text"),
-                        item: try fieldsOfEvent.optionalInt("item"), line: lineNumber))
-            case "coach":
-                try builder.add(try turn(fieldsOfEvent, mode: builder.header.mode))
-            case "undo":
-                try builder.undo(turn: try fieldsOfEvent.int("turn"), line: lineNumber)
-            case "item":
-                builder.items.append(try item(fieldsOfEvent))
-            case "end":
-                builder.finish(try endEvent(fieldsOfEvent))
-            default:
-                throw TranscriptError(line: lineNumber, reason: .unknownEvent(event))
-            }
+            try step.get()
         }
         if let builder = current { finished.append(builder.transcript) }
         guard !finished.isEmpty else { throw TranscriptError(line: max(lineNumber, 1), reason: .empty) }
         return finished
+    }
+
+    /// Adds one event to the session being read (a `session` event starts the next one).
+    private static func apply(
+        _ fields: EventFields, to current: inout SessionBuilder?, finished: inout [Transcript]
+    ) throws(TranscriptError) {
+        let event = fields.event
+        if event == "session" {
+            if let builder = current { finished.append(builder.transcript) }
+            current = SessionBuilder(header: try header(fields))
+            return
+        }
+        guard let builder = current else {
+            throw TranscriptError(line: fields.line, reason: .missingSession(found: event))
+        }
+        guard builder.end == nil else {
+            throw TranscriptError(line: fields.line, reason: .eventAfterEnd(event))
+        }
+        switch event {
+        case "client":
+            builder.clientLines.append(
+                TranscriptClientLine(
+                    beat: try fields.string("beat"), text: try fields.string("text"), item: try fields.optionalInt("item"),
+                    line: fields.line))
+        case "coach":
+            try builder.add(try turn(fields, mode: builder.header.mode))
+        case "undo":
+            try builder.undo(turn: try fields.int("turn"), line: fields.line)
+        case "item":
+            builder.items.append(try item(fields))
+        case "end":
+            builder.finish(try endEvent(fields))
+        default:
+            throw TranscriptError(line: fields.line, reason: .unknownEvent(event))
+        }
     }
 
     private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

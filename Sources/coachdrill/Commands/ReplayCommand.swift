@@ -35,6 +35,7 @@ struct ReplayCommand: ParsableCommand {
             if index > 0 { StandardOutput.write("") }
             StandardOutput.write(ReplayText.heading(session))
             for note in session.notes { StandardOutput.write(style.dim("note: \(note)")) }
+            if session.header.mode == .drill { throw fail(ReplayError.drill(pack: session.header.pack ?? session.header.scenario).description) }
             let path: String
             switch library.resolve(session.header.scenario) {
             case .success(let found): path = found

@@ -41,6 +41,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "xAPI: identify trainees as mailto:<name>@DOMAIN instead of an account on the xAPI base.")
     var xapiEmailDomain: String?
 
+    static let batchSize = 256
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("name at least one transcript file or folder") }
         guard xapiBase.hasPrefix("http://") || xapiBase.hasPrefix("https://") else {
@@ -57,17 +59,22 @@ struct ReportCommand: ParsableCommand {
         }
         var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
         var read = 0
-        for file in files {
-            switch TranscriptFiles.read(file) {
-            case .failure(let problem):
-                warn("skipped \(problem)")
-            case .success(let sessions):
-                for session in sessions where builder.includes(session) {
-                    for note in session.notes where note.kind == .cutOffLastLine {
-                        warn("note: \(file):\(note.line): the last line was cut off mid-write (the session was killed); read the rest")
+        // Read in batches, in parallel, folding each batch in file order: memory stays bounded however many
+        // files there are, and warnings come out in a stable order.
+        for start in stride(from: 0, to: files.count, by: Self.batchSize) {
+            let batch = Array(files[start..<min(start + Self.batchSize, files.count)])
+            for (file, result) in zip(batch, TranscriptFiles.readAll(batch)) {
+                switch result {
+                case .failure(let problem):
+                    warn("skipped \(problem)")
+                case .success(let sessions):
+                    for session in sessions where builder.includes(session) {
+                        for note in session.notes where note.kind == .cutOffLastLine {
+                            warn("note: \(file):\(note.line): the last line was cut off mid-write (the session was killed); read the rest")
+                        }
+                        builder.add(session)
+                        read += 1
                     }
-                    builder.add(session)
-                    read += 1
                 }
             }
         }

@@ -18,7 +18,7 @@ enum TranscriptFiles {
     }
 
     /// A file that could not be read, or was read with something to say about it.
-    struct Problem: Error, CustomStringConvertible {
+    struct Problem: Error, Sendable, CustomStringConvertible {
         var path: String
         var message: String
 
@@ -37,20 +37,57 @@ enum TranscriptFiles {
                 continue
             }
             var found: [String] = []
-            let base = path.hasSuffix("/") ? path : path + "/"
-            if let walker = FileManager.default.enumerator(atPath: path) {
-                for case let relative as String in walker where relative.hasSuffix(".jsonl") {
-                    let full = base + relative
-                    var nestedIsDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: full, isDirectory: &nestedIsDirectory), !nestedIsDirectory.boolValue {
-                        found.append(full)
-                    }
-                }
-            }
+            walk(path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found, depth: 0)
             files.append(contentsOf: found.sorted())
         }
         guard !files.isEmpty else { throw .noTranscripts(paths) }
         return files
+    }
+
+    /// Folders deeper than this are not searched (a results folder is one or two levels deep).
+    static let maxDepth = 32
+
+    /// Every `*.jsonl` file under `directory`, with readdir: FileManager's enumerator costs more than
+    /// parsing when a class's results folder holds thousands of files. Hidden entries are skipped, and
+    /// symbolic links to folders are not followed (they could loop).
+    private static func walk(_ directory: String, into found: inout [String], depth: Int) {
+        guard depth <= maxDepth, let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = directory + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                // Follow a link to see what it is; a link to a folder is not descended into.
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                if isFolder, type == Int32(DT_LNK) { continue }
+                type = isFolder ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                walk(full, into: &found, depth: depth + 1)
+            } else if type == Int32(DT_REG), name.hasSuffix(".jsonl") {
+                found.append(full)
+            }
+        }
+    }
+
+    /// Reads many files at once, one per core: parsing dominates a large report, and files are independent.
+    /// Results come back in the order of `paths`.
+    static func readAll(_ paths: [String]) -> [Result<[Transcript], Problem>] {
+        var results = [Result<[Transcript], Problem>](repeating: .success([]), count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own slot, so the writes never overlap.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                slots[index] = read(paths[index])
+            }
+        }
+        return results
     }
 
     /// Reads one file's sessions. Bytes that are not UTF-8 become U+FFFD rather than failing the file.

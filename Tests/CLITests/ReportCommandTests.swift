@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+
+/// `coachdrill report` over the fixture transcripts (Tests/Fixtures/transcripts, made by its
+/// make-fixtures.sh), each format compared as a whole file with Tests/Fixtures/golden/report-*.
+/// `COACHDRILL_UPDATE_GOLDEN=1` rewrites the golden files.
+final class ReportCommandTests: XCTestCase {
+    private let all = "Tests/Fixtures/transcripts"
+    private let drills = "Tests/Fixtures/transcripts/drill"
+    private let plays = "Tests/Fixtures/transcripts/play"
+
+    private func report(_ arguments: [String], golden: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try CoachDrillBinary.run(["report"] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        try CoachDrillBinary.assertMatchesGolden(result.stdout, golden, file: file, line: line)
+    }
+
+    func testText() throws {
+        try report([all], golden: "report-all.txt")
+    }
+
+    func testMarkdown() throws {
+        try report([all, "--format", "md"], golden: "report-all.md")
+    }
+
+    func testCSV() throws {
+        try report([all, "--format", "csv"], golden: "report-all.csv")
+    }
+
+    func testJSON() throws {
+        try report([all, "--format", "json"], golden: "report-all.json")
+    }
+
+    func testHTML() throws {
+        try report([all, "--format", "html"], golden: "report-all.html")
+    }
+
+    func testOneTraineesTrend() throws {
+        try report([plays, "--trainee", "ROBIN"], golden: "report-robin.txt")
+        try report([plays, "--trainee", "robin", "--format", "html"], golden: "report-robin.html")
+    }
+
+    func testClassReport() throws {
+        try report([drills, "--format", "md"], golden: "report-class.md")
+        try report([drills, "--format", "csv"], golden: "report-class.csv")
+        try report([drills, "--format", "html"], golden: "report-class.html")
+        try report([drills, "--anonymize"], golden: "report-class-anonymized.txt")
+    }
+
+    func testXAPI() throws {
+        try report([drills, "--format", "xapi"], golden: "report-class.xapi.json")
+        try report(
+            [plays, "--format", "xapi", "--xapi-base", "https://lrs.example.org/coachdrill/", "--xapi-email-domain", "example.org"],
+            golden: "report-play.xapi.json")
+    }
+
+    func testOutputFileAndAKilledSessionsNote() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cd-report-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try CoachDrillBinary.run(["report", all, "--format", "md", "--output", output])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(
+            result.stderr,
+            "coachdrill: note: Tests/Fixtures/transcripts/play/alex-kim-2026-03-10.jsonl:7: the last line was cut off "
+                + "mid-write (the session was killed); read the rest\n")
+        try CoachDrillBinary.assertMatchesGolden(try String(contentsOfFile: output, encoding: .utf8), "report-all.md")
+    }
+
+    func testTheHTMLIsSelfContained() throws {
+        let html = try CoachDrillBinary.run(["report", all, "--format", "html"]).stdout
+        XCTAssertFalse(html.contains("<script"), "no scripts")
+        XCTAssertFalse(html.contains("<link"), "no stylesheets to fetch")
+        XCTAssertFalse(html.contains("src="), "no images or frames to fetch")
+        XCTAssertFalse(html.contains("url("), "no fonts or backgrounds to fetch")
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "a marker chart and a trend chart")
+    }
+
+    func testFilesThatCannotBeReadAreSkippedAndNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-report-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/nested", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl"), toPath: folder + "/nested/robin.jsonl")
+        try "{\"event\":\"session\",\"version\":1}\n".write(toFile: folder + "/bad.jsonl", atomically: true, encoding: .utf8)
+        try "not a transcript".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        let result = try CoachDrillBinary.run(["report", folder])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "coachdrill: skipped \(folder)/bad.jsonl:1: session event: missing field 'scenario'\n")
+        XCTAssertTrue(result.stdout.contains("1 session · 1 trainee · 2 answers"), result.stdout)
+    }
+
+    func testNothingToReportFails() throws {
+        let missing = try CoachDrillBinary.run(["report", "no/such/folder"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "coachdrill: no file or folder at 'no/such/folder'\n")
+
+        let nobody = try CoachDrillBinary.run(["report", plays, "--trainee", "Nobody"])
+        XCTAssertEqual(nobody.status, 1)
+        XCTAssertTrue(nobody.stderr.contains("no sessions by 'Nobody' in 6 transcript files"), nobody.stderr)
+
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("cd-empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let none = try CoachDrillBinary.run(["report", empty])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.contains("no transcripts (*.jsonl) under"), none.stderr)
+    }
+}

@@ -1,0 +1,161 @@
+import CoachDrillCore
+import XCTest
+
+final class ReportBuilderTests: XCTestCase {
+    private typealias L = TranscriptLines
+
+    /// Three practice sessions by two trainees on two days, one of them killed.
+    private func practice() throws -> [Transcript] {
+        [
+            try L.parse(
+                L.text(
+                    L.session(trainee: "Robin", started: "2026-03-02T09:00:00Z"), L.client("progress"),
+                    L.coach(1, marker: "8.1", stance: "partner"),
+                    L.coach(2, beat: "next-step", next: "close", marker: "8.5", stance: "advise", traps: ["advice-giving"]),
+                    L.end(turns: 2))),
+            try L.parse(
+                L.text(
+                    L.session(trainee: "Robin", started: "2026-03-09T09:00:00Z"), L.client("progress"),
+                    L.coach(1, marker: "8.1", stance: "partner"),
+                    L.coach(2, beat: "next-step", next: "close", marker: "8.5", stance: "partner"), L.end(turns: 2))),
+            try L.parse(
+                L.text(
+                    L.session(trainee: "Alex", started: "2026-03-02T14:00:00Z"), L.client("progress"),
+                    L.coach(1, marker: nil, stance: "advise", traps: ["advice-giving", "leading-question"]),
+                    L.coach(2, beat: "next-step", marker: "8.5", stance: "advise", traps: ["advice-giving"]),
+                    L.coach(3, beat: "next-step", marker: nil, stance: "neutral"))),
+        ]
+    }
+
+    private func report(_ transcripts: [Transcript], trainee: String? = nil, anonymize: Bool = false) -> Report {
+        var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
+        for transcript in transcripts { builder.add(transcript) }
+        return builder.build()
+    }
+
+    func testTotalsMarkersAndTrainees() throws {
+        let report = report(try practice())
+        XCTAssertEqual(report.sessions.count, 3)
+        XCTAssertEqual(report.partialSessions, 1)
+        XCTAssertEqual(report.totals, StanceCounts(partnered: 3, advised: 3, neutral: 1))
+        XCTAssertEqual(report.markers[0], MarkerCounts(marker: .progress, counts: StanceCounts(partnered: 2)))
+        XCTAssertEqual(report.markers[4], MarkerCounts(marker: .design, counts: StanceCounts(partnered: 1, advised: 2)))
+        XCTAssertEqual(report.trainees.map(\.name), ["Alex", "Robin"])
+        let robin = report.trainees[1]
+        XCTAssertEqual(robin.sessions, 2)
+        XCTAssertEqual(robin.totals.partnerRate, 0.75)
+        XCTAssertEqual(report.trainees[0].partialSessions, 1)
+        XCTAssertEqual(report.trainees[0].totals.partnerRate, 0)
+    }
+
+    func testTrapsByFrequencyWithSessionsAndTrainees() throws {
+        let report = report(try practice())
+        XCTAssertEqual(
+            report.traps,
+            [
+                TrapCount(trap: .adviceGiving, count: 3, sessions: 2, trainees: 2),
+                TrapCount(trap: .leadingQuestion, count: 1, sessions: 1, trainees: 1),
+            ])
+    }
+
+    func testBeatsWherePeopleAdviseMostComeFirst() throws {
+        let scenario = try XCTUnwrap(report(try practice()).scenarios.first)
+        XCTAssertEqual(scenario.id, "closing-practice")
+        XCTAssertEqual(scenario.sessions, 3)
+        XCTAssertEqual(scenario.beats.map(\.beat), ["next-step", "progress"])
+        XCTAssertEqual(scenario.beats[0].counts, StanceCounts(partnered: 1, advised: 2, neutral: 1))
+        XCTAssertEqual(scenario.beats[0].topTrap, .adviceGiving)
+    }
+
+    func testTraineeFilterAndTrendPerSession() throws {
+        let report = report(try practice(), trainee: "  robin ")
+        XCTAssertEqual(report.trainee, "Robin")
+        XCTAssertEqual(report.sessions.count, 2)
+        XCTAssertEqual(report.trend.map(\.label), ["2026-03-02T09:00:00Z", "2026-03-09T09:00:00Z"])
+        XCTAssertEqual(report.trend.map(\.counts.partnerRate), [0.5, 1])
+    }
+
+    func testTrendPerDayWithoutATrainee() throws {
+        let report = report(try practice())
+        XCTAssertEqual(report.trend.map(\.label), ["2026-03-02", "2026-03-09"])
+        XCTAssertEqual(report.trend.map(\.sessions), [2, 1])
+    }
+
+    func testTheOrderTranscriptsArriveInDoesNotMatter() throws {
+        let transcripts = try practice() + drills()
+        XCTAssertEqual(report(transcripts), report(transcripts.reversed()))
+        XCTAssertEqual(report(transcripts), report(Array(transcripts[4...] + transcripts[..<4])))
+    }
+
+    func testAnonymizeNumbersNamesAlphabetically() throws {
+        let report = report(try practice(), anonymize: true)
+        XCTAssertEqual(report.trainees.map(\.name), ["Participant 1", "Participant 2"])
+        XCTAssertEqual(Set(report.sessions.map(\.trainee)), ["Participant 1", "Participant 2"])
+    }
+
+    // MARK: Class report
+
+    private func drillRun(
+        _ name: String, run: String, started: String, answers: [(marker: String, stance: String, traps: [String], text: String)],
+        passes: [Bool], complete: Bool = true
+    ) throws -> Transcript {
+        var lines = [
+            L.session(
+                scenario: "pack", trainee: name, started: started, mode: "drill",
+                extra: ",\"pack\":\"pack\",\"pack_hash\":\"fnv1a64:1\",\"run\":\"\(run)\"")
+        ]
+        for (index, answer) in answers.enumerated() {
+            lines.append(
+                L.coach(
+                    index + 1, beat: "qf-\(index)", next: nil, text: answer.text, marker: answer.marker, stance: answer.stance,
+                    traps: answer.traps, extra: ",\"item\":\(index),\"target\":\"8.7\",\"passed\":\(passes[index])"))
+            lines.append(L.item(index, id: "qf-\(index)", passed: passes[index], overtime: index == 1))
+        }
+        if complete {
+            let passed = passes.filter { $0 }.count
+            lines.append(
+                L.end(turns: answers.count, result: ",\"result\":{\"passed\":\(passed >= 1),\"items_passed\":\(passed),\"items\":2}"))
+        }
+        return try L.parse(lines.joined(separator: "\n") + "\n")
+    }
+
+    private func drills() throws -> [Transcript] {
+        let good = ("8.7", "partner", [String](), "How will you hold yourself to it?")
+        let bad = ("8.7", "advise", ["coach-owned-accountability"], "Email me on Friday, Casey, at casey@example.com.")
+        return [
+            try drillRun("Casey", run: "c1", started: "2026-03-20T10:00:00Z", answers: [bad, bad], passes: [false, false]),
+            try drillRun("Casey", run: "c2", started: "2026-03-20T11:00:00Z", answers: [good, bad], passes: [true, false]),
+            // A later run that was interrupted does not replace a complete one.
+            try drillRun("Casey", run: "c3", started: "2026-03-20T12:00:00Z", answers: [bad], passes: [false], complete: false),
+            try drillRun("Dana", run: "d1", started: "2026-03-20T10:00:00Z", answers: [good, good], passes: [true, true]),
+        ]
+    }
+
+    func testClassReportCountsEachParticipantsLatestCompleteRun() throws {
+        let classReport = try XCTUnwrap(report(try drills()).classReport)
+        XCTAssertEqual(classReport.participants.map(\.name), ["Casey", "Dana"])
+        XCTAssertEqual(classReport.participants.map(\.number), [1, 2])
+        XCTAssertEqual(classReport.participants[0].markers[6].counts, StanceCounts(partnered: 1, advised: 1))
+        XCTAssertEqual(classReport.participants.map(\.passed), [1, 1])
+        let pack = try XCTUnwrap(classReport.packs.first)
+        XCTAssertEqual(pack.participants, 2)
+        XCTAssertEqual(pack.completed, 2)
+        XCTAssertEqual(pack.passRate, 1)
+        XCTAssertEqual(pack.items.map(\.id), ["qf-0", "qf-1"])
+        XCTAssertEqual(pack.items.map(\.passRate), [1, 0.5])
+        XCTAssertEqual(pack.items.map(\.overtime), [0, 2])
+        XCTAssertEqual(pack.items[1].answers, StanceCounts(partnered: 1, advised: 1))
+        XCTAssertEqual(pack.items[1].target, .accountability)
+    }
+
+    func testClassTrapsCarryAnonymisedExamples() throws {
+        let classReport = try XCTUnwrap(report(try drills()).classReport)
+        XCTAssertEqual(classReport.traps.map(\.trap), [.coachOwnedAccountability])
+        XCTAssertEqual(classReport.traps[0].count, 1)
+        XCTAssertEqual(classReport.traps[0].examples, ["Email me on Friday, Participant 1, at [email]."])
+    }
+
+    func testNoClassReportWithoutDrills() throws {
+        XCTAssertNil(report(try practice()).classReport)
+    }
+}
