@@ -286,7 +286,7 @@ struct Reading {
                 factor = asks && respondsTo.isEmpty ? Reading.preambleFactor : 1
             }
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
-            if exploring.contains(match.clause) { factor *= 0.3 }
+            if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
             entry.score += weight * factor
             let found = evidence(match)
@@ -331,6 +331,17 @@ struct Reading {
             let weight = Reading.anaphoric.contains(next) ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
             let range = verb..<min(verb + 3, phrase.range.upperBound)
             add(.design, weight, CueMatch(cue: Reading.directedActionCue, range: range, clause: index))
+            // "Ask for fewer shifts, start therapy and book a holiday": a list of actions is a plan.
+            var position = verb + 2
+            while position < phrase.range.upperBound {
+                if pauseBefore(position) || tokens[position - 1].word == "and" || tokens[position - 1].word == "then",
+                    Focus.isAction(tokens[position].word)
+                {
+                    add(.design, Reading.directedActionWeight * 0.5,
+                        CueMatch(cue: Reading.directedActionCue, range: position..<(position + 1), clause: index))
+                }
+                position += 1
+            }
         }
         // Looking back (what you have learned, today) or looking forward (what you will do, this week):
         // the time the question asks about separates the learning markers from the action markers.

@@ -51,7 +51,7 @@ enum CueCatalogue {
         Cue("how|way you ~2 make|decide|decisions|show|lead|think|see_yourself", .topic(.learningSelf), 0.6, "how you operate"),
 
         // 8.3 learning about the situation (the what)
-        Cue("about|of|on|into the|this|that|your situation|team|problem|project|relationship|organization|company|role|job|challenge|issue|dynamic|dynamics|conflict|decision|offer|family|boss|manager|co-founder|cofounder|business|system|workplace|ward|board|partner|choice|options|deal|culture|context|landscape|circumstances|matter|question|move|conversation|market|department|client|clients|staff|kids|mother|father|sister|brother", .topic(.learningSituation), 1.2, "about the situation"),
+        Cue("about|of|on the|this|that|your situation|team|problem|project|relationship|organization|company|role|job|challenge|issue|dynamic|dynamics|conflict|decision|offer|family|boss|manager|co-founder|cofounder|business|system|workplace|ward|board|partner|choice|options|deal|culture|context|landscape|circumstances|matter|question|move|conversation|market|department|client|clients|staff|kids|mother|father|sister|brother", .topic(.learningSituation), 1.2, "about the situation"),
         Cue("situation|circumstances|dynamics|dynamic|landscape|context", .topic(.learningSituation), 0.7, "the situation"),
         Cue("look|looks|looking|seem|seems|feel|feels different|differently", .topic(.learningSituation), 1.1, "looks different"),
         Cue("see|seeing|view|viewing|understand|understanding ~3 differently|now|clearer|clearly|new", .topic(.learningSituation), 0.9, "seeing it now"),
@@ -88,6 +88,7 @@ enum CueCatalogue {
         Cue("show|shows|showing up", .topic(.application), 0.6, "how it shows up"),
         Cue("how will|would|could|might|can you ~2 use|apply|bring|take|carry|live|hold|remember|keep|sustain|maintain|protect", .topic(.application), 0.8, "how will you use it"),
         Cue("integrate|integrating|embed|embedding|anchor|anchoring", .topic(.application), 0.9, "integrate"),
+        Cue("this|that|the|your|new|these|those learning|learnings|insight|insights|awareness|realization|realizations|understanding|discovery|discoveries", .topic(.application), 0.8, "the learning as something to use"),
         Cue("this|that|it|insight|learning|awareness|knowing|understanding|realization|knowledge ~3 useful|matter|matters|change|changes|mean|means|shape|applies|relevant|connect|connects|benefit|show_up|lens|work_with", .topic(.application), 1.0, "what the learning changes"),
         Cue("now that you know|have_seen|have_realized|see, now you have seen|know, knowing this|that, with|of|use what you have ~1 learned|realized|understood|seen|discovered|noticed|found, what you have understood, live by", .topic(.application), 1.1, "with what you learned"),
         Cue("open to you, beyond, elsewhere, other places|areas|situations|relationships|parts, wherever, somewhere, which relationship|situations|situation", .topic(.application), 0.6, "where else it applies"),
@@ -128,6 +129,7 @@ enum CueCatalogue {
         Cue("therapist|counsellor|counselor|hr|coach|doctor|gp|book|course|training|app", .topic(.resources), 0.35, "a resource"),
         Cue("already have|got", .topic(.resources), 0.5, "what you already have"),
         Cue("in your corner, draw on, alongside, on board, buy-in, backing, behind you, against this|you|it, look after yourself, self-care, plan b, backup|fallback|contingency, in case, falls|fall through|apart, says no, get past|around|over, learn from, someone|anyone ~1 else, who has|who_is done|been, do without", .topic(.resources), 1.1, "support and obstacles"),
+        Cue("peer|support|accountability|mastermind group|groups|network|circle, mentor|mentors|mentoring|therapist|therapy|counsellor|counselor|counselling|counseling, go|going|do|doing it alone, get|seek|take|getting|seeking ~2 advice|help|support|guidance|counsel|backup", .topic(.resources), 1.0, "a source of support"),
         Cue("mentor|accountant|solicitor|lawyer|therapist|advisor|adviser|expert|peer|network|sister|brother|friend|partner|allies|ally|community|group", .topic(.resources), 0.45, "a person who could help"),
         Cue("harder|block|risks|talk_yourself_out|out of it|derail", .topic(.resources), 0.6, "what might get in the way"),
 

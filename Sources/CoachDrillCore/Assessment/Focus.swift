@@ -50,6 +50,7 @@ struct Focus {
     static let verbLeadIns: Set<String> = [
         "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
         "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
+        "you", "that",
     ]
 
     /// The focus of each clause, or nil when it neither asks nor directs.
@@ -73,6 +74,9 @@ struct Focus {
                 if opening < clause.head, Clause.auxiliaries.contains(tokens[opening].word) { start = opening }
                 let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
                 result[index] = Focus(kind: .question, range: start..<end, action: nil)
+            case .imperative where reading.matches.contains { $0.clause == index && $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
+                // "Make sure you have a backup", "Remember to send it": what is directed follows the directive.
+                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
             case .imperative:
                 // "Don't take it personally", "Never sign without reading": a prohibition is general
                 // advice about the topic, not a step to take.
