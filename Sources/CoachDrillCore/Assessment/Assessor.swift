@@ -20,7 +20,10 @@ public struct Assessor: Sendable {
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
         let bytes = Array(line.utf8)
         let tokens = Tokenizer.tokenize(bytes)
-        let (clauses, clauseOf) = Clause.split(tokens)
+        let split = Clause.split(tokens)
+        var clauses = split.clauses
+        let clauseOf = split.clauseOf
+        Focus.reopenLeadInQuestions(&clauses, tokens: tokens, bytes: bytes)
         var matches = index.matches(in: tokens, clauseOf: clauseOf)
         for action in Reading.pastActions(tokens, clauses: clauses, clauseOf: clauseOf)
         where !matches.contains(where: { $0.cue.role == .acknowledgement && $0.range.lowerBound == action.range.lowerBound }) {

@@ -72,6 +72,11 @@ struct Focus {
                 var opening = clause.tokens.lowerBound
                 while opening < clause.head, Clause.fillers.contains(tokens[opening].word) { opening += 1 }
                 if opening < clause.head, Clause.auxiliaries.contains(tokens[opening].word) { start = opening }
+                // "As we come to the end of the session, who could support you?": a lead-in before a comma
+                // frames the question that follows it.
+                if leadIns.contains(tokens[start].word), let asked = askedAfterPause(reading, in: clause.tokens, from: start) {
+                    start = asked
+                }
                 let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
                 result[index] = Focus(kind: .question, range: start..<end, action: nil)
             case .imperative where reading.matches.contains { $0.clause == index && $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
@@ -121,6 +126,54 @@ struct Focus {
             action = verb + 1
         }
         return Focus(kind: .directive, range: start..<max(end, verb + 1), action: action)
+    }
+
+    /// Words that open a lead-in rather than the question itself.
+    static let leadIns: Set<String> = [
+        "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
+        "from", "whilst", "while", "in", "at", "on", "of", "for",
+    ]
+
+    /// A comma, dash or bracket between token `index - 1` and token `index`.
+    static func pause(before index: Int, tokens: [Token], bytes: [UInt8]) -> Bool {
+        // Tokens expanded from one contraction share their bytes.
+        guard index > 0, index < tokens.count, tokens[index - 1].end < tokens[index].start else { return false }
+        let gap = bytes[tokens[index - 1].end..<tokens[index].start]
+        return gap.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == 0x94 }
+    }
+
+    /// "As we come to the end of the session, who could support you?" is an open question even though
+    /// its question word comes late: a long lead-in, a comma, then the question.
+    static func reopenLeadInQuestions(_ clauses: inout [Clause], tokens: [Token], bytes: [UInt8]) {
+        for index in clauses.indices where clauses[index].form == .closedQuestion {
+            let range = clauses[index].tokens
+            guard leadIns.contains(tokens[clauses[index].head].word) else { continue }
+            var position = clauses[index].head + 2
+            while position < range.upperBound - 1 {
+                if pause(before: position, tokens: tokens, bytes: bytes), Clause.whWords.contains(tokens[position].word) {
+                    clauses[index].form = .openQuestion
+                    clauses[index].head = position
+                    break
+                }
+                position += 1
+            }
+        }
+    }
+
+    /// The first question word, or auxiliary followed by a subject, right after a comma.
+    private static func askedAfterPause(_ reading: Reading, in range: Range<Int>, from start: Int) -> Int? {
+        var position = start + 1
+        while position < range.upperBound - 1 {
+            if reading.pauseBefore(position) {
+                let word = reading.tokens[position].word
+                let next = reading.tokens[position + 1].word
+                if Clause.whWords.contains(word) || (Clause.auxiliaries.contains(word) && Clause.subjects.contains(next)) {
+                    return position
+                }
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// "Don't take it personally", "Never sign without reading", "Ignore him", "Stop comparing yourself":
@@ -206,9 +259,6 @@ struct Focus {
 extension Reading {
     /// A comma, dash or bracket between token `index - 1` and token `index`.
     func pauseBefore(_ index: Int) -> Bool {
-        // Tokens expanded from one contraction share their bytes.
-        guard index > 0, index < tokens.count, tokens[index - 1].end < tokens[index].start else { return false }
-        let gap = bytes[tokens[index - 1].end..<tokens[index].start]
-        return gap.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "-") || $0 == 0x94 }
+        Focus.pause(before: index, tokens: tokens, bytes: bytes)
     }
 }
