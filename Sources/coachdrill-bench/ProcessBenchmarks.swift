@@ -88,12 +88,31 @@ enum ProcessBenchmarks {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scriptFile = folder.appendingPathComponent("answers.txt")
         try script.write(to: scriptFile, atomically: true, encoding: .utf8)
-        // A scenario that never ends, so all 200 answers are turns. Spawned directly (not with Process,
-        // which reaps its children itself) so that wait4 reports this child's peak memory.
-        let arguments = [
-            productsFolder + "/coachdrill", "play", "Tests/Fixtures/bench/endless.yaml", "--script", scriptFile.path,
-            "--transcript", folder.appendingPathComponent("t.jsonl").path,
+        // A scenario that never ends, so all 200 answers are turns.
+        let measurer = Process()
+        measurer.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        measurer.arguments = [
+            "--peak-memory-of", productsFolder + "/coachdrill", "play", "Tests/Fixtures/bench/endless.yaml", "--script",
+            scriptFile.path, "--transcript", folder.appendingPathComponent("t.jsonl").path,
         ]
+        let output = Pipe()
+        measurer.standardOutput = output
+        try measurer.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        measurer.waitUntilExit()
+        guard let kilobytes = Double(printed.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchError.failed("could not measure: \(printed)")
+        }
+        let megabytes = kilobytes / 1024
+        let turns = ((try? String(contentsOf: folder.appendingPathComponent("t.jsonl"), encoding: .utf8)) ?? "")
+            .components(separatedBy: "\"event\":\"coach\"").count - 1
+        return Benchmark.Outcome(
+            result: String(format: "%.1f MB peak RSS over %d turns", megabytes, turns), goal: "≤ 30 MB",
+            met: megabytes <= 30)
+    }
+
+    /// Spawns `arguments` (output to /dev/null), waits, prints its peak resident memory in KB; the exit status.
+    static func reportPeakMemory(of arguments: [String]) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -101,17 +120,11 @@ enum ProcessBenchmarks {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
-            throw BenchError.failed("cannot start \(arguments[0])")
-        }
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return 1 }
         var status: Int32 = 0
         var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError.failed("wait4 failed") }
-        let megabytes = Double(usage.ru_maxrss) / 1024
-        let turns = ((try? String(contentsOf: folder.appendingPathComponent("t.jsonl"), encoding: .utf8)) ?? "")
-            .components(separatedBy: "\"event\":\"coach\"").count - 1
-        return Benchmark.Outcome(
-            result: String(format: "%.1f MB peak RSS over %d turns", megabytes, turns), goal: "≤ 30 MB",
-            met: megabytes <= 30)
+        guard wait4(pid, &status, 0, &usage) == pid else { return 1 }
+        print(usage.ru_maxrss)
+        return 0
     }
 }

@@ -8,6 +8,13 @@ import Foundation
 let benchmarks: [Benchmark] =
     EngineBenchmarks.all + LintBenchmarks.all + SessionBenchmarks.all + ReportBenchmarks.all + ProcessBenchmarks.all
 
+// `coachdrill-bench --peak-memory-of PROGRAM ARGS...` runs PROGRAM and prints its peak RSS in KB. The
+// memory benchmark measures through this fresh, small process: a child spawned straight from the bench
+// would inherit the bench's own high-water mark (Linux keeps it across exec).
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--peak-memory-of" {
+    exit(ProcessBenchmarks.reportPeakMemory(of: Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 let chosen = filters.isEmpty ? benchmarks : benchmarks.filter { bench in filters.contains { bench.name.lowercased().contains($0) } }
 if chosen.isEmpty {
