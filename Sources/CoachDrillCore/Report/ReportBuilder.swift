@@ -146,7 +146,7 @@ public struct ReportBuilder: Sendable {
 
         var participants: [String: ClassReport.Participant] = [:]
         var packs: [String: PackTally] = [:]
-        var trapTallies: [Trap: (count: Int, people: Set<String>, lines: [(Int, String)])] = [:]
+        var trapTallies: [Trap: ClassTrapTally] = [:]
 
         for (key, run) in runs {
             let number = labels[key.trainee]?.number ?? 0
@@ -173,9 +173,11 @@ public struct ReportBuilder: Sendable {
                     if pack.items[index]?.target == nil { pack.items[index]?.target = turn.target }
                 }
                 for trap in assessment.traps {
-                    trapTallies[trap, default: (0, [], [])].count += 1
-                    trapTallies[trap]?.people.insert(key.trainee)
-                    trapTallies[trap]?.lines.append((number, assessment.text))
+                    // The `default:` subscript mutates in place; `dict[key]?.lines.append` copied the array
+                    // on every hit, which made a 200-person class report quadratic.
+                    trapTallies[trap, default: ClassTrapTally()].count += 1
+                    trapTallies[trap, default: ClassTrapTally()].people.insert(key.trainee)
+                    trapTallies[trap, default: ClassTrapTally()].lines.append((number, assessment.text))
                 }
             }
             for item in run.items {
@@ -219,9 +221,13 @@ public struct ReportBuilder: Sendable {
         let ordered = lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
         var chosen: [String] = []
         var people: Set<Int> = []
+        // A room repeats itself: look at each distinct answer once, and stop at three.
+        var looked: Set<String> = []
         for pass in 0..<2 {
-            for (person, text) in ordered where chosen.count < 3 {
+            for (person, text) in ordered {
+                if chosen.count == 3 { return chosen }
                 if pass == 0, people.contains(person) { continue }
+                guard looked.insert(text).inserted else { continue }
                 let clean = anonymizer.clean(text)
                 if chosen.contains(clean) { continue }
                 chosen.append(clean)
@@ -284,6 +290,13 @@ private struct ScenarioTally: Sendable {
 private struct BeatTally: Sendable {
     var counts = StanceCounts()
     var traps: [Trap: Int] = [:]
+}
+
+private struct ClassTrapTally {
+    var count = 0
+    var people: Set<String> = []
+    /// (participant number, answer) for every hit, for picking examples.
+    var lines: [(Int, String)] = []
 }
 
 private struct DrillKey: Hashable, Sendable {
