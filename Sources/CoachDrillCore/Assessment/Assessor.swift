@@ -378,9 +378,7 @@ struct Reading {
             traps.append(.leadingQuestion)
         }
         if advised, has(.coachAccountability) { traps.append(.coachOwnedAccountability) }
-        // Advice is reported as advice-giving; rushing by context is a partnering question about action
-        // asked before any learning.
-        if has(.rushing) || (!advised && rushesPastLearning(primary: primary, context: context)) {
+        if has(.rushing) || rushesPastLearning(primary: primary, context: context) {
             traps.append(.rushingToAction)
         }
         if has(.overambitious) { traps.append(.overambitiousPlan) }

@@ -74,7 +74,7 @@ enum CueCatalogue {
         Cue("apply|applying|applied|application", .topic(.application), 1.4, "apply"),
         Cue("use|using|utilize ~3 this|that|it|these|what|learning|insight|insights|realization|awareness|understanding", .topic(.application), 1.3, "use what you learned"),
         Cue("bring|bringing|take|taking|carry|carrying|translate|translating|turn ~3 this|that|it|these|into|with|learning|insight|back|forward", .topic(.application), 1.0, "carry it forward"),
-        Cue("put ~3 into|in practice|action|play|place", .topic(.application), 1.2, "put it into practice"),
+        Cue("put ~3 into|in practice|action|play", .topic(.application), 1.2, "put it into practice"),
         Cue("practice|practical|practically|day-to-day|everyday|daily|real-world", .topic(.application), 0.6, "in practice"),
         Cue("what|how ~3 difference|different|change|changes|impact|influence|affect|shape|mean|means", .topic(.application), 0.6, "the difference it makes"),
         Cue("becomes|become|opens|open possible|up", .topic(.application), 1.2, "what becomes possible"),
@@ -295,7 +295,7 @@ enum CueCatalogue {
         Cue("have|need|got to ~1 stop|end|finish|leave|wrap|close, must ~1 stop|end|finish|wrap|close", .coachClosing, 1.2, "'we have to stop'"),
         Cue("thanks|thank_you ~2 for|everyone|today|all|coming|your_time|session", .coachClosing, 0.7, "'thanks for today'"),
         Cue("bye, goodbye, take care, cheers", .coachClosing, 1.0, "'take care'"),
-        Cue("we will|are_going_to|are_gonna ~3 stop|end|finish|close|wrap|call|leave, that will|would do, that is us|it ~1 done|for, end of the|session, same time next, i will let you go, i have|have_got another client|call|meeting", .coachClosing, 1.3, "the coach decides the ending"),
+        Cue("we will|are_going_to|are_gonna ~3 stop|end|finish|close|wrap|call|leave, that will|would do, that is us|it ~1 done|for, end of the session|call|hour|conversation|meeting, end of session, same time next, i will let you go, i have|have_got another client|call|meeting", .coachClosing, 1.3, "the coach decides the ending"),
 
         // Evaluative praise (grading the client)
         Cue("perfect|fantastic|brilliant|excellent|superb|amazing|wonderful|terrific|awesome|marvellous|marvelous|outstanding|textbook|impressive|ten-out-of-ten|impressed", .evaluativePraise, 0.9, "a grade"),

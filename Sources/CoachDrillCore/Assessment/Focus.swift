@@ -25,7 +25,7 @@ struct Focus {
     /// Words that open a subordinate clause: the head phrase stops before them.
     static let subordinators: Set<String> = [
         "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
-        "as", "so", "given", "now", "although", "though", "whilst", "looking", "rather", "or", "and", "but",
+        "as", "given", "now", "although", "though", "whilst", "looking", "rather", "and", "but",
     ]
     /// Subordinators that are adverbs when no clause follows ("done this before that you...").
     static let timeWords: Set<String> = ["before", "after", "since", "until", "till", "once", "now"]
@@ -240,7 +240,8 @@ struct Focus {
         while position < range.upperBound {
             if position - start >= minimum {
                 let word = reading.tokens[position].word
-                if reading.pauseBefore(position) { return position }
+                // "Would you like to use them on that, or close as we are?": both alternatives are asked.
+                if reading.pauseBefore(position), word != "or" { return position }
                 if subordinators.contains(word) {
                     let next = position + 1 < range.upperBound ? reading.tokens[position + 1].word : ""
                     if !timeWords.contains(word) || Clause.subjects.contains(next) || ["we", "our", "next", "my"].contains(next),
