@@ -139,7 +139,7 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(classReport.participants.map(\.passed), [1, 1])
         let pack = try XCTUnwrap(classReport.packs.first)
         XCTAssertEqual(pack.participants, 2)
-        XCTAssertEqual(pack.completed, 2)
+        XCTAssertEqual(pack.scored, 2)
         XCTAssertEqual(pack.passRate, 1)
         XCTAssertEqual(pack.items.map(\.id), ["qf-0", "qf-1"])
         XCTAssertEqual(pack.items.map(\.passRate), [1, 0.5])

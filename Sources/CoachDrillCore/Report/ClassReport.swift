@@ -1,8 +1,9 @@
 /// The workshop view over drill transcripts: who evidenced which marker, which items were hard, which
 /// traps the room fell into (with anonymised example lines), and how many passed.
 ///
-/// A participant who ran a pack more than once counts with one run of it: their latest complete run, or
-/// their latest run when none completed. That keeps "share of participants" honest when people retry.
+/// A participant who ran a pack more than once counts with one run of it: their latest scored run (one
+/// with a pass/fail result), or their latest run when none was scored. That keeps "share of participants"
+/// honest when people retry.
 public struct ClassReport: Sendable, Equatable {
     /// By name; `number` is the position (1-based) and matches "Participant N" in anonymised text.
     public var participants: [Participant]
@@ -16,23 +17,23 @@ public struct ClassReport: Sendable, Equatable {
         public var name: String
         public var markers: [MarkerCounts]
         public var totals: StanceCounts
-        /// Packs run (one run each, see above), completed (with a result), and passed.
+        /// Packs run (one run each, see above), scored (the run has a pass/fail result), and passed.
         public var packs: Int
-        public var completed: Int
+        public var scored: Int
         public var passed: Int
     }
 
     public struct PackReport: Sendable, Equatable {
         public var id: String
         public var participants: Int
-        /// Runs with a result (the others were interrupted before the end).
-        public var completed: Int
+        /// Runs with a pass/fail result (the others were killed before they could write one).
+        public var scored: Int
         public var passed: Int
         /// In pack order.
         public var items: [ItemReport]
 
-        /// passed / completed; nil when nobody completed the pack.
-        public var passRate: Double? { completed == 0 ? nil : Double(passed) / Double(completed) }
+        /// passed / scored; nil when no run has a result.
+        public var passRate: Double? { scored == 0 ? nil : Double(passed) / Double(scored) }
     }
 
     public struct ItemReport: Sendable, Equatable {

@@ -152,13 +152,13 @@ public struct ReportBuilder: Sendable {
             let number = labels[key.trainee]?.number ?? 0
             var person = participants[key.trainee] ?? ClassReport.Participant(
                 number: number, name: labels[key.trainee]?.label ?? key.trainee, markers: MarkerCounts.empty,
-                totals: StanceCounts(), packs: 0, completed: 0, passed: 0)
+                totals: StanceCounts(), packs: 0, scored: 0, passed: 0)
             var pack = packs[key.pack] ?? PackTally()
             person.packs += 1
             pack.participants += 1
             if let result = run.end?.result {
-                person.completed += 1
-                pack.completed += 1
+                person.scored += 1
+                pack.scored += 1
                 if result.passed {
                     person.passed += 1
                     pack.passed += 1
@@ -205,7 +205,7 @@ public struct ReportBuilder: Sendable {
             participants: participants.values.sorted { $0.number < $1.number },
             packs: packs.map { id, tally in
                 ClassReport.PackReport(
-                    id: id, participants: tally.participants, completed: tally.completed, passed: tally.passed,
+                    id: id, participants: tally.participants, scored: tally.scored, passed: tally.passed,
                     items: tally.items.map { index, item in
                         ClassReport.ItemReport(
                             index: index, id: item.id ?? "item \(index + 1)", kind: item.kind, target: item.target,
@@ -246,8 +246,8 @@ public struct ReportBuilder: Sendable {
             .sorted { ($1.count, $0.trap.rawValue) < ($0.count, $1.trap.rawValue) }
     }
 
-    /// Whether `candidate` should stand for its participant and pack instead of `kept`: a complete run
-    /// beats an interrupted one, then the later one wins.
+    /// Whether `candidate` should stand for its participant and pack instead of `kept`: a scored run (one
+    /// with a result) beats one killed before it had one, then the later one wins.
     private static func prefer(_ candidate: Transcript, over kept: Transcript) -> Bool {
         let candidateKey = (candidate.end?.result != nil ? 1 : 0, candidate.header.started, candidate.header.run ?? "")
         let keptKey = (kept.end?.result != nil ? 1 : 0, kept.header.started, kept.header.run ?? "")
@@ -306,7 +306,7 @@ private struct DrillKey: Hashable, Sendable {
 
 private struct PackTally {
     var participants = 0
-    var completed = 0
+    var scored = 0
     var passed = 0
     var items: [Int: ItemTally] = [:]
 }

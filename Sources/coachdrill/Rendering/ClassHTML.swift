@@ -3,13 +3,13 @@ import CoachDrillCore
 /// The class report section of the HTML report: what a facilitator projects after a drill.
 enum ClassHTML {
     static func section(_ report: ClassReport) -> String {
-        let completed = report.packs.reduce(0) { $0 + $1.completed }
+        let scored = report.packs.reduce(0) { $0 + $1.scored }
         let passed = report.packs.reduce(0) { $0 + $1.passed }
         var out = "<section class=\"class\"><h2>Class report</h2><p class=\"lede\">\(HTMLText.escape(ClassSections.summary(report)))</p>"
         out += "<div class=\"figures\">"
             + ReportHTML.figure(String(report.participants.count), "participants")
             + ReportHTML.figure(
-                completed == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(completed), of: completed), "passed",
+                scored == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(scored), of: scored), "passed",
                 className: "good")
             + "</div>"
         out += packs(report) + matrix(report)
@@ -22,11 +22,11 @@ enum ClassHTML {
         var rows = ""
         for pack in report.packs {
             rows += "<tr><th scope=\"row\"><code>\(HTMLText.escape(pack.id))</code></th><td class=\"num\">\(pack.participants)</td>"
-                + "<td class=\"num\">\(pack.completed)</td><td class=\"num\">\(pack.passed)</td>"
+                + "<td class=\"num\">\(pack.scored)</td><td class=\"num\">\(pack.passed)</td>"
                 + "<td class=\"num\">\(ReportFormatting.percent(pack.passRate))</td>"
                 + "<td class=\"barcell\">\(ReportHTML.bar(pack.passRate ?? 0, className: "good"))</td></tr>"
         }
-        return "<h3>Pass rate</h3><table><thead><tr><th>pack</th><th class=\"num\">participants</th><th class=\"num\">completed</th><th class=\"num\">passed</th>"
+        return "<h3>Pass rate</h3><table><thead><tr><th>pack</th><th class=\"num\">participants</th><th class=\"num\">scored</th><th class=\"num\">passed</th>"
             + "<th class=\"num\">pass rate</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 

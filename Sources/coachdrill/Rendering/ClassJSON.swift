@@ -14,7 +14,7 @@ enum ClassJSON {
                             ("totals", ReportJSON.counts(person.totals)),
                             ("markers", .array(person.markers.map(ReportJSON.marker))),
                             ("packs", .int(person.packs)),
-                            ("completed", .int(person.completed)),
+                            ("scored", .int(person.scored)),
                             ("passed", .int(person.passed)),
                         ])
                     })
@@ -26,7 +26,7 @@ enum ClassJSON {
                         .object([
                             ("id", .string(pack.id)),
                             ("participants", .int(pack.participants)),
-                            ("completed", .int(pack.completed)),
+                            ("scored", .int(pack.scored)),
                             ("passed", .int(pack.passed)),
                             ("pass_rate", pack.passRate.map(JSONDocument.rate) ?? .null),
                             ("items", .array(pack.items.map(item))),

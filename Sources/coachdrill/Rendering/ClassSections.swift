@@ -7,10 +7,10 @@ enum ClassSections {
         doc.heading(2, "Class report")
         doc.paragraph(summary(report))
         doc.table(
-            [("pack", .left), ("participants", .right), ("completed", .right), ("passed", .right), ("pass rate", .right)],
+            [("pack", .left), ("participants", .right), ("scored", .right), ("passed", .right), ("pass rate", .right)],
             report.packs.map { pack in
                 [
-                    pack.id, String(pack.participants), String(pack.completed), String(pack.passed),
+                    pack.id, String(pack.participants), String(pack.scored), String(pack.passed),
                     ReportFormatting.percent(pack.passRate),
                 ]
             })
@@ -54,11 +54,11 @@ enum ClassSections {
     }
 
     static func summary(_ report: ClassReport) -> String {
-        let completed = report.packs.reduce(0) { $0 + $1.completed }
+        let scored = report.packs.reduce(0) { $0 + $1.scored }
         let passed = report.packs.reduce(0) { $0 + $1.passed }
-        let rate = completed == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(completed), of: completed)
+        let rate = scored == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(scored), of: scored)
         return ReportFormatting.plural(report.participants.count, "participant") + " · "
             + ReportFormatting.plural(report.packs.count, "pack") + " · pass rate \(rate) "
-            + "(\(passed) of \(completed) completed runs passed; one run per participant and pack: the latest complete one)."
+            + "(\(passed) of \(scored) scored runs passed; one run per participant and pack: the latest scored one)."
     }
 }
