@@ -87,6 +87,18 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(report(transcripts), report(Array(transcripts[4...] + transcripts[..<4])))
     }
 
+    func testMergedBuildersGiveTheSameReport() throws {
+        let transcripts = try practice() + drills()
+        for split in 0...transcripts.count {
+            var first = ReportBuilder()
+            var second = ReportBuilder()
+            for transcript in transcripts[..<split] { first.add(transcript) }
+            for transcript in transcripts[split...] { second.add(transcript) }
+            first.merge(second)
+            XCTAssertEqual(first.build(), report(transcripts), "split at \(split)")
+        }
+    }
+
     func testAnonymizeNumbersNamesAlphabetically() throws {
         let report = report(try practice(), anonymize: true)
         XCTAssertEqual(report.trainees.map(\.name), ["Participant 1", "Participant 2"])

@@ -79,6 +79,18 @@ public struct ReportBuilder: Sendable {
         }
     }
 
+    /// Adds everything another builder (with the same options) has folded, so transcripts can be read
+    /// on several cores, each into its own builder, and combined at the end.
+    public mutating func merge(_ other: ReportBuilder) {
+        sessions.append(contentsOf: other.sessions)
+        totals.add(other.totals)
+        for index in markers.indices { markers[index].add(other.markers[index]) }
+        trainees.merge(other.trainees) { $0.merged($1) }
+        traps.merge(other.traps) { $0.merged($1) }
+        scenarios.merge(other.scenarios) { $0.merged($1) }
+        drillRuns.merge(other.drillRuns) { kept, candidate in Self.prefer(candidate, over: kept) ? candidate : kept }
+    }
+
     public func build() -> Report {
         let labels = participantLabels()
         let label = { (name: String) in labels[name]?.label ?? name }
@@ -273,18 +285,45 @@ private struct TraineeTally: Sendable {
     var totals = StanceCounts()
     var markers = Array(repeating: StanceCounts(), count: Marker.allCases.count)
     var traps: [Trap: TrapTally] = [:]
+
+    func merged(_ other: TraineeTally) -> TraineeTally {
+        var out = self
+        out.sessions += other.sessions
+        out.partialSessions += other.partialSessions
+        out.totals.add(other.totals)
+        for index in out.markers.indices { out.markers[index].add(other.markers[index]) }
+        out.traps.merge(other.traps) { $0.merged($1) }
+        return out
+    }
 }
 
 private struct TrapTally: Sendable {
     var count = 0
     var sessions = 0
     var trainees: Set<String> = []
+
+    func merged(_ other: TrapTally) -> TrapTally {
+        TrapTally(count: count + other.count, sessions: sessions + other.sessions, trainees: trainees.union(other.trainees))
+    }
 }
 
 private struct ScenarioTally: Sendable {
     var sessions = 0
     var totals = StanceCounts()
     var beats: [String: BeatTally] = [:]
+
+    func merged(_ other: ScenarioTally) -> ScenarioTally {
+        var out = self
+        out.sessions += other.sessions
+        out.totals.add(other.totals)
+        out.beats.merge(other.beats) { first, second in
+            var beat = first
+            beat.counts.add(second.counts)
+            beat.traps.merge(second.traps, uniquingKeysWith: +)
+            return beat
+        }
+        return out
+    }
 }
 
 private struct BeatTally: Sendable {

@@ -41,8 +41,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "xAPI: identify trainees as mailto:<name>@DOMAIN instead of an account on the xAPI base.")
     var xapiEmailDomain: String?
 
-    static let batchSize = 256
-
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("name at least one transcript file or folder") }
         guard xapiBase.hasPrefix("http://") || xapiBase.hasPrefix("https://") else {
@@ -57,27 +55,8 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
-        var read = 0
-        // Read in batches, in parallel, folding each batch in file order: memory stays bounded however many
-        // files there are, and warnings come out in a stable order.
-        for start in stride(from: 0, to: files.count, by: Self.batchSize) {
-            let batch = Array(files[start..<min(start + Self.batchSize, files.count)])
-            for (file, result) in zip(batch, TranscriptFiles.readAll(batch)) {
-                switch result {
-                case .failure(let problem):
-                    warn("skipped \(problem)")
-                case .success(let sessions):
-                    for session in sessions where builder.includes(session) {
-                        for note in session.notes where note.kind == .cutOffLastLine {
-                            warn("note: \(file):\(note.line): the last line was cut off mid-write (the session was killed); read the rest")
-                        }
-                        builder.add(session)
-                        read += 1
-                    }
-                }
-            }
-        }
+        let (builder, read, messages) = Self.fold(files, into: ReportBuilder(trainee: trainee, anonymize: anonymize))
+        for message in messages { warn(message) }
         guard read > 0 else {
             if let trainee {
                 throw fail("no sessions by '\(trainee)' in \(ReportFormatting.plural(files.count, "transcript file"))")
@@ -104,6 +83,44 @@ struct ReportCommand: ParsableCommand {
         } else {
             StandardOutput.write(text, terminator: "")
         }
+    }
+
+    /// Reads and folds the files on every core: each worker takes every n-th file into its own builder
+    /// (parsing dominates, and files are independent), then the builders are merged. Memory stays bounded
+    /// however many files there are, and the messages come back in file order.
+    static func fold(_ files: [String], into template: ReportBuilder) -> (ReportBuilder, read: Int, messages: [String]) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        var shards = [(builder: ReportBuilder, read: Int, messages: [(Int, String)])](
+            repeating: (template, 0, []), count: workers)
+        shards.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own slot, so the writes never overlap.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var shard = (builder: template, read: 0, messages: [(Int, String)]())
+                for index in stride(from: worker, to: files.count, by: workers) {
+                    switch TranscriptFiles.read(files[index]) {
+                    case .failure(let problem):
+                        shard.messages.append((index, "skipped \(problem)"))
+                    case .success(let sessions):
+                        for session in sessions where shard.builder.includes(session) {
+                            for note in session.notes where note.kind == .cutOffLastLine {
+                                shard.messages.append(
+                                    (index, "note: \(files[index]):\(note.line): the last line was cut off mid-write "
+                                        + "(the session was killed); read the rest"))
+                            }
+                            shard.builder.add(session)
+                            shard.read += 1
+                        }
+                    }
+                }
+                slots[worker] = shard
+            }
+        }
+        var builder = template
+        for shard in shards { builder.merge(shard.builder) }
+        // Sorting is stable, so one file's messages keep their order.
+        let messages = shards.flatMap(\.messages).sorted { $0.0 < $1.0 }.map(\.1)
+        return (builder, shards.reduce(0) { $0 + $1.read }, messages)
     }
 
     /// Says what went wrong on standard error; the caller throws the exit code (1).

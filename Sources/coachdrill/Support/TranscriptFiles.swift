@@ -76,20 +76,6 @@ enum TranscriptFiles {
         }
     }
 
-    /// Reads many files at once, one per core: parsing dominates a large report, and files are independent.
-    /// Results come back in the order of `paths`.
-    static func readAll(_ paths: [String]) -> [Result<[Transcript], Problem>] {
-        var results = [Result<[Transcript], Problem>](repeating: .success([]), count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own slot, so the writes never overlap.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                slots[index] = read(paths[index])
-            }
-        }
-        return results
-    }
-
     /// Reads one file's sessions. Bytes that are not UTF-8 become U+FFFD rather than failing the file.
     static func read(_ path: String) -> Result<[Transcript], Problem> {
         guard let data = FileManager.default.contents(atPath: path) else {
