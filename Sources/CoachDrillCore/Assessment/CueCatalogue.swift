@@ -278,7 +278,7 @@ enum CueCatalogue {
         Cue("i want|need|expect|would ~3 update|report|proof|evidence|hear|see|know", .coachAccountability, 1.3, "the coach wants a report"),
         Cue("report|reporting back to me", .coachAccountability, 1.5, "report back to me"),
         Cue("check|checking in with me, check-in with me", .coachAccountability, 1.5, "check in with me"),
-        Cue("i|we|me ~2 hold|keep you ~1 accountable|honest, i|we|me ~2 hold|keep you to it|that, i|we|me ~2 keep you on track", .coachAccountability, 1.3, "'I'll hold you accountable'"),
+        Cue("i|we will|can|could|shall|would|am|are [going_to|also|then] hold|keep you ~1 accountable|honest|to|on_track, let me hold|keep you", .coachAccountability, 1.3, "'I'll hold you accountable'"),
         Cue("i|we will ~1 start|open|begin ~3 with", .coachAccountability, 1.0, "the coach's review next time"),
         Cue("every|each day|morning|evening|night ~3 me, daily ~3 me", .coachAccountability, 1.0, "daily reports to the coach"),
         Cue("so i know|can|see, so that i", .coachAccountability, 0.6, "so I know"),
