@@ -48,6 +48,13 @@ final class JSONReaderTests: XCTestCase {
         }
     }
 
+    func testHugeLinesAreRefused() {
+        let text = "\"" + String(repeating: "a", count: JSONReader.maxTextBytes) + "\""
+        XCTAssertThrowsError(try JSONReader.parse(text)) { error in
+            XCTAssertEqual(error as? JSONSyntaxError, JSONSyntaxError(column: 1, message: "longer than 16 MiB on one line"))
+        }
+    }
+
     func testACutOffLineSaysSo() {
         for text in [#"{"event":"coach","turn":1,"assess"#, #"{"a":"unfinished"#, #"{"a":[1,2"#, #"{"a":tr"#] {
             XCTAssertThrowsError(try JSONReader.parse(text)) { error in

@@ -43,6 +43,10 @@ struct JSONTape {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
         tokens.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
+        // Token offsets are 32-bit, and no real event comes near this (a coach answer is capped at 4 KiB).
+        guard bytes.count <= JSONReader.maxTextBytes else {
+            throw JSONSyntaxError(column: 1, message: "longer than \(JSONReader.maxTextBytes >> 20) MiB on one line")
+        }
         var scanner = Scanner(bytes: bytes)
         scanner.skipWhitespace()
         try scanner.value(depth: 0, tape: &self)

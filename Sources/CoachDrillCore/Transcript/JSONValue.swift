@@ -76,6 +76,8 @@ public enum JSONReader {
     public static let maxDepth = 64
     /// Keys are compared one by one (for duplicates and lookups); no event has anywhere near this many.
     public static let maxMembers = 256
+    /// One JSON text (one transcript line) at most this long.
+    public static let maxTextBytes = 16 << 20
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var text = text
