@@ -48,20 +48,18 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let style = Style.forStandardOutput(environment: environment)
-        let interactive = script == nil && isatty(STDIN_FILENO) == 1
         let reader: LineReader
         if let script {
             let fd = open(script, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ValidationError("cannot read script '\(script)': \(String(cString: strerror(errno)))") }
             reader = PlainLineReader(fileDescriptor: fd)
-        } else if interactive {
-            reader = try EditLineReader(
-                programName: "coachdrill",
-                historyFile: EditLineReader.defaultHistoryPath(environment: environment),
-                completions: PracticeSession.commands)
         } else {
-            reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
+            reader = LineReaders.standard(
+                programName: "coachdrill", historyFile: EditLineReader.defaultHistoryPath(environment: environment),
+                completions: PracticeSession.commands)
         }
+        // Only the line editor shows what is typed; plain input is echoed so the output reads as a dialogue.
+        let interactive = reader is EditLineReader
 
         let library = ScenarioLibrary.standard(scenariosOption: scenarios)
         let path = try choosePath(library: library, reader: reader, interactive: interactive)
