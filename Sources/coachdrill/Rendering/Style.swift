@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 
 /// ANSI styling that switches itself off under NO_COLOR, TERM=dumb, or when output is not a terminal.
 struct Style: Sendable {
@@ -8,9 +9,7 @@ struct Style: Sendable {
 
     /// Colour for standard output, decided once from the environment.
     static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
-        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let dumb = environment["TERM"] == "dumb"
-        return Style(enabled: !noColor && !dumb && isatty(STDOUT_FILENO) == 1)
+        Style(enabled: TerminalStyle.colorEnabled(environment: environment, isTTY: isatty(STDOUT_FILENO) == 1))
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }
