@@ -33,7 +33,15 @@ public struct Assessor: Sendable {
 
         let stance = reading.stance()
         let scores = reading.markerScores(context: context)
-        let ranked = scores.filter { $0.score >= Reading.markerThreshold }.sorted {
+        let top = scores.max { $0.score < $1.score }
+        // A marker the line only brushes in the sentence that serves another ("this session" in a question
+        // about progress) is not one it serves; a sentence of its own stands on the usual threshold.
+        func serves(_ entry: Reading.MarkerScore) -> Bool {
+            guard entry.score >= Reading.markerThreshold else { return false }
+            guard let top, entry.clauses.isSubset(of: top.clauses) else { return true }
+            return entry.score >= top.score * Reading.secondaryShare
+        }
+        let ranked = scores.filter(serves).sorted {
             $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker
         }
         let primary = ranked.first?.marker
@@ -66,9 +74,22 @@ struct Reading {
     static let leadingShapeCue = Cue("", .leading, 1.5, "a question that expects yes")
     static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
 
+    static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
+    static let actionMarkers: Set<Marker> = [.design, .resources, .accountability]
+    static let actionObjectFactor = 0.5
+    static let supportWordWeight = 0.8
+    static let deedContentFactor = 0.5
+    static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
+    static let spendVerbs: Set<String> = ["use", "spend", "fill"]
+    static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
+    static let namedLessonWeight = 1.4
+    static let namedLessonCue = Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
     static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
 
-    static let markerThreshold = 0.4
+    /// Below this, the words are too weak to name a marker: the line is about none.
+    static let markerThreshold = 0.5
+    /// A second marker is reported only when it scores at least this share of the first.
+    static let secondaryShare = 0.2
     /// How much a topic cue counts by where it stands (see `Focus`).
     static let questionFocusFactor = 2.5
     static let directiveFocusFactor = 1.5
@@ -267,6 +288,11 @@ struct Reading {
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
         var scores: [Marker: MarkerScore] = [:]
         let exploring = Set(matches.filter { $0.cue.role == .exploration }.map(\.clause))
+        let acknowledged = Set(
+            matches.filter {
+                $0.cue.role == .acknowledgement && Reading.namesDeed($0.cue) && clauses[$0.clause].form == .statement
+                    && !deedIsOnlyDescribed($0)
+            }.map(\.clause))
         let focus = Focus.find(in: self)
         let asks = clauses.contains { $0.form == .openQuestion }
         // "What do you make of that?" asks about what was offered before it: the offer carries the topic.
@@ -283,6 +309,13 @@ struct Reading {
                 factor = phrase.kind == .question
                     ? (respondsTo.contains(match.clause) ? Reading.questionRestFactor : Reading.questionFocusFactor)
                     : Reading.directiveFocusFactor
+                // "You should have dinner with your family", "take some of your annual leave": the object of
+                // a directed action is not a learning to explore or apply; the action is the step.
+                if phrase.kind == .directive, let verb = phrase.action, match.range.lowerBound > verb,
+                    Reading.learningMarkers.contains(marker)
+                {
+                    factor = Reading.actionObjectFactor
+                }
             } else if form == .openQuestion || form == .closedQuestion {
                 factor = Reading.questionRestFactor
             } else {
@@ -290,6 +323,8 @@ struct Reading {
             }
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
             if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
+            // "You kept your promise to yourself": the plan words are what the client did; the deed decides.
+            if acknowledged.contains(match.clause), Reading.actionMarkers.contains(marker) { factor *= Reading.deedContentFactor }
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
             entry.score += weight * factor
             let found = evidence(match)
@@ -297,9 +332,14 @@ struct Reading {
             entry.clauses.insert(match.clause)
             scores[marker] = entry
         }
+        let lessons = namedLessons()
         for match in matches {
             let weight = match.cue.weight
+            if Reading.namesDeed(match.cue), deedIsOnlyDescribed(match) { continue }
             switch match.cue.role {
+            case .topic(.application) where lessons.contains(where: { match.range.contains($0.noun) }):
+                // "The takeaway is that ...": the lesson itself, not its use (see `namedLessons`).
+                continue
             case .topic(let marker): add(marker, weight, match)
             case .coachAccountability: add(.accountability, 1.2, match)
             case .coachClosing: add(.closing, 1.2, match)
@@ -308,6 +348,23 @@ struct Reading {
             case .rushing, .overambitious: add(.design, 1.0, match)
             default: break
             }
+        }
+        // "We've got about five minutes. How would you like to use them?": with the clock named, using
+        // or spending "them" or "it" is about the rest of the session.
+        if matches.contains(where: { Reading.clockCues.contains($0.cue.name) }) {
+            for (index, phrase) in focus.enumerated() {
+                guard let phrase, phrase.kind == .question else { continue }
+                for position in phrase.range.dropLast()
+                where Reading.spendVerbs.contains(tokens[position].word)
+                    && Reading.anaphoric.contains(tokens[position + 1].word)
+                {
+                    add(.closing, 1.2, CueMatch(cue: Reading.remainingTimeCue, range: position..<(position + 2), clause: index))
+                }
+            }
+        }
+        for lesson in lessons {
+            add(lesson.aboutSelf ? .learningSelf : .learningSituation, Reading.namedLessonWeight,
+                CueMatch(cue: Reading.namedLessonCue, range: lesson.noun..<(lesson.noun + 1), clause: lesson.clause))
         }
         // A bare instruction with no other topic is about what to do next.
         for (index, clause) in clauses.enumerated() where clause.form == .imperative {
@@ -321,29 +378,27 @@ struct Reading {
         // the words of the directed phrase are about something else.
         for (index, phrase) in focus.enumerated() {
             guard let phrase, let verb = phrase.action else { continue }
-            // "Put it in your calendar and set reminders", "Tell your wife so she can keep you honest":
-            // the words of the directed phrase name another marker, and they decide.
+            // "Put it in your calendar and set reminders", "Tell your wife so she can keep you honest",
+            // "Talk to a mentor": the words of the directed phrase name another marker, and they decide.
+            // Support and accountability decide on lighter words (a person, a tool) than the rest.
             let elsewhere = matches.contains {
-                guard $0.clause == index, case .topic(let marker) = $0.cue.role else { return false }
-                return marker != .design && $0.cue.weight >= 0.8 && $0.range.lowerBound >= verb
+                guard $0.clause == index, case .topic(let marker) = $0.cue.role, marker != .design else { return false }
+                let decisive = Reading.actionMarkers.contains(marker) ? Reading.supportWordWeight : 0.8
+                return $0.cue.weight >= decisive && $0.range.lowerBound >= verb
                     && $0.range.lowerBound < phrase.range.upperBound
             }
             if elsewhere { continue }
             // "Write that down", "Push through it": the object points back at what the line already said.
             let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1].word : ""
-            let weight = Reading.anaphoric.contains(next) ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
+            // Only a short phrase counts: "read it out word for word so you don't lose your nerve" is a step.
+            let pointsBack = Reading.anaphoric.contains(next) && phrase.range.upperBound - verb <= 4
+            let weight = pointsBack ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
             let range = verb..<min(verb + 3, phrase.range.upperBound)
             add(.design, weight, CueMatch(cue: Reading.directedActionCue, range: range, clause: index))
             // "Ask for fewer shifts, start therapy and book a holiday": a list of actions is a plan.
-            var position = verb + 2
-            while position < phrase.range.upperBound {
-                if pauseBefore(position) || tokens[position - 1].word == "and" || tokens[position - 1].word == "then",
-                    Focus.isAction(tokens[position].word)
-                {
-                    add(.design, Reading.directedActionWeight * 0.5,
-                        CueMatch(cue: Reading.directedActionCue, range: position..<(position + 1), clause: index))
-                }
-                position += 1
+            for position in listItems(after: verb, in: phrase) {
+                add(.design, Reading.directedActionWeight * 0.5,
+                    CueMatch(cue: Reading.directedActionCue, range: position..<(position + 1), clause: index))
             }
         }
         // Looking back (what you have learned, today) or looking forward (what you will do, this week):
@@ -364,6 +419,21 @@ struct Reading {
             scores[marker]?.score += 0.3
         }
         return Array(scores.values)
+    }
+
+    /// The later actions of a directed list: action verbs after a comma, "and" or "then".
+    func listItems(after verb: Int, in phrase: Focus) -> [Int] {
+        var items: [Int] = []
+        var position = verb + 2
+        while position < phrase.range.upperBound {
+            if pauseBefore(position) || tokens[position - 1].word == "and" || tokens[position - 1].word == "then",
+                Focus.isAction(tokens[position].word)
+            {
+                items.append(position)
+            }
+            position += 1
+        }
+        return items
     }
 
     // MARK: Traps

@@ -94,7 +94,8 @@ struct Clause {
             let relative = wh > range.lowerBound && !questionMark
                 && (["you", "i", "we"].contains(next) || (wh > head && !isWondering(tokens, range)))
             // "I think what matters is ..." is a statement; "I wonder what matters" asks.
-            let statedByCoach = first == "i" && !isWondering(tokens, range)
+            let statedByCoach = (first == "i" && !isWondering(tokens, range))
+                || (!questionMark && isPseudoCleft(tokens, range, wh: wh))
             if asks, !relative, !statedByCoach {
                 return Clause(tokens: range, form: .openQuestion, head: wh)
             }
@@ -133,6 +134,9 @@ struct Clause {
         if end - range.lowerBound >= 4 {
             for tail in [3, 4] where end - tail > range.lowerBound {
                 let a = end - tail
+                // "..., haven't you?" ends on the pronoun; "..., don't you think?" on one verb after it
+                // ("... that you didn't this morning?" is no tag).
+                if tail == 4, !tagVerbs.contains(tokens[end - 1].word) { continue }
                 if auxiliaries.contains(tokens[a].word), tokens[a + 1].word == "not", pronouns.contains(tokens[a + 2].word) {
                     return a..<end
                 }
@@ -159,6 +163,18 @@ struct Clause {
             index += 1
         }
         return count
+    }
+
+    static let tagVerbs: Set<String> = ["think", "agree", "say", "reckon", "see", "feel", "know"]
+
+    /// "What this shows is that you're too hard on yourself.": a statement built on "what", with no
+    /// question mark and its verb "is" well after the question word.
+    private static func isPseudoCleft(_ tokens: [Token], _ range: Range<Int>, wh: Int) -> Bool {
+        guard tokens[wh].word == "what", wh + 3 < range.upperBound else { return false }
+        return (wh + 2..<range.upperBound - 1).contains { index in
+            (tokens[index].word == "is" || tokens[index].word == "was")
+                && ["that", "you", "your", "the", "to", "how", "what"].contains(tokens[index + 1].word)
+        }
     }
 
     private static func firstQuestionWord(_ tokens: [Token], _ range: Range<Int>) -> Int? {

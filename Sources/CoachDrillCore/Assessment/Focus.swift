@@ -44,6 +44,7 @@ struct Focus {
         "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
         "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
         "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
+        "eat", "cook", "visit", "invite", "mute", "ban", "swap", "wake", "pause", "recruit", "replace",
     ]
 
     /// Words that sit between the directive and its verb: "you should JUST send", "you need to GO AND ask".

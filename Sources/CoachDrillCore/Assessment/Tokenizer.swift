@@ -112,7 +112,7 @@ enum Tokenizer {
                 return
             }
         }
-        tokens.append(Token(word: word, start: start, end: end))
+        tokens.append(Token(word: Spelling.standard(word), start: start, end: end))
     }
 
     private static let wholeWordExpansions: [String: [String]] = [

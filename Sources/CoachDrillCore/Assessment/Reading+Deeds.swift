@@ -1,0 +1,53 @@
+/// Telling an acknowledgement ("You named it.") from a past verb that only describes ("the goal you set",
+/// "what would you say you found?", "when you recognised it", "you didn't recognise yourself").
+extension Reading {
+    /// Words that open a subordinate or relative clause: a "you + past verb" after them describes.
+    static let subordinators: Set<String> = [
+        "that", "what", "when", "whenever", "where", "how", "which", "who", "whom", "whether", "if", "because",
+        "since", "as", "while", "whilst", "until", "before", "after", "once", "everything", "anything",
+        "something", "nothing", "say", "said", "think", "thought", "mentioned", "told", "sure", "certain",
+    ]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "your", "my", "our", "every", "each", "any", "some",
+    ]
+    /// "You didn't back down": a negated verb that is itself the feat.
+    static let negatedFeats: Set<String> = [
+        "back", "give", "dodge", "hedge", "flinch", "shrink", "hide", "quit", "cave", "blink", "run", "stop",
+        "avoid", "panic", "freeze", "fold", "budge", "apologize", "apologise",
+    ]
+
+    /// True when a cue naming what the client did ("you [have] made ...") does not acknowledge a deed: it
+    /// sits in a question, inside a subordinate or relative clause, or is negated.
+    func deedIsOnlyDescribed(_ match: CueMatch) -> Bool {
+        let clause = clauses[match.clause]
+        let start = match.range.lowerBound
+        guard start < tokens.count, tokens[start].word == "you" else { return false }
+        if clause.form == .openQuestion || clause.form == .closedQuestion { return true }
+        if start > clause.tokens.lowerBound {
+            let before = tokens[start - 1].word
+            if Reading.subordinators.contains(before) { return true }
+            // "the goal you set", "every time you talked": a noun phrase, then its relative clause.
+            if start - 2 >= clause.tokens.lowerBound, Reading.determiners.contains(tokens[start - 2].word),
+                !Clause.auxiliaries.contains(before)
+            {
+                return true
+            }
+        }
+        let after = match.range.upperBound
+        if after < clause.tokens.upperBound, tokens[after].word == "not" || tokens[after].word == "never" {
+            let verb = after + 1 < clause.tokens.upperBound ? tokens[after + 1].word : ""
+            return !Reading.negatedFeats.contains(verb)
+        }
+        return false
+    }
+
+    /// The cues that name a deed by its form: the acknowledgement phrases that start with "you", and the
+    /// celebration topic "something you did".
+    static func namesDeed(_ cue: Cue) -> Bool {
+        switch cue.role {
+        case .acknowledgement: true
+        case .topic(.celebration): cue.name == "something you did"
+        default: false
+        }
+    }
+}
