@@ -33,6 +33,15 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }
 
+    /// Issue 5: every shipped scenario's checks pass through the real engine, and together they visit every
+    /// beat and conditional branch.
+    func testShippedScenariosPassTheirChecksWithFullCoverage() throws {
+        let result = try CoachDrillBinary.run(["test", "--coverage", "--strict", "Scenarios"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse(result.stdout.contains("not covered"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix(" turns: 0 failures\n"), result.stdout)
+    }
+
     func testJSONFormatForEditors() throws {
         let result = try CoachDrillBinary.run(["lint", "--format", "json", "lint/broken/duplicate-key.yaml"], directory: fixtures)
         let decoded = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]

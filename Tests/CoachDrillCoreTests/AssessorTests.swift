@@ -19,25 +19,38 @@ final class AssessorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(lines.count, 450, "the team corpus holds at least 450 lines")
         let evaluation = Evaluation(lines: lines, assessor: assessor)
 
-        // Issue 3's targets are stance >= 0.95, primary marker >= 0.90 and every class >= 0.80 F1. The
-        // marker targets are not met yet, so this is a ratchet: what the engine achieves now, each number
-        // rounded down to the whole percent, so any regression fails. Raise a number when the engine
-        // improves; the issue's targets stay the goal (docs/feedback.md, "How good is it").
-        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.95, "stance accuracy floor (issue target 0.95)")
-        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, Self.markerAccuracyRatchet, "primary-marker accuracy (issue target 0.90)")
+        // Issue 3's floors: stance >= 0.95, primary marker >= 0.90, every class >= 0.80 F1. On top of them a
+        // ratchet: what the engine achieves now, rounded down to the whole percent, so a cue change that
+        // loses ground fails here even while the floors still hold. Raise a number when the engine improves.
+        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.95, "stance accuracy floor (issue 3)")
+        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, 0.90, "primary-marker accuracy floor (issue 3)")
+        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, Self.stanceAccuracyRatchet, "stance accuracy ratchet")
+        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, Self.markerAccuracyRatchet, "marker accuracy ratchet")
         for score in evaluation.stance.scores + evaluation.marker.scores where score.support > 0 {
-            let floor = Self.classF1Ratchet[score.label] ?? 0.80
-            XCTAssertGreaterThanOrEqual(score.f1, floor, "F1 floor for class \(score.label) (issue target 0.80)")
+            XCTAssertGreaterThanOrEqual(score.f1, 0.80, "F1 floor for class \(score.label) (issue 3)")
+            XCTAssertGreaterThanOrEqual(score.f1, Self.classF1Ratchet[score.label] ?? 0.80, "F1 ratchet for class \(score.label)")
         }
     }
 
-    /// Achieved on the team corpus, rounded down (issue 3's targets: 0.90 accuracy, 0.80 F1 per class).
-    static let markerAccuracyRatchet = 0.81
+    /// Achieved on the team corpus, rounded down.
+    static let stanceAccuracyRatchet = 0.96
+    static let markerAccuracyRatchet = 0.92
     static let classF1Ratchet: [String: Double] = [
-        "partner": 0.96, "advise": 0.95, "neutral": 0.90,
-        "8.1": 0.84, "8.2": 0.81, "8.3": 0.75, "8.4": 0.83, "8.5": 0.75, "8.6": 0.78, "8.7": 0.86, "8.8": 0.80,
-        "8.9": 0.91, "none": 0.73,
+        "partner": 0.97, "advise": 0.96, "neutral": 0.90,
+        "8.1": 0.95, "8.2": 0.93, "8.3": 0.88, "8.4": 0.92, "8.5": 0.90, "8.6": 0.90, "8.7": 0.93, "8.8": 0.95,
+        "8.9": 0.97, "none": 0.86,
     ]
+
+    /// The held-out set was written by someone else and is never tuned on: only its totals are read, here
+    /// and in docs/feedback.md. This holds them, so a change that fits the corpus at the cost of lines the
+    /// team never saw fails.
+    func testHeldOutSetDoesNotSlip() throws {
+        let url = Self.corpusURL.deletingLastPathComponent().appendingPathComponent("coach-lines-holdout.tsv")
+        let lines = try LabelledCorpus.parse(String(contentsOf: url, encoding: .utf8))
+        let evaluation = Evaluation(lines: lines, assessor: assessor)
+        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.90, "held-out stance accuracy")
+        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, 0.78, "held-out marker accuracy")
+    }
 
     func testCorpusParsesEveryMarkerAndStance() throws {
         let lines = try LabelledCorpus.parse(String(contentsOf: Self.corpusURL, encoding: .utf8))

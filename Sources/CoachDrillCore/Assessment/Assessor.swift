@@ -76,12 +76,16 @@ struct Reading {
 
     static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
     static let actionMarkers: Set<Marker> = [.design, .resources, .accountability]
+    /// What a statement acknowledging a deed may mention without being about it ("You stayed with it and
+    /// found your own answer" celebrates; it does not review progress or plan).
+    static let deedContentMarkers: Set<Marker> = [.progress, .design, .resources, .accountability]
     static let actionObjectFactor = 0.5
     static let supportWordWeight = 0.8
     static let deedContentFactor = 0.5
     static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
     static let spendVerbs: Set<String> = ["use", "spend", "fill"]
     static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
+    static let relativeHeads: Set<String> = ["anything", "something", "everything", "nothing", "whatever"]
     static let namedLessonWeight = 1.4
     static let namedLessonCue = Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
     static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
@@ -181,6 +185,10 @@ struct Reading {
             switch match.cue.role {
             case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
                 // "What do you think you need to do?" asks; the modal is inside the client's answer.
+                continue
+            case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
+                && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1].word):
+                // "Is there anything you need to say before we stop?": the modal is in a relative clause.
                 continue
             case .acknowledgement where isReflection(clause):
                 // "So you've made one." mirrors; it does not celebrate.
@@ -309,6 +317,13 @@ struct Reading {
                 factor = phrase.kind == .question
                     ? (respondsTo.contains(match.clause) ? Reading.questionRestFactor : Reading.questionFocusFactor)
                     : Reading.directiveFocusFactor
+                // "Ignore what your dad thinks", "Stop comparing yourself": a prohibition's words are the
+                // topic of general advice, not the step the line is about.
+                if phrase.kind == .directive, phrase.action == nil, form == .imperative,
+                    Focus.isProhibition(tokens, at: clauses[match.clause].head, in: clauses[match.clause].tokens)
+                {
+                    factor = 1
+                }
                 // "You should have dinner with your family", "take some of your annual leave": the object of
                 // a directed action is not a learning to explore or apply; the action is the step.
                 if phrase.kind == .directive, let verb = phrase.action, match.range.lowerBound > verb,
@@ -324,7 +339,7 @@ struct Reading {
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
             if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
             // "You kept your promise to yourself": the plan words are what the client did; the deed decides.
-            if acknowledged.contains(match.clause), Reading.actionMarkers.contains(marker) { factor *= Reading.deedContentFactor }
+            if acknowledged.contains(match.clause), Reading.deedContentMarkers.contains(marker) { factor *= Reading.deedContentFactor }
             var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
             entry.score += weight * factor
             let found = evidence(match)
@@ -340,8 +355,16 @@ struct Reading {
             case .topic(.application) where lessons.contains(where: { match.range.contains($0.noun) }):
                 // "The takeaway is that ...": the lesson itself, not its use (see `namedLessons`).
                 continue
+            case .topic(.learningSelf) where match.range.lowerBound > 0
+                && ["how", "what"].contains(tokens[match.range.lowerBound - 1].word)
+                && tokens[match.range.lowerBound].word == "about":
+                // "How about you just quit?" proposes; it is not about the client.
+                continue
             case .topic(let marker): add(marker, weight, match)
             case .coachAccountability: add(.accountability, 1.2, match)
+            case .coachClosing where match.range.upperBound < tokens.count && tokens[match.range.upperBound].word.hasSuffix("ing"):
+                // "You must stop saying yes": stopping a habit, not the session.
+                break
             case .coachClosing: add(.closing, 1.2, match)
             case .evaluativePraise, .feelingsDirective: add(.celebration, 1.2, match)
             case .acknowledgement: add(.celebration, weight * 0.9, match)

@@ -63,7 +63,9 @@ struct Focus {
             case .openQuestion, .closedQuestion:
                 // "Why don't you share it on LinkedIn?": a leading question directs what it proposes.
                 if clause.leadingRange != nil || reading.matches.contains(where: { $0.clause == index && $0.cue.role == .leading }) {
-                    if let directed = directedPhrase(reading, clause: index, roles: [.leading, .directive]) {
+                    if let directed = directedPhrase(reading, clause: index, roles: [.leading, .directive])
+                        ?? proposedPhrase(reading, clause: index)
+                    {
                         result[index] = directed
                         continue
                     }
@@ -128,6 +130,27 @@ struct Focus {
         }
         return Focus(kind: .directive, range: start..<max(end, verb + 1), action: action)
     }
+
+    /// "Wouldn't it be better to start with the easier one?", "Shouldn't you be speaking to a solicitor?":
+    /// a negative question proposes the action after its opening, like a directive.
+    private static func proposedPhrase(_ reading: Reading, clause index: Int) -> Focus? {
+        let tokens = reading.tokens
+        let clause = reading.clauses[index]
+        guard let leading = clause.leadingRange, leading.lowerBound == clause.head else { return nil }
+        var verb = leading.upperBound
+        while verb < clause.tokens.upperBound, proposalLeadIns.contains(tokens[verb].word) { verb += 1 }
+        // "better TO start", "be SPEAKING", "you CALL"; not "Isn't it clear ...", where no action follows.
+        guard verb < clause.tokens.upperBound, verb > leading.upperBound || leading.count > 2,
+            ["to", "be", "you", "we", "just", "first", "also"].contains(tokens[verb - 1].word),
+            isAction(tokens[verb].word)
+        else { return nil }
+        return Focus(kind: .directive, range: leading.lowerBound..<clause.tokens.upperBound, action: verb)
+    }
+
+    static let proposalLeadIns: Set<String> = [
+        "be", "better", "best", "good", "idea", "worth", "to", "it", "a", "just", "you", "if", "wise", "easier",
+        "simpler", "smarter", "time", "that", "we", "also", "first", "at", "least",
+    ]
 
     /// Words that open a lead-in rather than the question itself.
     static let leadIns: Set<String> = [

@@ -21,28 +21,39 @@ extension Reading {
     /// "the [real] lesson is|was|here", "that is the lesson": the coach voices what the lesson is.
     func namedLessons() -> [NamedLesson] {
         var found: [NamedLesson] = []
-        for index in tokens.indices where Reading.lessonNouns.contains(tokens[index].word) {
+        for index in tokens.indices where Reading.lessonNouns.contains(tokens[index].word) || isLessonPhrase(at: index) {
             guard let clauseIndex = clauseContaining(index) else { continue }
             let clause = clauses[clauseIndex]
             let previous = index > clause.tokens.lowerBound ? tokens[index - 1].word : ""
             let beforeThat = index - 1 > clause.tokens.lowerBound ? tokens[index - 2].word : ""
             let determined = previous == "the" || beforeThat == "the"
             guard determined else { continue }
-            let next = index + 1 < clause.tokens.upperBound ? tokens[index + 1].word : ""
-            let statedAfter = Reading.copulas.contains(next)
+            // "the lesson is", "the thing to take away about you is": the copula follows within a few words.
+            let copula = (index + 1..<min(index + 7, clause.tokens.upperBound)).first {
+                Reading.copulas.contains(tokens[$0].word)
+            }
+            let statedAfter = copula != nil
             // "That's the insight here": the lesson was the clause before.
             let statedBefore = clause.tokens.lowerBound + 2 <= index
                 && tokens[clause.tokens.lowerBound].word == "that" && tokens[clause.tokens.lowerBound + 1].word == "is"
             guard statedAfter || statedBefore else { continue }
             // What the lesson is about: the words after the noun, or the clause before "That's the insight
             // (here)."
-            var content = (index + 1)..<clause.tokens.upperBound
+            var content = ((copula ?? index) + 1)..<clause.tokens.upperBound
             if content.count < 3, clauseIndex > 0 { content = clauses[clauseIndex - 1].tokens }
             let aboutSelf = content.contains { Reading.selfWords.contains(tokens[$0].word) }
             found.append(NamedLesson(noun: index, clause: clauseIndex, aboutSelf: aboutSelf))
         }
         return found
     }
+
+    /// "the thing to take away", "the point to remember": a lesson named by what to do with it.
+    private func isLessonPhrase(at index: Int) -> Bool {
+        guard ["thing", "point"].contains(tokens[index].word), index + 2 < tokens.count else { return false }
+        return tokens[index + 1].word == "to" && Reading.lessonVerbs.contains(tokens[index + 2].word)
+    }
+
+    static let lessonVerbs: Set<String> = ["take", "remember", "learn", "notice", "see", "realize", "hold"]
 
     private func clauseContaining(_ token: Int) -> Int? {
         clauses.firstIndex { $0.tokens.contains(token) }
