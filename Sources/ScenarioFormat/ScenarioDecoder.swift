@@ -135,7 +135,7 @@ struct ScenarioDecoder {
                 if let suggestion { suggested.insert(suggestion) }
                 let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
                 let help =
-                    rules.misplaced[key]
+                    rules.misplaced()[key]
                     ?? suggestion.map { "rename it to '\($0)'" }
                     ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)
