@@ -2,46 +2,56 @@
 struct DecodingFields {
     /// The mapping itself.
     var node: SourceNode
-    /// First occurrence of each key, in file order. A format mapping has a handful of keys, so they are found
-    /// by a linear search (no hashing, no dictionary to allocate); past `indexThreshold` keys (only in
-    /// malformed files) a dictionary takes over, so a mapping of thousands of keys stays linear.
+    /// The mapping's pairs, shared with `node` (no copy).
+    private let all: [SourceNode.Pair]
+    /// First occurrence of each key, in file order, with its pair's index in `all`. A format mapping has a
+    /// handful of keys, so they are found by a linear search (no hashing, no dictionary to allocate); past
+    /// `indexThreshold` keys (only in malformed files) a dictionary takes over, so a mapping of thousands of
+    /// keys stays linear.
     private var keys: [String] = []
-    private var pairs: [SourceNode.Pair] = []
+    private var positions: [Int] = []
     private var index: [String: Int]?
     private static let indexThreshold = 16
 
+    /// Fields of `node`, which must be a mapping (see `ScenarioDecoder.fields(of:_:missingAt:)`).
     init(node: SourceNode) {
         self.node = node
+        self.all = node.mapping ?? []
+        keys.reserveCapacity(min(all.count, Self.indexThreshold + 1))
+        positions.reserveCapacity(min(all.count, Self.indexThreshold + 1))
     }
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        return keys.firstIndex(of: key).map { positions[$0] }
     }
 
     subscript(key: String) -> SourceNode? {
-        position(of: key).map { pairs[$0].value }
+        position(of: key).map { all[$0].value }
     }
 
     func keyNode(_ key: String) -> SourceNode? {
-        position(of: key).map { pairs[$0].key }
+        position(of: key).map { all[$0].key }
     }
 
     func has(_ key: String) -> Bool {
         position(of: key) != nil
     }
 
-    mutating func set(_ key: String, _ pair: SourceNode.Pair) {
-        if let existing = position(of: key) {
-            pairs[existing] = pair
+    /// Records the pair at `offset` in the mapping as the one for `key` (the first, unless set again).
+    mutating func set(_ key: String, at offset: Int) {
+        if index != nil {
+            index?[key] = offset
+            return
+        }
+        if let existing = keys.firstIndex(of: key) {
+            positions[existing] = offset
             return
         }
         keys.append(key)
-        pairs.append(pair)
-        if index != nil {
-            index?[key] = keys.count - 1
-        } else if keys.count > Self.indexThreshold {
-            index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        positions.append(offset)
+        if keys.count > Self.indexThreshold {
+            index = Dictionary(zip(keys, positions), uniquingKeysWith: { first, _ in first })
         }
     }
 }

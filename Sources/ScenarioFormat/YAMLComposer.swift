@@ -203,24 +203,58 @@ struct NodeConverter {
 
     mutating func convert(_ node: Node, depth: Int) -> SourceNode? {
         guard failure == nil else { return nil }
-        // One switch for the mark and whether there is an anchor: `Node.mark` and `Node.anchor` each copy the
-        // whole payload (tag, string and a weak anchor) to read one field.
-        let mark: Mark?
-        let hasAnchor: Bool
+        // One switch, reading the payload's fields directly: `Node.mark` and `Node.anchor` each copy the whole
+        // payload (tag, string and a weak anchor) to read one field.
         switch node {
         case .scalar(let scalar):
-            mark = scalar.mark
-            hasAnchor = scalar.anchor != nil
+            guard let (line, column) = admit(scalar.mark, anchored: scalar.anchor != nil, kind: 0, depth: depth)
+            else { return nil }
+            return SourceNode(
+                kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
         case .sequence(let sequence):
-            mark = sequence.mark
-            hasAnchor = sequence.anchor != nil
+            guard let (line, column) = admit(sequence.mark, anchored: sequence.anchor != nil, kind: 1, depth: depth)
+            else { return nil }
+            var items: [SourceNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                guard let converted = convert(item, depth: depth + 1) else { return nil }
+                items.append(converted)
+            }
+            return SourceNode(kind: .sequence(items), line: line, column: column)
         case .mapping(let mapping):
-            mark = mapping.mark
-            hasAnchor = mapping.anchor != nil
+            guard let (line, column) = admit(mapping.mark, anchored: mapping.anchor != nil, kind: 2, depth: depth)
+            else { return nil }
+            var pairs: [SourceNode.Pair] = []
+            pairs.reserveCapacity(mapping.count)
+            // By index: `Node.Mapping`'s iterator first copies every pair into a new array of tuples.
+            var index = mapping.startIndex
+            let end = mapping.endIndex
+            while index < end {
+                let pair = mapping[index]
+                index += 1
+                guard var convertedKey = convert(pair.key, depth: depth + 1),
+                    let convertedValue = convert(pair.value, depth: depth + 1)
+                else { return nil }
+                if !renamedKeys.isEmpty,
+                    let original = renamedKeys[
+                        YAMLComposer.Position(line: convertedKey.line, column: convertedKey.column)],
+                    case .scalar(var scalar) = convertedKey.kind
+                {
+                    scalar.text = original
+                    convertedKey.kind = .scalar(scalar)
+                }
+                pairs.append(.init(key: convertedKey, value: convertedValue))
+            }
+            return SourceNode(kind: .mapping(pairs), line: line, column: column)
         case .alias(let alias):
-            mark = alias.mark
-            hasAnchor = true
+            // Yams' composer resolves aliases itself; an unresolved one is not expected, so treat it as text.
+            guard let (line, column) = admit(alias.mark, anchored: true, kind: 3, depth: depth) else { return nil }
+            return SourceNode(kind: .scalar(.init(text: "", style: .plain)), line: line, column: column)
         }
+    }
+
+    /// Counts a node against the limits: its line and column, or nil (with `failure` set) past a limit.
+    private mutating func admit(_ mark: Mark?, anchored hasAnchor: Bool, kind: Int, depth: Int) -> (Int, Int)? {
         let line = mark?.line ?? 0
         let column = mark?.column ?? 0
         nodeCount += 1
@@ -246,7 +280,7 @@ struct NodeConverter {
             return nil
         }
         if hasAnchor, mark != nil {
-            let key = AnchoredNode(line: line, column: column, kind: Self.kindCode(node))
+            let key = AnchoredNode(line: line, column: column, kind: kind)
             if anchored.contains(key) {
                 aliasCount += 1
                 if aliasCount > limits.maxAliases {
@@ -269,58 +303,11 @@ struct NodeConverter {
                 }
             }
         }
-        switch node {
-        case .scalar(let scalar):
-            return SourceNode(
-                kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
-        case .sequence(let sequence):
-            var items: [SourceNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence {
-                guard let converted = convert(item, depth: depth + 1) else { return nil }
-                items.append(converted)
-            }
-            return SourceNode(kind: .sequence(items), line: line, column: column)
-        case .mapping(let mapping):
-            var pairs: [SourceNode.Pair] = []
-            pairs.reserveCapacity(mapping.count)
-            // By index: `Node.Mapping`'s iterator first copies every pair into a new array of tuples.
-            var index = mapping.startIndex
-            let end = mapping.endIndex
-            while index < end {
-                let pair = mapping[index]
-                index += 1
-                guard var convertedKey = convert(pair.key, depth: depth + 1),
-                    let convertedValue = convert(pair.value, depth: depth + 1)
-                else { return nil }
-                if !renamedKeys.isEmpty,
-                    let original = renamedKeys[
-                        YAMLComposer.Position(line: convertedKey.line, column: convertedKey.column)],
-                    case .scalar(var scalar) = convertedKey.kind
-                {
-                    scalar.text = original
-                    convertedKey.kind = .scalar(scalar)
-                }
-                pairs.append(.init(key: convertedKey, value: convertedValue))
-            }
-            return SourceNode(kind: .mapping(pairs), line: line, column: column)
-        case .alias:
-            // Yams' composer resolves aliases itself; an unresolved one is not expected, so treat it as text.
-            return SourceNode(kind: .scalar(.init(text: "", style: .plain)), line: line, column: column)
-        }
+        return (line, column)
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
-    }
-
-    private static func kindCode(_ node: Node) -> Int {
-        switch node {
-        case .scalar: 0
-        case .sequence: 1
-        case .mapping: 2
-        case .alias: 3
-        }
     }
 
     private static func style(_ style: Node.Scalar.Style) -> SourceNode.Scalar.Style {
