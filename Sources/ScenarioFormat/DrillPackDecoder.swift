@@ -167,8 +167,7 @@ struct DrillPackDecoder {
         let kindNode = pairs.first { $0.key.scalarText == "kind" }?.value
         let kind = kindNode.flatMap { decodeKind($0, what) }
         let allowed = kind.flatMap { Self.itemKeys[$0] } ?? Array(Set(Self.itemKeys.values.joined())).sorted()
-        var misplaced = Self.kindOnlyHelp
-        for key in allowed { misplaced[key] = nil }
+        let misplaced = Self.kindOnlyHelp.filter { !allowed.contains($0.key) }
         let rules = FieldRules(
             what: what, allowed: allowed, required: kind.flatMap { Self.itemRequired[$0] } ?? ["id", "kind"],
             misplaced: misplaced, reference: Self.reference)

@@ -107,7 +107,7 @@ struct ScenarioDecoder {
         }
         var fields = DecodingFields(node: node)
         var suggested: Set<String> = []
-        for pair in pairs {
+        for (offset, pair) in pairs.enumerated() {
             guard let key = pair.key.scalarText else {
                 report(.wrongType, "keys must be plain names, found \(pair.key.typeDescription)", at: pair.key)
                 continue
@@ -119,7 +119,7 @@ struct ScenarioDecoder {
                     notes: ["first written at line \(first.line), column \(first.column)"])
                 continue
             }
-            fields.set(key, pair)
+            fields.set(key, at: offset)
             if !rules.allowed.contains(key) {
                 if diagnostics.count >= Self.maxReported {
                     suppressedCount += 1
@@ -135,7 +135,7 @@ struct ScenarioDecoder {
                 if let suggestion { suggested.insert(suggestion) }
                 let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
                 let help =
-                    rules.misplaced[key]
+                    rules.misplaced()[key]
                     ?? suggestion.map { "rename it to '\($0)'" }
                     ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)

@@ -32,7 +32,10 @@ struct SourceNode: Sendable, Equatable {
     /// A plain scalar spelled `~`, `null`, `Null`, `NULL` or nothing at all.
     var isNull: Bool {
         guard case .scalar(let scalar) = kind, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.text)
+        switch scalar.text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The text of a non-null scalar.

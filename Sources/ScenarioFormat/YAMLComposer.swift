@@ -26,7 +26,8 @@ struct YAMLComposer {
             let parser: Parser
             let root: Node?
             do {
-                parser = try Parser(yaml: working, resolver: .basic)
+                parser = try Parser(
+                    yaml: working, resolver: .basic, constructor: Self.constructor, encoding: .utf8)
                 root = try parser.singleRoot()
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let position = Position(line: context.mark.line, column: context.mark.column)
@@ -62,6 +63,11 @@ struct YAMLComposer {
             return Outcome(root: converted, diagnostics: [])
         }
     }
+
+    /// One constructor for every parse. Yams' default argument builds a new one (three dictionaries of
+    /// closures) per parse, and nothing here constructs Swift values from nodes, so its maps are empty.
+    /// Immutable after creation, so sharing it between threads is safe.
+    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
 
     struct Position: Hashable {
         var line: Int
@@ -197,60 +203,17 @@ struct NodeConverter {
 
     mutating func convert(_ node: Node, depth: Int) -> SourceNode? {
         guard failure == nil else { return nil }
-        let mark = node.mark
-        let line = mark?.line ?? 0
-        let column = mark?.column ?? 0
-        let location = SourceLocation(file: path, line: line, column: column)
-        nodeCount += 1
-        if nodeCount > limits.maxNodes {
-            failure = Diagnostic(
-                .aliasExpansion,
-                aliasCount > 0
-                    ? "document expands to more than \(limits.maxNodes) nodes through its aliases"
-                    : "document has more than \(limits.maxNodes) nodes",
-                at: location,
-                help: aliasCount > 0
-                    ? "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
-                    : "a real scenario has a few hundred; split this one into several scenarios"
-            )
-            return nil
-        }
-        if depth > limits.maxDepth {
-            failure = Diagnostic(
-                .nestingTooDeep, "lists and mappings nest more than \(limits.maxDepth) levels deep", at: location,
-                help: "a scenario nests about eight levels at most; look for runaway '[' or '{' or '- - -'"
-            )
-            return nil
-        }
-        if node.anchor != nil, mark != nil {
-            let key = AnchoredNode(line: line, column: column, kind: Self.kindCode(node))
-            if anchored.contains(key) {
-                aliasCount += 1
-                if aliasCount > limits.maxAliases {
-                    failure = Diagnostic(
-                        .aliasExpansion,
-                        "aliases are used more than \(limits.maxAliases) times (counting uses inside aliases)",
-                        at: location, length: 1,
-                        help: "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
-                    )
-                    return nil
-                }
-            } else {
-                anchored.insert(key)
-                if anchored.count > limits.maxAnchors {
-                    failure = Diagnostic(
-                        .aliasExpansion, "more than \(limits.maxAnchors) anchors are used", at: location,
-                        help: "use fewer anchors (&name); write repeated text out"
-                    )
-                    return nil
-                }
-            }
-        }
+        // One switch, reading the payload's fields directly: `Node.mark` and `Node.anchor` each copy the whole
+        // payload (tag, string and a weak anchor) to read one field.
         switch node {
         case .scalar(let scalar):
+            guard let (line, column) = admit(scalar.mark, anchored: scalar.anchor != nil, kind: 0, depth: depth)
+            else { return nil }
             return SourceNode(
                 kind: .scalar(.init(text: scalar.string, style: Self.style(scalar.style))), line: line, column: column)
         case .sequence(let sequence):
+            guard let (line, column) = admit(sequence.mark, anchored: sequence.anchor != nil, kind: 1, depth: depth)
+            else { return nil }
             var items: [SourceNode] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
@@ -259,33 +222,92 @@ struct NodeConverter {
             }
             return SourceNode(kind: .sequence(items), line: line, column: column)
         case .mapping(let mapping):
+            guard let (line, column) = admit(mapping.mark, anchored: mapping.anchor != nil, kind: 2, depth: depth)
+            else { return nil }
             var pairs: [SourceNode.Pair] = []
             pairs.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard var convertedKey = convert(key, depth: depth + 1),
-                    let convertedValue = convert(value, depth: depth + 1)
+            // By index: `Node.Mapping`'s iterator first copies every pair into a new array of tuples.
+            var index = mapping.startIndex
+            let end = mapping.endIndex
+            while index < end {
+                let pair = mapping[index]
+                index += 1
+                guard var convertedKey = convert(pair.key, depth: depth + 1),
+                    let convertedValue = convert(pair.value, depth: depth + 1)
                 else { return nil }
-                let position = YAMLComposer.Position(line: convertedKey.line, column: convertedKey.column)
-                if let original = renamedKeys[position], case .scalar(var scalar) = convertedKey.kind {
+                if !renamedKeys.isEmpty,
+                    let original = renamedKeys[
+                        YAMLComposer.Position(line: convertedKey.line, column: convertedKey.column)],
+                    case .scalar(var scalar) = convertedKey.kind
+                {
                     scalar.text = original
                     convertedKey.kind = .scalar(scalar)
                 }
                 pairs.append(.init(key: convertedKey, value: convertedValue))
             }
             return SourceNode(kind: .mapping(pairs), line: line, column: column)
-        case .alias:
+        case .alias(let alias):
             // Yams' composer resolves aliases itself; an unresolved one is not expected, so treat it as text.
+            guard let (line, column) = admit(alias.mark, anchored: true, kind: 3, depth: depth) else { return nil }
             return SourceNode(kind: .scalar(.init(text: "", style: .plain)), line: line, column: column)
         }
     }
 
-    private static func kindCode(_ node: Node) -> Int {
-        switch node {
-        case .scalar: 0
-        case .sequence: 1
-        case .mapping: 2
-        case .alias: 3
+    /// Counts a node against the limits: its line and column, or nil (with `failure` set) past a limit.
+    private mutating func admit(_ mark: Mark?, anchored hasAnchor: Bool, kind: Int, depth: Int) -> (Int, Int)? {
+        let line = mark?.line ?? 0
+        let column = mark?.column ?? 0
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            failure = Diagnostic(
+                .aliasExpansion,
+                aliasCount > 0
+                    ? "document expands to more than \(limits.maxNodes) nodes through its aliases"
+                    : "document has more than \(limits.maxNodes) nodes",
+                at: location(line, column),
+                help: aliasCount > 0
+                    ? "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
+                    : "a real scenario has a few hundred; split this one into several scenarios"
+            )
+            return nil
         }
+        if depth > limits.maxDepth {
+            failure = Diagnostic(
+                .nestingTooDeep, "lists and mappings nest more than \(limits.maxDepth) levels deep",
+                at: location(line, column),
+                help: "a scenario nests about eight levels at most; look for runaway '[' or '{' or '- - -'"
+            )
+            return nil
+        }
+        if hasAnchor, mark != nil {
+            let key = AnchoredNode(line: line, column: column, kind: kind)
+            if anchored.contains(key) {
+                aliasCount += 1
+                if aliasCount > limits.maxAliases {
+                    failure = Diagnostic(
+                        .aliasExpansion,
+                        "aliases are used more than \(limits.maxAliases) times (counting uses inside aliases)",
+                        at: location(line, column), length: 1,
+                        help: "this is how an alias bomb looks; write repeated text out instead of nesting aliases"
+                    )
+                    return nil
+                }
+            } else {
+                anchored.insert(key)
+                if anchored.count > limits.maxAnchors {
+                    failure = Diagnostic(
+                        .aliasExpansion, "more than \(limits.maxAnchors) anchors are used", at: location(line, column),
+                        help: "use fewer anchors (&name); write repeated text out"
+                    )
+                    return nil
+                }
+            }
+        }
+        return (line, column)
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
     }
 
     private static func style(_ style: Node.Scalar.Style) -> SourceNode.Scalar.Style {
