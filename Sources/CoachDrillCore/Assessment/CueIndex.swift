@@ -22,6 +22,8 @@ struct CueIndex: Sendable {
         var sequences: Range<Int32> = 0..<0
         var optional = false
         var gap: Int32 = -1
+        /// The prefixes as bits of `prefixBits` (when the catalogue has at most 64 distinct prefixes).
+        var prefixMask: UInt64 = 0
     }
 
     /// A token's number when the catalogue never names its word.
@@ -38,12 +40,22 @@ struct CueIndex: Sendable {
     private let sequencePool: [Range<Int32>]
     /// Every pattern of every cue: its elements and its cue.
     private let patternElements: [Range<Int32>]
+    /// For each pattern, the words of one element it cannot match without (its most selective required
+    /// element after the first, as a range of `idPool`; empty when there is none). When none of them is
+    /// in the line, the pattern is not tried at all: most attempts on common first words ("you",
+    /// "what", "the") end here, before any matching.
+    private let patternAnchor: [Range<Int32>]
     private let patternCue: [Int32]
     /// firstPool[firstRanges[id]]: the patterns that can start with word `id`.
     private let firstRanges: [Range<Int32>]
     private let firstPool: [Int32]
     /// Patterns that start with a prefix (`learn*`), by the first byte of the words they can start with.
     private let byFirstByte: [[Int32]]
+    /// The distinct prefixes, each with its bit, by first byte: a line's tokens are tested against them
+    /// once, so matching compares bit masks instead of strings.
+    private let prefixBits: [[(prefix: String, bit: UInt64)]]
+    /// False when there are more than 64 distinct prefixes; then prefixes are compared as strings.
+    private let prefixMasksComplete: Bool
 
     static let shared = CueIndex(CueCatalogue.all)
 
@@ -61,8 +73,16 @@ struct CueIndex: Sendable {
         var sequencePool: [Range<Int32>] = []
         var patternElements: [Range<Int32>] = []
         var patternCue: [Int32] = []
+        var patternAnchor: [Range<Int32>] = []
         var firsts: [[Int32]?] = []
         var firstBytes: [Set<UInt8>] = []  // for patterns that start with a prefix
+        var prefixBit: [String: UInt64] = [:]
+        func bit(_ prefix: String) -> UInt64 {
+            if let known = prefixBit[prefix] { return known }
+            let next: UInt64 = prefixBit.count < 64 ? 1 << UInt64(prefixBit.count) : 0
+            prefixBit[prefix] = next
+            return next
+        }
         func append(_ ids: [Int32]) -> Range<Int32> {
             let start = Int32(idPool.count)
             idPool += ids
@@ -88,7 +108,8 @@ struct CueIndex: Sendable {
                         elementPool.append(
                             Element(
                                 ids: append(ids), prefixes: prefixStart..<Int32(prefixPool.count),
-                                sequences: sequenceStart..<Int32(sequencePool.count), optional: optional))
+                                sequences: sequenceStart..<Int32(sequencePool.count), optional: optional,
+                                prefixMask: prefixes.reduce(0) { $0 | bit($1) }))
                         if open {
                             if prefixes.isEmpty {
                                 firstWords? += ids + sequenceIDs.compactMap(\.first)
@@ -100,6 +121,18 @@ struct CueIndex: Sendable {
                     }
                 }
                 if open { firstWords = nil }  // every element optional: can start anywhere
+                // The anchor: a required element of plain words, not the first one, with the fewest words.
+                var anchor: Range<Int32> = 0..<0
+                var seenRequired = false
+                for index in Int(first)..<elementPool.count {
+                    let element = elementPool[index]
+                    guard element.gap < 0, !element.optional else { continue }
+                    defer { seenRequired = true }
+                    guard seenRequired, element.prefixes.isEmpty, element.sequences.isEmpty, !element.ids.isEmpty
+                    else { continue }
+                    if anchor.isEmpty || element.ids.count < anchor.count { anchor = element.ids }
+                }
+                patternAnchor.append(anchor)
                 firstBytes.append(Self.startBytes(pattern))
                 patternElements.append(first..<Int32(elementPool.count))
                 patternCue.append(Int32(c))
@@ -130,9 +163,26 @@ struct CueIndex: Sendable {
         self.sequencePool = sequencePool
         self.patternElements = patternElements
         self.patternCue = patternCue
+        self.patternAnchor = patternAnchor
         self.firstRanges = firstRanges
         self.firstPool = firstPool
         self.byFirstByte = byFirstByte
+        var prefixBits = [[(prefix: String, bit: UInt64)]](repeating: [], count: 256)
+        for (prefix, bit) in prefixBit where bit != 0 {
+            if let byte = prefix.utf8.first { prefixBits[Int(byte)].append((prefix, bit)) }
+        }
+        self.prefixBits = prefixBits
+        self.prefixMasksComplete = prefixBit.count <= 64
+    }
+
+    /// For each token, the bits of the catalogue's prefixes its word starts with.
+    private func prefixMasks(_ tokens: [Token]) -> [UInt64] {
+        tokens.map { token in
+            guard let byte = token.word.utf8.first else { return 0 }
+            var mask: UInt64 = 0
+            for entry in prefixBits[Int(byte)] where token.word.hasPrefix(entry.prefix) { mask |= entry.bit }
+            return mask
+        }
     }
 
     /// The first bytes of every word a pattern can start with (all 256 when it can start with anything).
@@ -159,16 +209,32 @@ struct CueIndex: Sendable {
     /// Every cue that matches, at most once per cue and clause (the first place it occurs).
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
         let ids = numbers(tokens)
+        let masks = prefixMasks(tokens)
+        var present = [UInt64](repeating: 0, count: vocabulary.count / 64 + 1)
+        for id in ids where id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        func anchored(_ p: Int32) -> Bool {
+            let anchor = patternAnchor[Int(p)]
+            if anchor.isEmpty { return true }
+            for index in Int(anchor.lowerBound)..<Int(anchor.upperBound) {
+                let id = idPool[index]
+                if present[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
+            }
+            return false
+        }
         var found: [CueMatch] = []
         // seenIn[cue] == clause + 1 once the cue has matched in that clause (clauses only grow).
         var seenIn = [Int32](repeating: 0, count: cues.count)
+        elementPool.withUnsafeBufferPointer { elementPool in
+        idPool.withUnsafeBufferPointer { idPool in
         ids.withUnsafeBufferPointer { ids in
+          masks.withUnsafeBufferPointer { masks in
+            let line = Line(ids: ids, masks: masks, elements: elementPool, idPool: idPool)
             func attempt(_ p: Int32, at start: Int) {
                 let c = Int(patternCue[Int(p)])
                 let stamp = Int32(clauseOf[start] + 1)
-                if seenIn[c] == stamp { return }
+                if seenIn[c] == stamp || !anchored(p) { return }
                 let elements = patternElements[Int(p)]
-                if let end = match(elements.lowerBound, elements.upperBound, ids, tokens, start, -1), end > start {
+                if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1), end > start {
                     seenIn[c] = stamp
                     found.append(CueMatch(cue: cues[c], range: start..<end, clause: clauseOf[start]))
                 }
@@ -182,23 +248,35 @@ struct CueIndex: Sendable {
                     for p in byFirstByte[Int(byte)] { attempt(p, at: start) }
                 }
             }
+          }
+        }
+        }
         }
         return found
+    }
+
+    /// What `match` reads, as buffers: it runs thousands of times per line, and array accesses there
+    /// cost more than the comparisons.
+    private struct Line {
+        let ids: UnsafeBufferPointer<Int32>
+        let masks: UnsafeBufferPointer<UInt64>
+        let elements: UnsafeBufferPointer<Element>
+        let idPool: UnsafeBufferPointer<Int32>
     }
 
     /// The end of the match of elements `element..<end` at `position`, or nil. `last` is the last
     /// token matched so far (-1 for none), so trailing gaps and optional elements add nothing.
     private func match(
-        _ element: Int32, _ end: Int32, _ ids: UnsafeBufferPointer<Int32>, _ tokens: [Token], _ position: Int,
-        _ last: Int
+        _ element: Int32, _ end: Int32, _ line: Line, _ tokens: [Token], _ position: Int, _ last: Int
     ) -> Int? {
         if element == end { return last >= 0 ? last + 1 : position }
-        let current = elementPool[Int(element)]
+        let ids = line.ids
+        let current = line.elements[Int(element)]
         if current.gap >= 0 {
             var pos = position
             var skip: Int32 = 0
             while true {
-                if let found = match(element + 1, end, ids, tokens, pos, last) { return found }
+                if let found = match(element + 1, end, line, tokens, pos, last) { return found }
                 guard skip < current.gap, pos < ids.count, ids[pos] != Self.boundary else { return nil }
                 skip += 1
                 pos += 1
@@ -206,13 +284,17 @@ struct CueIndex: Sendable {
         }
         if position < ids.count, ids[position] != Self.boundary {
             let id = ids[position]
-            var accepted = id >= 0 && contains(current.ids, id)
+            var accepted = id >= 0 && contains(current.ids, id, in: line.idPool)
             if !accepted, !current.prefixes.isEmpty {
-                let word = tokens[position].word
-                accepted = prefixPool[Int(current.prefixes.lowerBound)..<Int(current.prefixes.upperBound)]
-                    .contains { word.hasPrefix($0) }
+                if prefixMasksComplete {
+                    accepted = line.masks[position] & current.prefixMask != 0
+                } else {
+                    let word = tokens[position].word
+                    accepted = prefixPool[Int(current.prefixes.lowerBound)..<Int(current.prefixes.upperBound)]
+                        .contains { word.hasPrefix($0) }
+                }
             }
-            if accepted, let found = match(element + 1, end, ids, tokens, position + 1, position) {
+            if accepted, let found = match(element + 1, end, line, tokens, position + 1, position) {
                 return found
             }
         }
@@ -221,20 +303,20 @@ struct CueIndex: Sendable {
             let length = Int(sequence.count)
             guard position + length <= ids.count else { continue }
             var same = true
-            for offset in 0..<length where ids[position + offset] != idPool[Int(sequence.lowerBound) + offset] {
+            for offset in 0..<length where ids[position + offset] != line.idPool[Int(sequence.lowerBound) + offset] {
                 same = false
                 break
             }
-            if same, let found = match(element + 1, end, ids, tokens, position + length, position + length - 1) {
+            if same, let found = match(element + 1, end, line, tokens, position + length, position + length - 1) {
                 return found
             }
         }
-        if current.optional { return match(element + 1, end, ids, tokens, position, last) }
+        if current.optional { return match(element + 1, end, line, tokens, position, last) }
         return nil
     }
 
     /// Binary search in a sorted slice of `idPool`.
-    private func contains(_ range: Range<Int32>, _ id: Int32) -> Bool {
+    private func contains(_ range: Range<Int32>, _ id: Int32, in idPool: UnsafeBufferPointer<Int32>) -> Bool {
         var low = Int(range.lowerBound)
         var high = Int(range.upperBound)
         if high - low <= 8 {

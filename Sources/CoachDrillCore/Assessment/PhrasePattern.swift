@@ -49,7 +49,7 @@ struct PhrasePattern: Sendable {
                     continue
                 }
                 if alternative.allSatisfy(Self.isPlainWordByte) {
-                    words.insert(Spelling.standard(String(decoding: alternative, as: UTF8.self)))
+                    words.insert(Spelling.standardWord(String(decoding: alternative, as: UTF8.self)))
                     continue
                 }
                 let spaced = alternative.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }

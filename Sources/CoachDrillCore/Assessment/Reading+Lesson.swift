@@ -11,6 +11,17 @@ extension Reading {
     static let copulas: Set<String> = ["is", "was", "here", "really", "surely"]
     static let selfWords: Set<String> = ["you", "yourself"]
 
+    /// A cheap first test, run on every word before the set look-ups: the lesson nouns, "thing" and
+    /// "point" all start with one of these letters.
+    static func couldNameLesson(_ word: String) -> Bool {
+        switch word.utf8.first {
+        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "r"),
+            UInt8(ascii: "p"):
+            true
+        default: false
+        }
+    }
+
     struct NamedLesson {
         /// The lesson noun, so the "learning as something to use" cues on it can be set aside.
         var noun: Int
@@ -21,7 +32,9 @@ extension Reading {
     /// "the [real] lesson is|was|here", "that is the lesson": the coach voices what the lesson is.
     func namedLessons() -> [NamedLesson] {
         var found: [NamedLesson] = []
-        for index in tokens.indices where Reading.lessonNouns.contains(tokens[index].word) || isLessonPhrase(at: index) {
+        for index in tokens.indices where Reading.couldNameLesson(tokens[index].word)
+            && (Reading.lessonNouns.contains(tokens[index].word) || isLessonPhrase(at: index))
+        {
             guard let clauseIndex = clauseContaining(index) else { continue }
             let clause = clauses[clauseIndex]
             let previous = index > clause.tokens.lowerBound ? tokens[index - 1].word : ""

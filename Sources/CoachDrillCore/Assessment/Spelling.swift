@@ -15,21 +15,41 @@ enum Spelling {
         "colo", "behavi", "favo", "hono", "labo", "neighbo", "humo", "endeavo", "savo", "flavo", "rumo", "harbo",
         "vigo", "cando",
     ]
-    private static let whole: [String: String] = [
+    /// Whole-word variants. The tokenizer folds these into its table of contractions (one look-up per
+    /// word either way); `PhrasePattern` applies them to the catalogue through `standardWord`.
+    static let wholeWords: [String: String] = [
         "learnt": "learned", "burnt": "burned", "dreamt": "dreamed", "spelt": "spelled", "spoilt": "spoiled",
         "practise": "practice", "practised": "practiced", "practising": "practicing", "judgement": "judgment",
         "programme": "program", "centre": "center", "whilst": "while", "amongst": "among", "towards": "toward",
     ]
 
+    /// The standard spelling of a catalogue word: whole-word variants, then the suffix rules.
+    static func standardWord(_ word: String) -> String {
+        wholeWords[word] ?? standard(word)
+    }
+
     /// Last letters of the suffixes above ("-ise", "-ised", "-ising", "-isation", "-iser", "-ises").
     private static let suffixEnds: Set<UInt8> = Set("sedgnr".utf8)
 
     static func standard(_ word: String) -> String {
-        let bytes = word.utf8
-        // Most words need nothing: only look further at words that could be British spellings.
-        guard bytes.count >= 5 else { return word }
-        if let mapped = whole[word] { return mapped }
-        if let last = bytes.last, Spelling.suffixEnds.contains(last) {
+        // Every word of every line comes through here: one pass over the bytes decides whether the word
+        // could be a British spelling at all, and almost every word is not.
+        var hasIs = false
+        var hasOur = false
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        var count = 0
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: "s"), previous == UInt8(ascii: "i") || previous == UInt8(ascii: "y") { hasIs = true }
+            if byte == UInt8(ascii: "r"), previous == UInt8(ascii: "u"), beforePrevious == UInt8(ascii: "o") { hasOur = true }
+            beforePrevious = previous
+            previous = byte
+            count += 1
+        }
+        guard count >= 5 else { return word }
+        let last = previous
+        guard hasIs || hasOur else { return word }
+        if hasIs, Spelling.suffixEnds.contains(last) {
             for suffix in izeSuffixes where word.hasSuffix(suffix) {
                 let stem = word.dropLast(suffix.count)
                 if stem.count >= 3, izeStemEndings.contains(String(stem.suffix(2))) {
@@ -41,6 +61,7 @@ enum Spelling {
                 return word.dropLast(suffix.count) + "yz" + suffix.dropFirst(2)
             }
         }
+        guard hasOur else { return word }
         for stem in ourStems where word.hasPrefix(stem) && word.dropFirst(stem.count).hasPrefix("our") {
             return stem + "or" + word.dropFirst(stem.count + 3)
         }

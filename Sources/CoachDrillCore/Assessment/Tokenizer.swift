@@ -115,7 +115,10 @@ enum Tokenizer {
         tokens.append(Token(word: Spelling.standard(word), start: start, end: end))
     }
 
-    private static let wholeWordExpansions: [String: [String]] = [
+    private static let wholeWordExpansions: [String: [String]] = contractions.merging(
+        Spelling.wholeWords.mapValues { [$0] }, uniquingKeysWith: { contraction, _ in contraction })
+
+    private static let contractions: [String: [String]] = [
         "won't": ["will", "not"], "can't": ["can", "not"], "cannot": ["can", "not"], "shan't": ["shall", "not"],
         "let's": ["let", "us"], "lets": ["let", "us"], "gonna": ["going", "to"], "wanna": ["want", "to"],
         "gotta": ["got", "to"], "ain't": ["is", "not"], "y'all": ["you"], "ya": ["you"], "u": ["you"],

@@ -49,7 +49,7 @@ struct ClassifyCommand: ParsableCommand {
             let assessment = assessor.assess(line)
             switch format {
             case .jsonl:
-                output.write(AssessmentJSON.object(assessment))
+                output.writeLine { AssessmentJSON.append(assessment, to: &$0) }
             case .text:
                 let marker = assessment.marker?.id ?? "none"
                 let traps = assessment.traps.isEmpty ? "" : "  [" + assessment.traps.map(\.rawValue).joined(separator: ", ") + "]"

@@ -3,20 +3,56 @@ import CoachDrillCore
 /// One assessment as a single JSON object (the `classify --format jsonl` and transcript shape).
 enum AssessmentJSON {
     static func object(_ assessment: Assessment) -> String {
-        let hits = assessment.hits.map { hit in
-            "{\"marker\":\(JSONText.quote(hit.marker.id)),\"stance\":\(JSONText.quote(hit.stance.rawValue)),"
-                + "\"score\":\(JSONText.number(hit.score)),"
-                + "\"evidence\":\(JSONText.array(hit.evidence.map { JSONText.quote($0.text) }))}"
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + assessment.text.utf8.count * 2)
+        append(assessment, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the object into a byte buffer: `classify` judges tens of thousands of lines a second, and
+    /// building each object from concatenated Strings cost more than judging the line.
+    static func append(_ assessment: Assessment, to out: inout [UInt8]) {
+        func raw(_ text: StaticString) {
+            text.withUTF8Buffer { out.append(contentsOf: $0) }
         }
-        let stanceEvidence = assessment.stanceEvidence.map {
-            "{\"text\":\(JSONText.quote($0.text)),\"cue\":\(JSONText.quote($0.cue))}"
+        func list<Item>(_ items: [Item], _ write: (Item) -> Void) {
+            raw("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { raw(",") }
+                write(item)
+            }
+            raw("]")
         }
-        return "{\"text\":\(JSONText.quote(assessment.text)),"
-            + "\"marker\":\(JSONText.quote(assessment.marker?.id)),"
-            + "\"stance\":\(JSONText.quote(assessment.stance.rawValue)),"
-            + "\"markers\":\(JSONText.array(hits)),"
-            + "\"traps\":\(JSONText.array(assessment.traps.map { JSONText.quote($0.rawValue) })),"
-            + "\"stance_evidence\":\(JSONText.array(stanceEvidence)),"
-            + "\"suggestion\":\(JSONText.quote(assessment.suggestion))}"
+        raw("{\"text\":")
+        JSONText.appendQuoted(assessment.text, to: &out)
+        raw(",\"marker\":")
+        if let marker = assessment.marker { JSONText.appendQuoted(marker.id, to: &out) } else { raw("null") }
+        raw(",\"stance\":")
+        JSONText.appendQuoted(assessment.stance.rawValue, to: &out)
+        raw(",\"markers\":")
+        list(assessment.hits) { hit in
+            raw("{\"marker\":")
+            JSONText.appendQuoted(hit.marker.id, to: &out)
+            raw(",\"stance\":")
+            JSONText.appendQuoted(hit.stance.rawValue, to: &out)
+            raw(",\"score\":")
+            out.append(contentsOf: JSONText.number(hit.score).utf8)
+            raw(",\"evidence\":")
+            list(hit.evidence) { JSONText.appendQuoted($0.text, to: &out) }
+            raw("}")
+        }
+        raw(",\"traps\":")
+        list(assessment.traps) { JSONText.appendQuoted($0.rawValue, to: &out) }
+        raw(",\"stance_evidence\":")
+        list(assessment.stanceEvidence) { evidence in
+            raw("{\"text\":")
+            JSONText.appendQuoted(evidence.text, to: &out)
+            raw(",\"cue\":")
+            JSONText.appendQuoted(evidence.cue, to: &out)
+            raw("}")
+        }
+        raw(",\"suggestion\":")
+        if let suggestion = assessment.suggestion { JSONText.appendQuoted(suggestion, to: &out) } else { raw("null") }
+        raw("}")
     }
 }

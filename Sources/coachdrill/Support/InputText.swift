@@ -29,6 +29,13 @@ struct OutputBuffer {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Lets `body` write a line's bytes straight into the buffer (no intermediate String).
+    mutating func writeLine(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         while offset < buffer.count {

@@ -2,32 +2,56 @@
 /// that is needed; it is also several times faster than JSONEncoder on the `classify` hot path.
 enum JSONText {
     static func quote(_ string: String) -> String {
-        // Most strings need no escaping: check the bytes once and copy them whole.
-        if !string.utf8.contains(where: needsEscape) { return "\"" + string + "\"" }
-        var out = "\""
+        var out: [UInt8] = []
         out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value)
-                || c.value == 0x2028 || c.value == 0x2029:
-                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count)
-                    + String(c.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        appendQuoted(string, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Bytes that can start something JSON must escape: controls, quote, backslash, and lead bytes of C1
-    /// controls (C2 80-9F) and U+2028/2029 (E2 80 A8/A9), which the slow path then checks exactly.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
-            || byte == 0xE2
+    /// Appends `string` as a JSON string literal to `out`. Works on UTF-8 bytes and copies the runs that need
+    /// no escaping whole: this is on the path of every `classify` line and every transcript event.
+    /// Escaped: quote, backslash, controls (U+0000-001F, U+007F-009F), and U+2028/2029, which end lines in
+    /// JavaScript.
+    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: (text: String, width: Int)?
+                switch byte {
+                case UInt8(ascii: "\""): escape = ("\\\"", 1)
+                case UInt8(ascii: "\\"): escape = ("\\\\", 1)
+                case 0x0A: escape = ("\\n", 1)
+                case 0x0D: escape = ("\\r", 1)
+                case 0x09: escape = ("\\t", 1)
+                case 0x00..<0x20, 0x7F: escape = (unicodeEscape(UInt32(byte)), 1)
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    escape = (unicodeEscape(UInt32(bytes[index + 1])), 2)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = (unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029), 3)
+                default: escape = nil
+                }
+                guard let escape else {
+                    index += 1
+                    continue
+                }
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                out.append(contentsOf: escape.text.utf8)
+                index += escape.width
+                runStart = index
+            }
+            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     static func quote(_ string: String?) -> String {
