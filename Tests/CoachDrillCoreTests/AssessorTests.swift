@@ -52,6 +52,15 @@ final class AssessorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, 0.78, "held-out marker accuracy")
     }
 
+    /// A few readings find their cues by name (the clock, "something you did"): renaming one in the
+    /// catalogue must not silently switch a reading off.
+    func testCueNamesThatReadingsUseExist() {
+        let names = Set(CueCatalogue.all.map(\.name))
+        for name in Reading.clockCues.union(["something you did"]) {
+            XCTAssertTrue(names.contains(name), "no cue named '\(name)' in the catalogue")
+        }
+    }
+
     func testCorpusParsesEveryMarkerAndStance() throws {
         let lines = try LabelledCorpus.parse(String(contentsOf: Self.corpusURL, encoding: .utf8))
         for marker in Marker.allCases {

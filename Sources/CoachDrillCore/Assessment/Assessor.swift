@@ -75,13 +75,12 @@ struct Reading {
     static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
 
     static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
-    static let actionMarkers: Set<Marker> = [.design, .resources, .accountability]
     /// What a statement acknowledging a deed may mention without being about it ("You stayed with it and
     /// found your own answer" celebrates; it does not review progress or plan).
     static let deedContentMarkers: Set<Marker> = [.progress, .design, .resources, .accountability]
     static let actionObjectFactor = 0.5
-    static let supportWordWeight = 0.8
     static let deedContentFactor = 0.5
+    /// Names of the catalogue's clock cues (a test holds that they exist).
     static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
     static let spendVerbs: Set<String> = ["use", "spend", "fill"]
     static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
@@ -401,13 +400,11 @@ struct Reading {
         // the words of the directed phrase are about something else.
         for (index, phrase) in focus.enumerated() {
             guard let phrase, let verb = phrase.action else { continue }
-            // "Put it in your calendar and set reminders", "Tell your wife so she can keep you honest",
-            // "Talk to a mentor": the words of the directed phrase name another marker, and they decide.
-            // Support and accountability decide on lighter words (a person, a tool) than the rest.
+            // "Put it in your calendar and set reminders", "Tell your wife so she can keep you honest":
+            // the words of the directed phrase name another marker, and they decide.
             let elsewhere = matches.contains {
-                guard $0.clause == index, case .topic(let marker) = $0.cue.role, marker != .design else { return false }
-                let decisive = Reading.actionMarkers.contains(marker) ? Reading.supportWordWeight : 0.8
-                return $0.cue.weight >= decisive && $0.range.lowerBound >= verb
+                guard $0.clause == index, case .topic(let marker) = $0.cue.role else { return false }
+                return marker != .design && $0.cue.weight >= 0.8 && $0.range.lowerBound >= verb
                     && $0.range.lowerBound < phrase.range.upperBound
             }
             if elsewhere { continue }

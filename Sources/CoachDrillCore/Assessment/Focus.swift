@@ -140,7 +140,7 @@ struct Focus {
         var verb = leading.upperBound
         while verb < clause.tokens.upperBound, proposalLeadIns.contains(tokens[verb].word) { verb += 1 }
         // "better TO start", "be SPEAKING", "you CALL"; not "Isn't it clear ...", where no action follows.
-        guard verb < clause.tokens.upperBound, verb > leading.upperBound || leading.count > 2,
+        guard verb < clause.tokens.upperBound,
             ["to", "be", "you", "we", "just", "first", "also"].contains(tokens[verb - 1].word),
             isAction(tokens[verb].word)
         else { return nil }

@@ -257,6 +257,6 @@ final class DrillSession {
     }
 
     func say(_ text: String) {
-        StandardOutput.write(text)
+        StandardOutput.say(text)
     }
 }

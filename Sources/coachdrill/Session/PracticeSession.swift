@@ -261,6 +261,6 @@ final class PracticeSession {
     }
 
     func say(_ text: String) {
-        StandardOutput.write(text)
+        StandardOutput.say(text)
     }
 }
