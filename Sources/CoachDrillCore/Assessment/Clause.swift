@@ -192,6 +192,8 @@ struct Clause {
         case "tell", "talk", "walk", "say", "give": return ["me", "us"].contains(next) || next == "more"
         case "take": return next == "a" || next == "some" || next == "time"
         case "think": return next == "back"
+        // "Go on.", "Carry on": the client is invited to keep talking (a longer "go on holiday" directs).
+        case "go", "carry": return next == "on" && head + 2 >= range.upperBound
         case "let": return next == "us" || next == "me"
         default: return false
         }

@@ -27,7 +27,7 @@ enum CueCatalogue {
         Cue("scale|score|rate out|of|from", .topic(.progress), 0.6, "a scale"),
         Cue("[have|did] we|you ~2 covered|cover|answered|answer|addressed|address|met|meet", .topic(.progress), 0.8, "what we covered"),
         Cue("came|come for|with|in_with|in_for, you brought|brought_in, were after|aiming|hoping, aiming for, asked for, set out to", .topic(.progress), 1.0, "what you came for"),
-        Cue("get|got|getting there, the way there, ended up|landed, where you have got to|ended, unfinished|dangling|outstanding|still_open, how much of", .topic(.progress), 0.8, "how far you got"),
+        Cue("get|got|getting there, the way there, ended up|landed, where you have got to|ended, unfinished|dangling|outstanding|still_open, how much of, land|landed|landing on, walked|came in with, where you|we started|began, compare|compared|comparing ~4 start|started|began|beginning|arrived", .topic(.progress), 0.8, "how far you got"),
         Cue("at|from the start|beginning|outset, earlier you said|wanted|hoped, when you arrived|logged|walked|came", .topic(.progress), 0.6, "the start of the session"),
         Cue("you wanted|hoped|needed, you came in|here|for|today|to|wanting, the main thing you, progress-wise", .topic(.progress), 0.6, "what you wanted"),
         Cue("from|since ~3 when|where ~2 you|we ~1 first|started|began|arrived|came|walked|sat|logged", .topic(.progress), 1.2, "since the start"),
@@ -52,7 +52,7 @@ enum CueCatalogue {
         Cue("you might|may|could ~1 be more|less|braver|stronger|better|too, you are|were more|less|braver|stronger|better", .topic(.learningSelf), 0.8, "what you might be"),
         Cue("self", .topic(.learningSelf), 0.6, "self"),
         Cue("yourself ~2 differently|new|clearer|clearly", .topic(.learningSelf), 1, "seeing yourself differently"),
-        Cue("of yours, who you were|are ~1 being, who were|are you being|becoming, who you are|were becoming, are|am someone|somebody who, are|am a person who, person you are|want|were, matters to you, you value, what drives|drains|fuels|energizes|energises|motivates|scares|frightens ~1 you, self-knowledge|self-awareness|self-belief|self-worth|self-doubt", .topic(.learningSelf), 1.1, "who you are"),
+        Cue("of yours, who you were|are ~1 being, who were|are you being|becoming, who you are|were becoming, are|am ~1 someone|somebody who, are|am ~1 a person who, person you are|want|were, matters to you, you value, what drives|drains|fuels|energizes|energises|motivates|scares|frightens ~1 you, self-knowledge|self-awareness|self-belief|self-worth|self-doubt", .topic(.learningSelf), 1.1, "who you are"),
         Cue("strengths|values|limits|personality|character|nature|identity|instincts|perfectionism|perfectionist|people-pleaser|introvert|extrovert|critic|resilient|resilience|confidence|brave|braver", .topic(.learningSelf), 0.55, "a quality of the client"),
         Cue("you are|were a|an|someone|your_own|more|less|too|braver|stronger|the_kind|the_type, that you are|were, you ~1 always|never|tend|keep|avoid|say_yes, you go|get quiet|angry|defensive", .topic(.learningSelf), 0.8, "a statement about the client"),
         Cue("how|way you ~2 make|decide|decisions|show|lead|think|see_yourself", .topic(.learningSelf), 0.6, "how you operate"),
@@ -104,7 +104,7 @@ enum CueCatalogue {
         Cue("do|act|respond|handle|lead|behave|react|approach|show_up ~3 differently", .topic(.application), 1.0, "doing it differently"),
         Cue("try|test|trying|testing ~2 this|it|that out, try it on", .topic(.application), 1.0, "try the learning out"),
         Cue("this|that|the|your|new|these|those learning|learnings|insight|insights|awareness|realization|realizations|understanding|discovery|discoveries", .topic(.application), 0.8, "the learning as something to use"),
-        Cue("this|that|it|insight|learning|awareness|knowing|understanding|realization|knowledge ~3 useful|matter|matters|change|changes|mean|means|shape|applies|relevant|connect|connects|benefit|show_up|lens|work_with|difference", .topic(.application), 1.0, "what the learning changes"),
+        Cue("this|that|it|insight|learning|awareness|knowing|understanding|realization|knowledge ~3 useful|handy|matter|matters|change|changes|mean|means|shape|applies|relevant|connect|connects|benefit|show_up|lens|work_with|difference", .topic(.application), 1.0, "what the learning changes"),
         Cue("now that you know|have_seen|have_realized|see, now you have seen|know, knowing this|that, with|of|use what you have ~1 learned|realized|understood|seen|discovered|noticed|found, what you have understood, live by", .topic(.application), 1.1, "with what you learned"),
         Cue("open to you, beyond, elsewhere, other places|areas|situations|relationships|parts, wherever, somewhere, which relationship|situations|situation", .topic(.application), 0.6, "where else it applies"),
 
@@ -270,7 +270,7 @@ enum CueCatalogue {
         Cue("you are a|an|someone|the ~1 kind|sort|type|classic|natural", .directive, 1.0, "labels the client"),
         Cue("what this|that|it|all_this ~1 shows|means|tells_you|tells_us|says|proves is, deep down, you already know, let me tell you, let me sum|spell ~1 up|out, to sum up, in summary, here is what i saw", .directive, 1.1, "the coach supplies the conclusion"),
         Cue("we ~1 hit|met|achieved|nailed|reached|smashed|cracked|sorted|solved", .directive, 0.9, "the coach declares the outcome"),
-        Cue("tick|cross|check ~2 off, sorted", .directive, 0.9, "'tick that off'"),
+        Cue("tick|cross|check ~2 off", .directive, 0.9, "'tick that off'"),
         Cue("watch|look out for, watch for|out", .directive, 1.1, "'watch out for'"),
 
         // Whose judgement is voiced: the coach's experience, generalisations, diagnoses
@@ -296,7 +296,9 @@ enum CueCatalogue {
         Cue("would|wouldn't|could|might it|that|this ~1 be ~1 better|easier|best|wiser|smarter|good|helpful|useful|worth|simpler|an idea", .leading, 1.2, "'wouldn't it be better'"),
         Cue("would|could|might it help|work if|to", .leading, 1.1, "'would it help if you'"),
         Cue("isn't|is that|this|it ~1 because|just|really", .leading, 0.8, "'isn't it really'"),
-        Cue("could|can|would|will|should you ~1 just|not|perhaps|maybe|simply|start|stop|try|call|send|email|write|talk|speak|tell|ask|book|schedule|delegate|set|go|make|take|give|let|put|block|commit|spend|pick|do|sit|say|aim|reach|share|find|get|join|use|quit|drop|list|draft|meet|ring|text|hire", .leading, 1.0, "a closed question proposing the coach's action"),
+        Cue("could|can|would|will|should you ~1 just|not|perhaps|maybe|simply|start|stop|try|call|send|email|write|talk|speak|ask|book|schedule|delegate|set|go|make|take|give|let|put|block|commit|spend|pick|do|sit|say|aim|reach|share|find|get|join|use|quit|drop|list|draft|meet|ring|text|hire", .leading, 1.0, "a closed question proposing the coach's action"),
+        // "Could you tell your manager?" proposes; "Can you tell me more?" invites.
+        Cue("could|can|would|will|should you ~1 just|perhaps|maybe|simply tell him|her|them|your|the|everyone|someone", .leading, 1.0, "a closed question proposing the coach's action"),
         Cue("is|isn't that|it|this really ~1 enough|all|the best|wise|realistic", .leading, 0.9, "'is that really enough'"),
         Cue("you know what ~2 you|i|would", .leading, 0.8, "'you know what you should'"),
 
@@ -400,7 +402,7 @@ enum CueCatalogue {
         Cue("what would|might|could ~2 look like", .choice, 0.9, "'what would that look like'"),
         Cue("what|how|when|where|which|who ~3 you ~1 choose|decide|pick|prefer", .choice, 1.0, "what the client chooses"),
 
-        Cue("tell|tells me|us, say|share a bit|little more, say|share more, talk|walk me through, fill me in, describe, unpack, expand on, elaborate, put into words, name it, what else, let us hear, love to hear, keen to hear", .openInvitation, 1.2, "invites the client to say more"),
+        Cue("tell|tells me|us, go on, carry on, say|share a bit|little more, say|share more, talk|walk me through, fill me in, describe, unpack, expand on, elaborate, put into words, name it, what else, let us hear, love to hear, keen to hear", .openInvitation, 1.2, "invites the client to say more"),
         Cue("i am curious|wondering|interested", .openInvitation, 1.2, "'I'm curious'"),
         Cue("i wonder|wondering ~1 what|how|where|whether|if|which|who", .openInvitation, 1.1, "'I wonder what'"),
         Cue("let us ~1 explore|look|hear|take|pause|notice|stay|sit|see|find|unpack|spend|think|imagine|capture|name|reflect|review", .openInvitation, 0.9, "'let's explore'"),
