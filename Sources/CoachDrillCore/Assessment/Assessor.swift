@@ -373,7 +373,7 @@ struct Reading {
         }
         // "We've got about five minutes. How would you like to use them?": with the clock named, using
         // or spending "them" or "it" is about the rest of the session.
-        if matches.contains(where: { Reading.clockCues.contains($0.cue.name) }) {
+        if matches.contains(where: { $0.cue.role == .topic(.closing) && Reading.clockCues.contains($0.cue.name) }) {
             for (index, phrase) in focus.enumerated() {
                 guard let phrase, phrase.kind == .question else { continue }
                 for position in phrase.range.dropLast()
