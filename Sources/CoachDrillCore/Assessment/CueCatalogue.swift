@@ -206,6 +206,7 @@ enum CueCatalogue {
         Cue("round|rounding ~2 off, round us|things|it|this up", .topic(.closing), 1.3, "round off"),
         Cue("end|ending|finish|finishing|complete|completing|conclude|concluding|stop|stopping ~3 session|today|conversation|here|there|now|call|time|things|us|off", .topic(.closing), 1.2, "end the session"),
         Cue("before|as we ~1 end|finish|close|stop|part|wrap|go|leave|hang", .topic(.closing), 1.0, "before we finish"),
+        Cue("come|coming|get|getting|draw|drawing to the|an end|close", .topic(.closing), 0.6, "coming to the end"),
         Cue("anything|something else", .topic(.closing), 0.9, "anything else"),
         Cue("tie|tying off|up, loose end|ends", .topic(.closing), 1.0, "tie off loose ends"),
         Cue("last|final|parting|closing thought|thoughts|word|words|thing|things|reflection|comment|comments|question|questions|minutes|few", .topic(.closing), 1.2, "last words"),
@@ -270,6 +271,7 @@ enum CueCatalogue {
         Cue("you are a|an|someone|the ~1 kind|sort|type|classic|natural", .directive, 1.0, "labels the client"),
         Cue("what this|that|it|all_this ~1 shows|means|tells_you|tells_us|says|proves is, deep down, you already know, let me tell you, let me sum|spell ~1 up|out, to sum up, in summary, here is what i saw", .directive, 1.1, "the coach supplies the conclusion"),
         Cue("we ~1 hit|met|achieved|nailed|reached|smashed|cracked|sorted|solved", .directive, 0.9, "the coach declares the outcome"),
+        Cue("that is ~3 settled|solved|decided|sorted|nailed|cracked|made, decision made, problem solved", .directive, 1.0, "the coach declares it settled"),
         Cue("tick|cross|check ~2 off", .directive, 0.9, "'tick that off'"),
         Cue("watch|look out for, watch for|out", .directive, 1.1, "'watch out for'"),
 
@@ -412,6 +414,7 @@ enum CueCatalogue {
 
         // Specific acknowledgement of the client's own effort or shift
         Cue("you [have|just|really|then|also|finally|actually] did|made|named|faced|stayed|owned|took|admitted|let|chose|found|showed|stepped|turned|stuck|pushed|held|spoke|dared|allowed|shifted|handled|kept|gave|opened|caught|recognized|decided|managed|walked|stopped|tried|changed|sat|listened|brought|reached|worked|wrote|committed|identified|separated|connected|landed|challenged|questioned|risked|trusted|resisted|refused", .acknowledgement, 0.6, "names something the client did"),
+        Cue("that|this|it matters, that is|this_is no small thing, that is|that_was big|huge", .acknowledgement, 1.0, "'that matters'"),
         Cue("that|it|this took|takes|needed|required, took|takes guts|courage|nerve|bravery|strength|grit|real", .acknowledgement, 0.8, "'that took ...'"),
         Cue("i ~1 notice|noticed|noticing|saw|see|appreciate|admire|respect|honor|acknowledge|value|recognize|celebrate|clocked ~2 you|your|how|the_way|that_you|what_you, i want to acknowledge|name|honor|celebrate|recognize|appreciate, i was|am struck|moved|touched, i heard|hear how|the_way|that_you|what_you|your", .acknowledgement, 1.2, "the coach names what they saw the client do"),
         Cue("your ~1 courage|honesty|willingness|openness|persistence|determination|effort|candour|candor|bravery|clarity|patience|resilience|humility|generosity|care|curiosity", .acknowledgement, 1.0, "names the client's quality"),
@@ -419,7 +422,7 @@ enum CueCatalogue {
         Cue("what|how ~3 want|like|wish ~1 to ~1 celebrate|acknowledge|mark|honor|recognize|appreciate|savour|savor", .choice, 1.2, "the client chooses how to celebrate"),
 
         // Exploring the topic mid-session, or opening the session (no closing marker)
-        Cue("what do|did you mean, when you say, help me understand, say more about, tell me more about, what is underneath|beneath|behind, in your body, what are you assuming, what is the story, going on for you, happening for you, want me to be, is that ~2 feeling like, what is it like when, for you right now, like to focus on today, to talk about today, to work on today, to explore today, want to talk about, where|how would you like to start, where do you want to start, where to start, how was your|the week|weekend, what else is there", .exploration, 1.0, "explores the topic (mid-session)"),
+        Cue("what do|did you mean, when you say, help me understand, say more about, tell me more about, what is underneath|beneath|behind, in your body, what are you assuming, what is the story, going on for you, happening for you, make this|our|the conversation|session|time|call useful|worthwhile|valuable|helpful, want me to be, is that ~2 feeling like, what is it like when, for you right now, like to focus on today, to talk about today, to work on today, to explore today, want to talk about, where|how would you like to start, where do you want to start, where to start, how was your|the week|weekend, what else is there", .exploration, 1.0, "explores the topic (mid-session)"),
 
         // Bare reflections and acknowledgements (neutral on their own)
         Cue("it|that sounds|seems|feels ~1 like, it|that sounds|seems|feels as if|though", .reflection, 0.8, "'it sounds like'"),
