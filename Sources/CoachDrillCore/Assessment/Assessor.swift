@@ -51,7 +51,7 @@ public struct Assessor: Sendable {
                 marker: entry.marker,
                 stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses).stance,
                 score: min(1, (entry.score / max(best, 2.5) * 100).rounded() / 100),
-                evidence: entry.evidence)
+                evidence: reading.evidence(of: entry.sources))
         }
         let traps = reading.traps(stance: stance.stance, primary: primary, hits: hits, context: context)
         return Assessment(
@@ -288,8 +288,20 @@ struct Reading {
     struct MarkerScore {
         var marker: Marker
         var score: Double
-        var evidence: [Evidence]
+        /// The matches that scored, in order. Their words are quoted (`evidence(of:)`) only for the markers
+        /// that are reported: most lines score several markers that never are.
+        var sources: [CueMatch]
         var clauses: Set<Int>
+    }
+
+    /// The quoted evidence of a marker's matches, each text-and-cue pair once, in order.
+    func evidence(of sources: [CueMatch]) -> [Evidence] {
+        var found: [Evidence] = []
+        for match in sources {
+            let quoted = evidence(match)
+            if !found.contains(quoted) { found.append(quoted) }
+        }
+        return found
     }
 
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
@@ -339,10 +351,10 @@ struct Reading {
             if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
             // "You kept your promise to yourself": the plan words are what the client did; the deed decides.
             if acknowledged.contains(match.clause), Reading.deedContentMarkers.contains(marker) { factor *= Reading.deedContentFactor }
-            var entry = scores[marker] ?? MarkerScore(marker: marker, score: 0, evidence: [], clauses: [])
+            // Taken out and put back, so the arrays inside are not copied on every cue.
+            var entry = scores.removeValue(forKey: marker) ?? MarkerScore(marker: marker, score: 0, sources: [], clauses: [])
             entry.score += weight * factor
-            let found = evidence(match)
-            if !entry.evidence.contains(found) { entry.evidence.append(found) }
+            entry.sources.append(match)
             entry.clauses.insert(match.clause)
             scores[marker] = entry
         }
