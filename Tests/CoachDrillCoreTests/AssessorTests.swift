@@ -358,6 +358,15 @@ final class AssessorTests: XCTestCase {
         XCTAssertEqual(assessor.assess("Stop checking your email after nine.").marker, .design)
     }
 
+    func testAskingWhoToTellIsAccountability() {
+        // Whom the client tells is how they hold themselves to it, however far "who" is from "share".
+        for line in ["Who would you like to share this with, if anyone?", "Who will you tell?"] {
+            let result = assessor.assess(line)
+            XCTAssertEqual(result.marker, .accountability, line)
+            XCTAssertEqual(result.stance, .partner, line)
+        }
+    }
+
     func testQuestionHeadOutweighsItsFrame() {
         // The frame talks about the session or the plan; the head phrase is what is asked.
         XCTAssertEqual(

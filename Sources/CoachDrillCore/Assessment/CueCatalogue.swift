@@ -166,7 +166,7 @@ enum CueCatalogue {
         Cue("let me know", .topic(.accountability), 1.0, "let me know"),
         Cue("how|what ~3 make sure|certain, make sure|certain ~3 happens|happen|sticks|stick|through", .topic(.accountability), 1.1, "making sure it happens"),
         Cue("keep|hold ~1 you|yourself|yourselves ~2 to|on|accountable|honest", .topic(.accountability), 1.3, "hold yourself to it"),
-        Cue("who ~2 tell|share|know|ask|buddy|partner", .topic(.accountability), 0.6, "who will know"),
+        Cue("who ~2 know|ask|buddy|partner, who ~4 tell|share", .topic(.accountability), 0.6, "who will know"),
         Cue("someone|somebody|anyone|anybody ~4 tell|share ~2 this|it|that|about|with", .topic(.accountability), 0.8, "someone to tell"),
         Cue("buddy|witness", .topic(.accountability), 0.8, "a buddy"),
         Cue("committed|commitment|commitments|promise|promised|deadline|deadlines", .topic(.accountability), 0.7, "commitment"),
