@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "CLITests", dependencies: ["coachdrill"]),
+        .testTarget(name: "CLITests", dependencies: ["coachdrill", "LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LineEditor
 
 #if canImport(Glibc)
 import Glibc
@@ -59,8 +60,8 @@ final class PseudoTerminal {
     /// The running (or finished) program's process id.
     private(set) var processID: pid_t?
 
-    /// The terminal's attributes just before the program started.
-    private(set) var attributesAtStart: termios?
+    /// The terminal's state just before the program started.
+    private(set) var stateAtStart: TerminalState?
 
     private var master: Int32 = -1
     /// Kept open so attributes can be read at any time, even after the program exits.
@@ -109,7 +110,7 @@ final class PseudoTerminal {
         directory: String? = nil
     ) throws {
         guard processID == nil else { throw Failure(description: "already started") }
-        attributesAtStart = currentAttributes()
+        stateAtStart = TerminalState(fileDescriptor: slave)
 
         var actions = makeFileActions()
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -265,18 +266,8 @@ final class PseudoTerminal {
 
     /// Whether the terminal is configured now exactly as it was when the program started.
     func attributesMatchStart() -> Bool {
-        guard let before = attributesAtStart, let now = currentAttributes() else { return false }
-        return Self.sameAttributes(before, now)
-    }
-
-    /// Field-by-field equality (the struct has padding, so no memcmp).
-    static func sameAttributes(_ lhs: termios, _ rhs: termios) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.c_iflag == rhs.c_iflag && lhs.c_oflag == rhs.c_oflag && lhs.c_cflag == rhs.c_cflag
-            && lhs.c_lflag == rhs.c_lflag && cfgetispeed(&lhs) == cfgetispeed(&rhs)
-            && cfgetospeed(&lhs) == cfgetospeed(&rhs)
-            && withUnsafeBytes(of: lhs.c_cc) { a in withUnsafeBytes(of: rhs.c_cc) { b in a.elementsEqual(b) } }
+        guard let before = stateAtStart, let now = TerminalState(fileDescriptor: slave) else { return false }
+        return before.hasSameAttributes(as: now)
     }
 
     // MARK: Internals

@@ -129,26 +129,26 @@ final class EditLineReaderTests: XCTestCase {
     }
 
     func testTerminalAttributesAreRestoredBetweenLinesAndAfterClose() throws {
-        let before = try XCTUnwrap(driver.attributes())
+        let before = try XCTUnwrap(driver.state())
         let reader = try makeReader()
-        XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())), "after init")
+        XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())), "after init")
         XCTAssertEqual(read(reader, typing: "one\n"), .line("one"))
-        XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())), "between lines")
+        XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())), "between lines")
         XCTAssertEqual(read(reader, typing: "\u{03}"), .interrupted)
-        XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())), "after Ctrl-C")
+        XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())), "after Ctrl-C")
         reader.close()
-        XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())), "after close")
+        XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())), "after close")
         XCTAssertEqual(reader.readLine(prompt: "coach> "), .endOfInput, "a closed reader reads nothing")
     }
 
     func testSIGTERMWhileWaitingReturnsTerminatedWithTheTerminalRestored() throws {
         try withHarmlessHandler(for: SIGTERM) {
-            let before = try XCTUnwrap(driver.attributes())
+            let before = try XCTUnwrap(driver.state())
             let reader = try makeReader()
             driver.whenEditing(type: "typing when the signal came")
             driver.whenEditing(send: SIGTERM)
             XCTAssertEqual(reader.readLine(prompt: "coach> "), .terminated(signal: SIGTERM))
-            XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())))
+            XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())))
         }
     }
 
@@ -164,11 +164,11 @@ final class EditLineReaderTests: XCTestCase {
     func testSIGINTFromOutsideReturnsTerminated() throws {
         try withHarmlessHandler(for: SIGINT) {
             let reader = try makeReader()
-            let before = try XCTUnwrap(driver.attributes())
+            let before = try XCTUnwrap(driver.state())
             driver.whenEditing(type: "partial")
             driver.whenEditing(send: SIGINT)
             XCTAssertEqual(reader.readLine(prompt: "coach> "), .terminated(signal: SIGINT))
-            XCTAssertTrue(sameAttributes(before, try XCTUnwrap(driver.attributes())))
+            XCTAssertTrue(before.hasSameAttributes(as: try XCTUnwrap(driver.state())))
         }
     }
 

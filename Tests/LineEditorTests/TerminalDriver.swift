@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LineEditor
 
 #if canImport(Glibc)
 import Glibc
@@ -81,6 +82,11 @@ final class TerminalDriver: @unchecked Sendable {
         lock.withLock { queue.isEmpty }
     }
 
+    /// The slave's terminal state now, to compare with `TerminalState.hasSameAttributes(as:)`.
+    func state() -> TerminalState? {
+        TerminalState(fileDescriptor: slave)
+    }
+
     /// The slave's attributes now.
     func attributes() -> termios? {
         var attributes = termios()
@@ -148,14 +154,4 @@ final class TerminalDriver: @unchecked Sendable {
         guard let attributes = attributes() else { return false }
         return attributes.c_lflag & tcflag_t(ICANON) == 0
     }
-}
-
-/// Field-by-field equality of terminal attributes (the struct has padding, so no memcmp).
-func sameAttributes(_ lhs: termios, _ rhs: termios) -> Bool {
-    var lhs = lhs
-    var rhs = rhs
-    return lhs.c_iflag == rhs.c_iflag && lhs.c_oflag == rhs.c_oflag && lhs.c_cflag == rhs.c_cflag
-        && lhs.c_lflag == rhs.c_lflag && cfgetispeed(&lhs) == cfgetispeed(&rhs)
-        && cfgetospeed(&lhs) == cfgetospeed(&rhs)
-        && withUnsafeBytes(of: lhs.c_cc) { a in withUnsafeBytes(of: rhs.c_cc) { b in a.elementsEqual(b) } }
 }

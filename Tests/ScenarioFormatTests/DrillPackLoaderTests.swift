@@ -189,7 +189,7 @@ final class DrillPackLoaderTests: XCTestCase {
     func testMutatedPacksNeverTrap() throws {
         let original = Array(
             try String(contentsOfFile: Self.libraryFolder + "/packs/mini-drill.yaml", encoding: .utf8).utf8)
-        var random = SplitMix(seed: 7)
+        var random = SessionRandom(seed: 7)  // SplitMix64: a failing round can be reproduced
         let lineCount = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
         for round in 0..<400 {
             var bytes = original
@@ -212,19 +212,6 @@ final class DrillPackLoaderTests: XCTestCase {
                 XCTAssertLessThanOrEqual(diagnostic.location.line, lineCount + 1, "round \(round)")
             }
             if analysis.pack == nil { XCTAssertTrue(analysis.diagnostics.hasErrors, "round \(round)") }
-        }
-    }
-
-    /// A small deterministic generator, so a failing round can be reproduced.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 

@@ -1,8 +1,9 @@
 /// Telling an acknowledgement ("You named it.") from a past verb that only describes ("the goal you set",
 /// "what would you say you found?", "when you recognised it", "you didn't recognise yourself").
 extension Reading {
-    /// Words that open a subordinate or relative clause: a "you + past verb" after them describes.
-    static let subordinators: Set<String> = [
+    /// Words after which a "you + past verb" describes rather than acknowledges: openers of subordinate
+    /// and relative clauses, and verbs of saying and thinking ("you said you found").
+    static let describingLeadIns: Set<String> = [
         "that", "what", "when", "whenever", "where", "how", "which", "who", "whom", "whether", "if", "because",
         "since", "as", "while", "whilst", "until", "before", "after", "once", "everything", "anything",
         "something", "nothing", "say", "said", "think", "thought", "mentioned", "told", "sure", "certain",
@@ -25,7 +26,7 @@ extension Reading {
         if clause.form == .openQuestion || clause.form == .closedQuestion { return true }
         if start > clause.tokens.lowerBound {
             let before = tokens[start - 1].word
-            if Reading.subordinators.contains(before) { return true }
+            if Reading.describingLeadIns.contains(before) { return true }
             // "the goal you set", "every time you talked": a noun phrase, then its relative clause.
             if start - 2 >= clause.tokens.lowerBound, Reading.determiners.contains(tokens[start - 2].word),
                 !Clause.auxiliaries.contains(before)
