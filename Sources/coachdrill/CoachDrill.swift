@@ -30,7 +30,7 @@ struct CoachDrill: ParsableCommand {
             try command.run()
         } catch let error as ValidationError {
             // Thrown by a command once it runs: its message already says what to do.
-            FileHandle.standardError.write(Data("coachdrill: \(error.message)\n".utf8))
+            ErrorReport.say(error.message)
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -65,8 +65,7 @@ struct DrillCommand: ParsableCommand {
                 DrillTranscriptEvent.session(
                     pack: loaded, packHash: ContentHash.of(file: path), trainee: name, run: run, started: Date()))
         } catch {
-            FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw ErrorReport.fail("\(error)")
         }
 
         let session = DrillSession(
@@ -75,14 +74,13 @@ struct DrillCommand: ParsableCommand {
         do {
             end = try session.run()
         } catch {
-            FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw ErrorReport.fail("\(error)")
         }
         let result = session.result
         do {
             try writer.append(DrillTranscriptEvent.end(reason: end.reason, result: result, ended: Date()))
         } catch {
-            FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
+            ErrorReport.say("\(error)")
         }
         session.say(DrillResultText.render(result, trainee: name, style: style))
         session.say(style.dim("Results saved to \(writer.path)"))

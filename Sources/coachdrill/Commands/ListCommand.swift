@@ -19,8 +19,7 @@ struct ListCommand: ParsableCommand {
         }
         StandardOutput.write(ScenarioCatalogue.table(ScenarioCatalogue.ordered(listing.entries)), terminator: "")
         for failure in listing.failures {
-            FileHandle.standardError.write(
-                Data("coachdrill: \(failure.path) does not load; run `coachdrill lint \(failure.path)`\n".utf8))
+            ErrorReport.say("\(failure.path) does not load; run `coachdrill lint \(failure.path)`")
         }
     }
 }

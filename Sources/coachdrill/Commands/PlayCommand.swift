@@ -97,8 +97,7 @@ struct PlayCommand: ParsableCommand {
                         scenario: loaded, contentHash: hash, seed: seed, mode: mode.rawValue,
                         trainee: trainee ?? environment["USER"] ?? environment["LOGNAME"] ?? "trainee", started: Date()))
             } catch {
-                FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
-                throw ExitCode(1)
+                throw ErrorReport.fail("\(error)")
             }
         }
 
@@ -109,8 +108,7 @@ struct PlayCommand: ParsableCommand {
         do {
             end = try session.run()
         } catch {
-            FileHandle.standardError.write(Data("coachdrill: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw ErrorReport.fail("\(error)")
         }
         let card = session.scorecard
         if mode == .assess { session.say(session.assessmentReview()) }

@@ -64,9 +64,8 @@ struct ReplayCommand: ParsableCommand {
         if changed { throw ExitCode(1) }
     }
 
-    /// Says what went wrong on standard error; the caller throws the exit code (2: could not replay).
+    /// Says what went wrong; exit code 2 means the transcript could not be replayed at all.
     private func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("coachdrill: \(message)\n".utf8))
-        return ExitCode(2)
+        ErrorReport.fail(message, exitCode: 2)
     }
 }

@@ -53,15 +53,15 @@ struct ReportCommand: ParsableCommand {
         do {
             files = try TranscriptFiles.find(paths)
         } catch {
-            throw fail(error.description)
+            throw ErrorReport.fail(error.description)
         }
         let (builder, read, messages) = Self.fold(files, into: ReportBuilder(trainee: trainee, anonymize: anonymize))
-        for message in messages { warn(message) }
+        for message in messages { ErrorReport.say(message) }
         guard read > 0 else {
             if let trainee {
-                throw fail("no sessions by '\(trainee)' in \(ReportFormatting.plural(files.count, "transcript file"))")
+                throw ErrorReport.fail("no sessions by '\(trainee)' in \(ReportFormatting.plural(files.count, "transcript file"))")
             }
-            throw fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
+            throw ErrorReport.fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
         }
         let report = builder.build()
         let style = output == nil ? Style.forStandardOutput() : .plain
@@ -78,7 +78,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw fail("cannot write '\(output)': \(error.localizedDescription)")
+                throw ErrorReport.fail("cannot write '\(output)': \(error.localizedDescription)")
             }
         } else {
             StandardOutput.write(text, terminator: "")
@@ -121,15 +121,5 @@ struct ReportCommand: ParsableCommand {
         // Sorting is stable, so one file's messages keep their order.
         let messages = shards.flatMap(\.messages).sorted { $0.0 < $1.0 }.map(\.1)
         return (builder, shards.reduce(0) { $0 + $1.read }, messages)
-    }
-
-    /// Says what went wrong on standard error; the caller throws the exit code (1).
-    private func fail(_ message: String) -> ExitCode {
-        warn(message)
-        return ExitCode(1)
-    }
-
-    private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("coachdrill: \(message)\n".utf8))
     }
 }
