@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
 
+// Help discussions hold one source line per paragraph (a trailing `\` joins the lines): ArgumentParser wraps
+// each line to the terminal itself, so hard breaks in the text would leave ragged lines in `--help`.
 @main
 struct CoachDrill: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coachdrill",
         abstract: "Practise closing a coaching session: partner with the client, don't advise.",
         discussion: """
-            A scripted client plays a scenario; you answer as the coach. After every answer CoachDrill names
-            the ICF PCC marker of competency 8 (Facilitates Client Growth) your words served and whether you
+            A scripted client plays a scenario; you answer as the coach. After every answer CoachDrill names \
+            the ICF PCC marker of competency 8 (Facilitates Client Growth) your words served and whether you \
             partnered or advised.
             """,
         version: "0.1.0",

@@ -7,9 +7,11 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Judge coach lines, one per input line.",
         discussion: """
-            Reads FILE (or standard input when FILE is - or absent), one coach line per line, and prints the
-            marker, stance and traps of each. With --eval, reads a labelled TSV (marker<TAB>stance<TAB>text)
-            and prints accuracy, per-class precision/recall/F1 and confusion matrices.
+            Reads FILE (or standard input when FILE is - or absent), one coach line per line, and prints the \
+            marker, stance and traps of each.
+
+            With --eval, reads a labelled TSV (marker<TAB>stance<TAB>text) and prints accuracy, per-class \
+            precision/recall/F1 and confusion matrices.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

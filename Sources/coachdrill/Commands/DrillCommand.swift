@@ -9,12 +9,16 @@ struct DrillCommand: ParsableCommand {
         commandName: "drill",
         abstract: "Run a timed drill pack under assessment rules and record the result.",
         discussion: """
-            PACK is a pack id (looked up in <scenarios folder>/packs/) or a path to a pack file; docs/drills.md
-            describes the format. Feedback is withheld until the end. Each participant's run is written to its
-            own new file in the results folder, so a whole room can share one folder (a network share, a
-            synced drive or a USB stick) and `coachdrill report` can read it afterwards. When standard input
-            is not a terminal, answers are read one per line:
-              printf 'Where are you now with what you wanted?\\n...' | coachdrill drill warmup-all-markers --as Robin
+            PACK is a pack id (looked up in <scenarios folder>/packs/) or a path to a pack file; docs/drills.md \
+            describes the format. Feedback is withheld until the end.
+
+            Each participant's run is written to its own new file in the results folder, so a whole room can \
+            share one folder (a network share, a synced drive or a USB stick) and `coachdrill report` can \
+            read it afterwards.
+
+            When standard input is not a terminal, answers are read one per line:
+
+              coachdrill drill warmup-all-markers --as Robin < answers.txt
             """)
 
     @Argument(help: "A drill pack id (see Scenarios/packs/) or a path to a pack file.")

@@ -7,8 +7,10 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Draw a scenario's beats and branches (Graphviz dot or Mermaid).",
         discussion: """
-            coachdrill graph new-manager-checklist | dot -Tsvg > graph.svg
-            coachdrill graph new-manager-checklist --format mermaid
+            For example:
+
+              coachdrill graph new-manager-checklist | dot -Tsvg > graph.svg
+              coachdrill graph new-manager-checklist --format mermaid
             """)
 
     @Argument(help: "A scenario id or path.")

@@ -7,8 +7,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check scenario files and drill packs for mistakes, like a compiler.",
         discussion: """
-            Checks files or folders (default: Scenarios/). Diagnostics read path:line:column: severity[code]:
+            Checks files or folders (default: Scenarios/). Diagnostics read path:line:column: severity[code]: \
             message, with the source line, a caret and a help line; docs/diagnostics.md explains each code.
+
             Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 2 usage.
             """)
 

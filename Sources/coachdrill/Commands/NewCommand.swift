@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Write a commented template scenario to start from.",
         discussion: """
-            Writes Scenarios/ID.yaml (or --output FILE): a small, complete scenario that lints clean and passes
+            Writes Scenarios/ID.yaml (or --output FILE): a small, complete scenario that lints clean and passes \
             its own check. Edit it, then run `coachdrill lint` and `coachdrill test` on it.
             """)
 

@@ -9,9 +9,10 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Coach a scripted client through the close of a session.",
         discussion: """
-            With no SCENARIO, pick one from a numbered list (Enter takes the first). When standard input is
+            With no SCENARIO, pick one from a numbered list (Enter takes the first). When standard input is \
             not a terminal, coach lines are read from it one per line, so sessions can be scripted:
-              printf 'Where are you now with what you wanted?\\n' | coachdrill play new-manager-checklist
+
+              printf 'Where are you now?\\n' | coachdrill play new-manager-checklist
             """)
 
     @Argument(help: "A scenario id (see `coachdrill list`) or a path to a scenario file.")

@@ -8,11 +8,12 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Re-run a transcript's coach lines against today's scenario and engine; list what changed.",
         discussion: """
-            Finds the transcript's scenario by id (as `play` does), starts where the session started with
-            the recorded seed, answers with the recorded coach lines, and lists every turn whose marker,
-            stance, traps or next beat differs from the transcript. Says when the scenario file's content
+            Finds the transcript's scenario by id (as `play` does), starts where the session started with \
+            the recorded seed, answers with the recorded coach lines, and lists every turn whose marker, \
+            stance, traps or next beat differs from the transcript. Says when the scenario file's content \
             hash differs from the one recorded.
-            Exit status: 0 when every turn is the same (even if the file changed), 1 when any turn changed,
+
+            Exit status: 0 when every turn is the same (even if the file changed), 1 when any turn changed, \
             2 when the transcript cannot be replayed (unreadable, scenario missing or broken, a drill).
             """)
 

@@ -7,12 +7,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise transcripts: per trainee and marker, traps, where people advise, trends, class results.",
         discussion: """
-            Reads transcript files and folders (searched recursively for *.jsonl). Drill transcripts add the
-            class report: participants x markers, item difficulty, the most common traps with anonymised
+            Reads transcript files and folders (searched recursively for *.jsonl). Drill transcripts add the \
+            class report: participants x markers, item difficulty, the most common traps with anonymised \
             example answers, and pass rates.
+
               coachdrill report ~/.local/share/coachdrill/transcripts --trainee Robin
               coachdrill report results/ --format html --output class.html
-              coachdrill report results/ --format xapi --xapi-base https://lrs.example.org/coachdrill
+              coachdrill report results/ --format xapi --xapi-base https://lrs.example.org
+
             Files that cannot be read are named on standard error and left out; the report covers the rest.
             """)
 

@@ -8,10 +8,11 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run scenarios' golden checks through the engine.",
         discussion: """
-            Replays every check in the `checks:` of each scenario: each coach line must produce the expected
-            marker, stance, traps and next beat. --coverage lists beats and conditional branches no check
+            Replays every check in the `checks:` of each scenario: each coach line must produce the expected \
+            marker, stance, traps and next beat. --coverage lists beats and conditional branches no check \
             visits (default branches are fallbacks and need no check).
-            Exit status: 0 all pass, 1 a check failed or a scenario does not load (or, with --coverage
+
+            Exit status: 0 all pass, 1 a check failed or a scenario does not load (or, with --coverage \
             --strict, something is not covered).
             """)
 

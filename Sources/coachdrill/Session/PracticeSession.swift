@@ -63,9 +63,10 @@ final class PracticeSession {
 
     /// Runs to the end and returns how it ended. Transcript write failures end the session loudly.
     func run() throws -> SessionEnd {
-        DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         say(header())
         try showClient(engine.clientLine)
+        // The cue catalogue compiles while the trainee reads the client's first line, not before it shows.
+        DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         if engine.isFinished { return .completed }
         while true {
             promptShownAt = Date()
