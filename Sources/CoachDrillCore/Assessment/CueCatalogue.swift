@@ -110,7 +110,7 @@ enum CueCatalogue {
 
         // 8.5 post-session action, thinking or reflection
         Cue("next step|steps|move|moves|action|actions", .topic(.design), 1.6, "next step"),
-        Cue("first|one|small|smallest|concrete|specific|single|tiny|initial step|steps|action|actions|thing|move", .topic(.design), 1.1, "a first step"),
+        Cue("first|one|small|smallest|concrete|specific|single|tiny|initial|easiest step|steps|action|actions|thing|move|task|tasks", .topic(.design), 1.1, "a first step"),
         Cue("step|steps|action|actions", .topic(.design), 0.7, "action"),
         Cue("apply|applying|applied for", .topic(.design), 1.5, "apply for something"),
         Cue("experiment|experiments|experimenting|test|trial|pilot", .topic(.design), 1.1, "experiment"),
@@ -128,7 +128,7 @@ enum CueCatalogue {
         Cue("reflect|reflecting|reflection|journal|journaling|journalling|think|thinking|sit|ponder|mull ~4 after|between|week|before|over|further|more", .topic(.design), 0.6, "post-session reflection"),
         Cue("monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|morning|weekend", .topic(.design), 0.5, "a day"),
         Cue("by when|deadline|timeline|timeframe|schedule|scheduled|calendar|diary|book|booked", .topic(.design), 0.7, "when"),
-        Cue("send|email|call|ring|write|draft|talk|speak|book|schedule|set|block|delegate|ask|tell|start|stop|quit|hire|resign|apply|sign|join|register|cancel|meet|list|prepare", .topic(.design), 0.25, "an action verb"),
+        Cue("send|email|call|ring|write|draft|talk|speak|book|schedule|set|block|delegate|ask|tell|start|stop|quit|hire|resign|apply|sign|join|register|cancel|meet|list|prepare|starting|sending|emailing|calling|booking|writing|drafting|asking|telling|talking|scheduling", .topic(.design), 0.25, "an action verb"),
         Cue("going to do|start|try|change, want to do|try|have_done, what is next, what next, next then, prepare|preparing|preparation, timeframe|time-frame|dates, in what order, which ~3 do|first, chew|mull|sit_with, think about ~2 more|after|before, take away and, ideas|options ~4 which|choose|do", .topic(.design), 1.0, "what you will do"),
 
         // 8.6 support, resources, barriers
@@ -150,6 +150,7 @@ enum CueCatalogue {
         Cue("back you|me|her|him up, back you, have|got your back, in your corner, draw on, alongside, on board, on side, onside, on your side, buy-in, backing, behind you, against this|you|it, look after yourself, self-care, plan b, backup|fallback|contingency, in case, falls|fall through|apart, says no, get past|around|over, learn from someone|somebody|others|people|them|him|her|those|colleagues|peers|mentors|anyone, could|can|might learn from, someone|anyone ~1 else, who has|who_is done|been, do without", .topic(.resources), 1.1, "support and obstacles"),
         Cue("peer|support|accountability|mastermind group|groups|network|circle, mentor|mentors|mentoring|therapist|therapy|counsellor|counselor|counselling|counseling, go|going|do|doing it alone, get|seek|take|getting|seeking ~2 advice|help|support|guidance|counsel|backup", .topic(.resources), 1.0, "a source of support"),
         Cue("mentor|accountant|solicitor|lawyer|therapist|advisor|adviser|expert|peer|network|sister|brother|friend|partner|allies|ally|community|group", .topic(.resources), 0.45, "a person who could help"),
+        Cue("get|ask|have|let your|a|an|the partner|manager|boss|team|colleague|colleagues|friend|friends|sister|brother|mentor|husband|wife|family|assistant|deputy|peer|peers ~1 to, get|ask someone|somebody|others|people ~1 to", .topic(.resources), 0.6, "enlisting someone's help"),
         Cue("harder|block|risks|talk_yourself_out|out of it|derail", .topic(.resources), 0.6, "what might get in the way"),
 
         // 8.7 accountability
@@ -224,7 +225,7 @@ enum CueCatalogue {
         Cue("done|finished|complete|enough for today", .topic(.closing), 0.3, "done"),
         Cue("you are|might_be|may_be|could_be|feel done|finished|complete, done for today", .topic(.closing), 1.0, "done for today"),
         Cue("complete|completion|sign_off|signing_off, land this|it, park this|it, keep going, near|nearly|almost|close_to|conscious_of|mindful_of ~1 the|our time, a good moment|time|point ~1 to ~1 finish|stop|end|close, you have not said|haven't_said, end on, finish on", .topic(.closing), 1.1, "how we finish"),
-        Cue("minutes|minute|hour|quarter|half ~1 left|remaining|mark|past|to_go, at the ~1 mark, o'clock, half past, ten|five|quarter past|to, time runs|left, we have|have_got ~2 minutes|time, the time", .topic(.closing), 0.7, "the clock"),
+        Cue("minutes|minute|hour|quarter|half ~1 left|remaining|mark|past|to_go, at the ~1 mark, o'clock, half past, ten|five|quarter past|to, time runs|left, we have|have_got ~2 minutes|time, of|watch|check|at|keep_an_eye_on the time, the time we|that|is|left", .topic(.closing), 0.7, "the clock"),
     ]
 
     // MARK: Directing cues (the coach supplies content, decision, accountability, feelings or ending)
