@@ -7,12 +7,17 @@ CONFIG      ?= release
 BIN          = .build/$(CONFIG)/coachdrill
 
 FUZZ_SECONDS ?= 60
+# The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
+SCENARIO    ?= new-manager-checklist
 
 .PHONY: play test bench fuzz build install setup lint-scenarios clean
 
 play: setup
 	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
-	@$(SWIFT) build -c $(CONFIG) --product coachdrill >.build-play.log 2>&1 \
+	@# One progress line, rewritten in place ("[41/180] Compiling ..."); the whole log stays in .build-play.log.
+	@{ $(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1; echo $$? >.build-play.status; } | tee .build-play.log \
+	  | awk '/^\[[0-9]+\/[0-9]+\]/ { printf "\r  %-72.72s", $$0; fflush() } END { printf "\r%76s\r", "" }'
+	@test "$$(cat .build-play.status)" = 0 \
 	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
 
