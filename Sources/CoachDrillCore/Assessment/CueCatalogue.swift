@@ -91,6 +91,7 @@ enum CueCatalogue {
         Cue("take|takes|taking away", .topic(.application), 1.1, "take away"),
         Cue("take|taking ~2 away and|to ~1 chew|think|reflect|mull|ponder|sit|digest|journal|consider", .topic(.design), 1.4, "something to reflect on after"),
         Cue("takeaway|takeaways", .topic(.application), 0.8, "takeaway"),
+        Cue("take|taking|takes from|away ~2 today|session|conversation|this|here|hour|call", .topic(.application), 0.8, "what you take from today"),
         Cue("going|moving forward", .topic(.application), 0.7, "going forward"),
         Cue("from here|now on, going forward", .topic(.application), 0.6, "from now on"),
         Cue("next time|when you ~3 she|he|they|it|this|that|someone|happens|comes|arises|shows", .topic(.application), 0.8, "next time it happens"),
@@ -165,6 +166,7 @@ enum CueCatalogue {
         Cue("report|reporting|update|updates ~2 back|me|to|on", .topic(.accountability), 1.0, "report back"),
         Cue("email|text|message|ping|call|update|send|ring|phone ~1 me, tell|show me when|once|whether|how_it_went", .topic(.accountability), 1.1, "tell me"),
         Cue("let me know", .topic(.accountability), 1.0, "let me know"),
+        Cue("check|see|confirm|make_sure|know ~1 that|whether|if ~1 you did|have_done|have_finished|followed|kept|went_through, check|see|confirm you did|have", .topic(.accountability), 1.1, "checking it was done"),
         Cue("how|what ~3 make sure|certain, make sure|certain ~3 happens|happen|sticks|stick|through", .topic(.accountability), 1.1, "making sure it happens"),
         Cue("keep|hold ~1 you|yourself|yourselves ~2 to|on|accountable|honest", .topic(.accountability), 1.3, "hold yourself to it"),
         Cue("who ~2 know|ask|buddy|partner, who ~4 tell|share", .topic(.accountability), 0.6, "who will know"),
@@ -177,6 +179,7 @@ enum CueCatalogue {
 
         // 8.8 celebration
         Cue("celebrat*", .topic(.celebration), 2.0, "celebrate"),
+        Cue("celebrat*|acknowledg*|appreciat*|recogni*|honor ~3 about|in yourself|you", .topic(.celebration), 1.0, "acknowledging yourself"),
         Cue("want|like ~1 to acknowledge|mark|honor|recognize|appreciate|savor", .topic(.celebration), 1.7, "what you want to recognise"),
         Cue("proud|pride", .topic(.celebration), 1.4, "proud"),
         Cue("proud|pleased|kind|gentle|generous ~1 of|with|to yourself", .topic(.celebration), 1.2, "proud of yourself"),
@@ -245,7 +248,8 @@ enum CueCatalogue {
         Cue("make|be sure, remember to, don't forget, never forget", .directive, 1.3, "'make sure'"),
         Cue("it is|would be ~1 important|essential|crucial|vital|key|best|wise|smart|better|helpful ~1 to|that|if, it is|would be a good idea", .directive, 1.2, "'it's important to'"),
         Cue("the best|right|obvious|only|smart|sensible thing|way|move|approach|option|answer|plan|step|bet", .directive, 1.2, "'the best thing'"),
-        Cue("what you need|want|have ~1 is|to", .directive, 1.0, "'what you need is'"),
+        // "What you want to do is call her" directs; "what you want to acknowledge" is the client's own wish.
+        Cue("what you need|have ~1 is|to, what you want is, what you want to do|say|try is", .directive, 1.0, "'what you need is'"),
         Cue("the answer|solution|trick|key is", .directive, 1.2, "'the answer is'"),
         Cue("your|the next|first|only ~1 step|move|task|action|job is|will_be to", .directive, 1.2, "'your next step is to'"),
         Cue("you could|might|may ~1 just|simply|always|also|easily|maybe|perhaps", .directive, 0.9, "'you could just'"),
@@ -295,6 +299,7 @@ enum CueCatalogue {
         Cue("have|did|had you ~1 considered|consider|thought|think|tried|try|looked|ask|asked|talked|spoken|tried", .leading, 1.3, "'have you considered'"),
         Cue("don't|wouldn't|isn't|aren't|shouldn't|couldn't|can't|won't|didn't you|it|that|this|they|he|she ~1 think|agree|feel|be|say|just|want|better|best|easier|help|make|need|sense", .leading, 1.4, "'don't you think'"),
         Cue("why not, why don't you", .leading, 1.5, "'why don't you'"),
+        Cue("such as, like maybe|perhaps", .leading, 1.0, "an answer offered as an example"),
         Cue("how|what about ~1 you ~1 just|simply|try|trying|asking|telling|talking|calling|sending|writing|making|doing|starting|taking|booking|setting|delegating|letting|saying|speaking|going", .leading, 1.3, "'how about you just'"),
         Cue("what if you ~1 just|simply|tried|asked|told|called|sent|wrote|started|stopped|went|took|did|made|let|gave|said|spoke|booked|set|delegated", .leading, 1.3, "'what if you just'"),
         Cue("would|wouldn't|could|might it|that|this ~1 be ~1 better|easier|best|wiser|smarter|good|helpful|useful|worth|simpler|an idea", .leading, 1.2, "'wouldn't it be better'"),
@@ -312,7 +317,8 @@ enum CueCatalogue {
         Cue("i will|am|can|could|shall ~2 check*|follow*|chas*|ask*|hold*|keep|call|email|text|ring|ping|remind*|nudge|monitor|track|look|send_you|expect", .coachAccountability, 1.6, "the coach takes on the checking"),
         Cue("shall i ~2 chase|remind|nudge, let me down, promise me, answer to me, prove it to me", .coachAccountability, 1.3, "the client answers to the coach"),
         Cue("i|we will|can|could|should|shall ~1 check|follow|touch|catch|checking in|on|up|base", .coachAccountability, 1.3, "the coach checks in"),
-        Cue("i want|need|expect|would ~3 update|report|proof|evidence|hear|see|know", .coachAccountability, 1.3, "the coach wants a report"),
+        // "I'd love to hear how it went" asks for a report; "I'd love to hear what you make of it" invites.
+        Cue("i want|need|expect|would ~3 update|report|proof|evidence, i want|need|expect|would ~3 hear|see|know ~1 how|whether|when|that|once|if ~3 went|goes|go|going|done|did|got|get|getting|finished|it|on", .coachAccountability, 1.3, "the coach wants a report"),
         Cue("report|reporting back to me", .coachAccountability, 1.5, "report back to me"),
         Cue("check|checking in with me, check-in with me", .coachAccountability, 1.5, "check in with me"),
         Cue("i|we will|can|could|shall|would|am|are [going_to|also|then] hold|keep you ~1 accountable|honest|to|on_track, let me hold|keep you", .coachAccountability, 1.3, "'I'll hold you accountable'"),
