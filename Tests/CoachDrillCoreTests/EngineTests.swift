@@ -72,6 +72,28 @@ final class EngineTests: XCTestCase {
         XCTAssertGreaterThan(Set(openings).count, 1, "variants are picked by the seed")
     }
 
+    /// Staying on a beat (the default branch has no goto), the client never says the same line twice running
+    /// when the scenario gives another, whatever the seed.
+    func testClientDoesNotRepeatItselfWhenAnotherLineExists() throws {
+        let looping = Scenario(
+            id: "loop", title: "Loop", persona: Persona(name: "Gary"), start: "ask",
+            beats: [
+                Beat(
+                    id: "ask", client: ["The move. What's the move?"],
+                    branches: [Branch(condition: nil, client: ["The move. What's the move?", "Just tell me.", "Come on."])])
+            ])
+        for seed in 1...40 {
+            var engine = try Engine(scenario: looping, seed: UInt64(seed))
+            var previous = engine.clientLine
+            for _ in 0..<6 {
+                let turn = engine.respond(to: "Mm.", assessor: Assessor())
+                let line = try XCTUnwrap(turn.clientLines.last)
+                XCTAssertNotEqual(line, previous, "seed \(seed)")
+                previous = line
+            }
+        }
+    }
+
     func testUnknownStartBeatIsATypedError() {
         XCTAssertThrowsError(try Engine(scenario: scenario(), seed: 1, from: "nowhere")) { error in
             XCTAssertEqual(error as? Engine.StartError, .noSuchBeat("nowhere", available: ["open", "plan", "done"]))
