@@ -72,6 +72,13 @@ extension TerminalText {
         return nil
     }
 
+    /// Display columns of `text`, not counting ANSI control sequences (ESC [ ... final byte): what lines
+    /// laid out beside one another must measure (a wide character takes two columns, a styled word only its
+    /// letters).
+    public static func columns(of text: String) -> Int {
+        columns(of: text[...])
+    }
+
     /// Display columns of `text`, not counting ANSI control sequences (ESC [ ... final byte).
     static func columns(of text: Substring) -> Int {
         var total = 0
