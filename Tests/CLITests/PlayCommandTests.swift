@@ -37,6 +37,25 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("turns: 0"), "the undone turn must not count")
     }
 
+    /// Through a pipe nothing is wrapped, so each paragraph of the help is one line: a hard break in the
+    /// middle of a sentence would show up on every terminal.
+    func testHelpParagraphsAreWholeLines() throws {
+        let practice = try CoachDrillBinary.run(["play", scenario, "--no-transcript"], input: ":help\n")
+        XCTAssertEqual(practice.status, 0, practice.stderr)
+        XCTAssertTrue(
+            practice.stdout.contains(
+                "\nAnswer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it "
+                    + "served and whether you partnered or advised.\n"),
+            practice.stdout)
+        let assess = try CoachDrillBinary.run(["play", scenario, "--mode", "assess", "--no-transcript"], input: ":help\n")
+        XCTAssertEqual(assess.status, 0, assess.stderr)
+        XCTAssertTrue(
+            assess.stdout.contains(
+                "\nAnswer as the coach in your own words. This is an assessment: the feedback and your scorecard come "
+                    + "at the end, and there are no hints, undo or restart.\n"),
+            assess.stdout)
+    }
+
     func testSameSeedSameSession() throws {
         let input = "What's your first step?\nHow would you like to close?\n"
         let first = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)

@@ -38,10 +38,30 @@ final class SessionLayoutTests: XCTestCase {
         }
     }
 
+    /// The help's sentences break where the terminal runs out of room, not where the source did.
+    func testHelpWrapsByWidthOnly() throws {
+        XCTAssertEqual(
+            try visibleOutput(of: ":help", colour: false),
+            """
+            Answer as the coach in your own words. After each answer you'll see which PCC
+            marker (8.1-8.9) it served and whether you partnered or advised.
+              :hint        a nudge for this moment
+              :markers     the nine markers of competency 8
+              :score       your scorecard so far
+              :undo        take back your last answer
+              :restart     start the scenario again
+              :transcript  where this session is being saved
+              :quit        end the session (Ctrl-D does too)
+            Tab completes commands; Up and Down recall earlier answers; Ctrl-C clears the
+            line.
+
+            """)
+    }
+
     // MARK: Helpers
 
     /// What a person reads on an 80-column terminal after typing `command` at the first prompt, up to the
-    /// next prompt: escapes removed, the typed command's own line left out.
+    /// next prompt: escapes removed, the typed command's own line and the prompt left out.
     private func visibleOutput(of command: String, colour: Bool) throws -> String {
         var environment = PseudoTerminal.baseEnvironment
         environment["HOME"] = home
@@ -60,7 +80,8 @@ final class SessionLayoutTests: XCTestCase {
         lines.removeFirst()  // the command as typed
         terminal.send("\u{04}")
         XCTAssertEqual(terminal.waitForExit(), 0)
-        return lines.joined(separator: "\n")
+        let shown = lines.joined(separator: "\n")
+        return shown.hasSuffix("coach> ") ? String(shown.dropLast("coach> ".count)) : shown
     }
 
     /// Waits until the output after `mark` ends with a prompt (libedit may redraw it with escapes).

@@ -192,10 +192,12 @@ final class PracticeSession {
         return .handled
     }
 
+    /// One source line per paragraph (a trailing `\` joins the lines): `say` wraps to the terminal's width,
+    /// so a hard break in a sentence would leave a ragged line on any terminal wider than the source.
     private func helpText() -> String {
         if mode == .assess {
             return """
-                Answer as the coach in your own words. This is an assessment: the feedback and your scorecard
+                Answer as the coach in your own words. This is an assessment: the feedback and your scorecard \
                 come at the end, and there are no hints, undo or restart.
                   :markers     the nine markers of competency 8
                   :transcript  where this session is being saved
@@ -204,7 +206,7 @@ final class PracticeSession {
                 """
         }
         return """
-        Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it
+        Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it \
         served and whether you partnered or advised.
           :hint        a nudge for this moment
           :markers     the nine markers of competency 8
