@@ -56,6 +56,24 @@ final class PlayCommandTests: XCTestCase {
             assess.stdout)
     }
 
+    /// Every command's answer ends with a blank line before the next prompt, whether or not the text
+    /// itself ends in a newline: the prompt never sits right under a hint or a note.
+    func testEveryCommandAnswerIsFollowedByABlankLine() throws {
+        let commands = [":hint", ":help", ":markers", ":transcript", ":undo", ":bogus", ":score", ":restart"]
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"], input: commands.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let prompts = result.stdout.components(separatedBy: "coach> ")
+        XCTAssertEqual(prompts.count, commands.count + 1, result.stdout)
+        for (command, before) in zip(commands, prompts.dropFirst()) {
+            // Each piece runs from a command to the next prompt (the last one, to the end-of-input scorecard).
+            XCTAssertTrue(before.hasPrefix(command + "\n"), before)
+            if command != commands.last {
+                XCTAssertTrue(before.hasSuffix("\n\n") && !before.hasSuffix("\n\n\n"), "after \(command): \(before)")
+            }
+        }
+    }
+
     func testSameSeedSameSession() throws {
         let input = "What's your first step?\nHow would you like to close?\n"
         let first = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)

@@ -55,6 +55,19 @@ final class SessionLayoutTests: XCTestCase {
             Tab completes commands; Up and Down recall earlier answers; Ctrl-C clears the
             line.
 
+
+            """)
+    }
+
+    /// A hint stands apart from the next prompt by a blank line, as the client's lines and the scorecard do.
+    func testHintIsFollowedByABlankLine() throws {
+        XCTAssertEqual(
+            try visibleOutput(of: ":hint", colour: false),
+            """
+            Invite Sam to look back at what they wanted from today.
+            This moment is a chance for 8.1 progress.
+
+
             """)
     }
 

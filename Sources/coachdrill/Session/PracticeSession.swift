@@ -144,25 +144,25 @@ final class PracticeSession {
         let word = line.split(separator: " ").first.map(String.init) ?? line
         let matches = Self.commands.filter { $0.hasPrefix(word) }
         guard let command = matches.count == 1 ? matches.first : (Self.commands.contains(word) ? word : nil) else {
-            say("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
+            reply("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
             return .handled
         }
         switch command {
         case ":help":
-            say(helpText())
+            reply(helpText())
         case ":hint":
-            say(mode == .assess ? "No hints in assessment mode." : hintText())
+            reply(mode == .assess ? "No hints in assessment mode." : hintText())
         case ":markers":
-            say(MarkerCatalogueText.render(style: style))
+            reply(MarkerCatalogueText.render(style: style))
         case ":score":
-            say(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
+            reply(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
         case ":undo":
             guard mode == .practice else {
-                say("No undo in assessment mode.")
+                reply("No undo in assessment mode.")
                 break
             }
             guard let last = history.popLast() else {
-                say("Nothing to undo yet.")
+                reply("Nothing to undo yet.")
                 break
             }
             engine = last.engine
@@ -172,20 +172,20 @@ final class PracticeSession {
         case ":restart":
             // Starting again would let an assessed answer be taken back, as :undo would.
             guard mode == .practice else {
-                say("No restart in assessment mode.")
+                reply("No restart in assessment mode.")
                 break
             }
             do {
                 engine = try Engine(scenario: scenario, seed: seed, from: startBeat)
             } catch {
-                say("Cannot restart: \(error)")
+                reply("Cannot restart: \(error)")
                 break
             }
             history.removeAll()
             say("Starting again from the top.")
             try showClient(engine.clientLine)
         case ":transcript":
-            say(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
+            reply(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
         default:
             return .quit
         }
@@ -265,5 +265,14 @@ final class PracticeSession {
 
     func say(_ text: String) {
         StandardOutput.say(text)
+    }
+
+    /// A command's answer, then one blank line before the next prompt, as after the client's lines: the
+    /// prompt stands apart from what was just said, whether the answer ends in a newline (the scorecard)
+    /// or not (a hint).
+    private func reply(_ text: String) {
+        var answer = text
+        while answer.hasSuffix("\n") { answer.removeLast() }
+        say(answer + "\n")
     }
 }
