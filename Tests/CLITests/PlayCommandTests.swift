@@ -74,6 +74,43 @@ final class PlayCommandTests: XCTestCase {
         }
     }
 
+    /// A command's name typed without its colon, in any case, is pointed at the command and not judged:
+    /// no turn is used, nothing reaches the transcript, and a line that only contains the word is judged.
+    func testCommandNamesWithoutTheirColonAreNotJudged() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-bare-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--transcript", path],
+            input: "hint\nScore\nQUIT\nundo\nWhere are you now with what you wanted from today?\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(
+            result.stdout.contains(
+                """
+                coach> hint
+                (Did you mean :hint? Commands start with a colon.)
+
+                coach> Score
+                (Did you mean :score? Commands start with a colon.)
+
+                coach> QUIT
+                (Did you mean :quit? Commands start with a colon.)
+
+                coach> undo
+                (Did you mean :undo? Commands start with a colon.)
+
+                coach> Where are you now with what you wanted from today?
+                ✓ 8.1 progress · partnered
+                """),
+            result.stdout)
+        XCTAssertTrue(result.stdout.contains("turns: 1 · partnered: 1 (100%)"), result.stdout)
+        let transcript = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(transcript.components(separatedBy: "\"event\":\"coach\"").count - 1, 1, transcript)
+
+        let sentence = try CoachDrillBinary.run(["play", scenario, "--no-transcript"], input: "Any hint of progress?\n")
+        XCTAssertFalse(sentence.stdout.contains("Did you mean"), sentence.stdout)
+        XCTAssertTrue(sentence.stdout.contains("turns: 1"), sentence.stdout)
+    }
+
     func testSameSeedSameSession() throws {
         let input = "What's your first step?\nHow would you like to close?\n"
         let first = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)

@@ -91,9 +91,23 @@ final class PracticeSession {
                     if try runCommand(line) == .quit { return .quit }
                     continue
                 }
+                if let command = Self.commandMissingItsColon(line, commands: Self.commands) {
+                    reply(style.dim(Self.missingColonNote(command)))
+                    continue
+                }
                 if try answer(line) { return .completed }
             }
         }
+    }
+
+    /// The command `line` names when it is exactly a command's name typed without its colon ("hint",
+    /// "Quit"): no coach would answer a client with that one word, and judging it would use up a turn.
+    static func commandMissingItsColon(_ line: String, commands: [String]) -> String? {
+        commands.first { $0.dropFirst().caseInsensitiveCompare(line) == .orderedSame }
+    }
+
+    static func missingColonNote(_ command: String) -> String {
+        "(Did you mean \(command)? Commands start with a colon.)"
     }
 
     /// A coach answer is a few sentences; anything this long is pasted by mistake, and is cut.
