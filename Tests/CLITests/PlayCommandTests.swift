@@ -25,6 +25,23 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("good place to end"))
     }
 
+    /// The verdict's verb agrees with its quotes (one quote "grades", two quotes "grade"), and the
+    /// accountability verdict needs no pronoun for the client, whose pronouns the feedback does not know.
+    func testFeedbackWordingAgreesWithItsQuotes() throws {
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "Great job!\n:undo\nWell done, I'm so proud of you.\nEmail me on Friday so I know you did it.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-feedback-wording.txt")
+        XCTAssertTrue(result.stdout.contains("advised: \"Great job\" grades Sam."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("advised: \"Well done\", \"I'm so proud\" grade Sam."), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "advised: \"Email me\", \"so I know\" make Sam answer to you instead of owning the follow-through."),
+            result.stdout)
+        XCTAssertFalse(result.stdout.contains("Sam accountable to you, not to themselves"), result.stdout)
+    }
+
     func testCommandsAndEndOfInputShowTheScorecard() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
