@@ -128,6 +128,18 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertTrue(sentence.stdout.contains("turns: 1"), sentence.stdout)
     }
 
+    /// No line of a piped session (scorecard rows included, with :score and at the end) ends in spaces.
+    func testPipedOutputHasNoTrailingSpaces() throws {
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "Where are you now with what you wanted from today?\n:score\nYou need to write the list tonight.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\n8.1 progress                    1          0\n"), result.stdout)
+        for line in result.stdout.split(separator: "\n") {
+            XCTAssertFalse(line.hasSuffix(" "), "trailing spaces: '\(line)'")
+        }
+    }
+
     func testSameSeedSameSession() throws {
         let input = "What's your first step?\nHow would you like to close?\n"
         let first = try CoachDrillBinary.run(["play", "new-manager-checklist", "--seed", "7", "--no-transcript"], input: input)
