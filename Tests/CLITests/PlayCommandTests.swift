@@ -155,6 +155,27 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("coachdrill list"), result.stderr)
     }
 
+    /// Without --as the transcript names the login name: $USER, then $LOGNAME, then the password database
+    /// (what `id -un` says) when neither is set, as under cron or `env -i`.
+    func testTheTraineeDefaultsToTheLoginName() throws {
+        func trainee(environment: [String: String] = [:], unsetting: [String] = []) throws -> String? {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-as-\(UUID().uuidString).jsonl").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let result = try CoachDrillBinary.run(
+                ["play", scenario, "--transcript", path], input: "", environment: environment, unsetting: unsetting)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let first = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first ?? ""
+            let session = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+            return session?["trainee"] as? String
+        }
+        let entry = try XCTUnwrap(getpwuid(getuid()), "this user has a password database entry")
+        let loginName = String(cString: entry.pointee.pw_name)
+        XCTAssertEqual(try trainee(), "tester")
+        XCTAssertEqual(try trainee(environment: ["LOGNAME": "logan"], unsetting: ["USER"]), "logan")
+        XCTAssertEqual(try trainee(unsetting: ["USER", "LOGNAME"]), loginName)
+        XCTAssertEqual(try trainee(environment: ["USER": ""], unsetting: ["LOGNAME"]), loginName, "an empty USER is unset")
+    }
+
     func testTranscriptIsWrittenAndParses() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-transcript-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
