@@ -32,9 +32,11 @@ enum CoachDrillBinary {
         packageRoot.appendingPathComponent("Tests/Fixtures/" + path).path
     }
 
-    /// Runs with `input` piped to standard input and a clean environment (no colour, a private home).
+    /// Runs with `input` piped to standard input and a clean environment (no colour, a private home, USER
+    /// "tester"); `unsetting` leaves variables of that clean environment out.
     static func run(
-        _ arguments: [String], input: String = "", environment extra: [String: String] = [:], directory: String? = nil
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        unsetting: [String] = [], directory: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -42,6 +44,7 @@ enum CoachDrillBinary {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("coachdrill-test-home-\(getpid())")
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "USER": "tester"]
         environment.merge(extra) { _, new in new }
+        for variable in unsetting { environment[variable] = nil }
         process.environment = environment
         process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? packageRoot
         let stdin = Pipe()

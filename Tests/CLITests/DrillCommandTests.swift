@@ -190,6 +190,19 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0["event"] as? String == "coach" }.count, 0)
     }
 
+    /// A bare "skip" or "hint" is not taken as the quick-fire item's one answer: the participant is pointed
+    /// at the command, and the next line is the answer.
+    func testCommandNamesWithoutTheirColonAreNotRecordedAsAnswers() throws {
+        let result = try drill("Robin", ["skip", "Hint"] + passingAnswers)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("(Did you mean :skip? Commands start with a colon.)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("(Did you mean :hint? Commands start with a colon.)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("PASSED: 3 of 3 items (100%)"), result.stdout)
+        let answers = try events(try transcriptFiles().first ?? "").filter { $0["event"] as? String == "coach" }
+            .map { ($0["assessment"] as? [String: Any])?["text"] as? String ?? "" }
+        XCTAssertEqual(answers, passingAnswers)
+    }
+
     // MARK: - Time
 
     /// A one-second item answered after two: the prompt counts down, then says "over"; the answer still

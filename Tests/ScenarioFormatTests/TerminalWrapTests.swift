@@ -25,6 +25,19 @@ final class TerminalWrapTests: XCTestCase {
         XCTAssertEqual(TerminalText.wrap("\nblank lines stay\n\n", width: 30), "\nblank lines stay\n\n")
     }
 
+    /// `:markers` dims a whole indented line, so the styling comes before the indentation: the continued
+    /// lines still keep it, exactly as they do without colour.
+    func testStylingBeforeTheIndentKeepsTheHangingIndent() {
+        let words = "Partnering: Invite them to name what they discovered about themselves."
+        let plain = TerminalText.wrap("  " + words, width: 30)
+        XCTAssertEqual(plain, "  Partnering: Invite them to\n  name what they discovered\n  about themselves.")
+        let dimmed = TerminalText.wrap("\u{1B}[2m  " + words + "\u{1B}[0m", width: 30)
+        XCTAssertEqual(dimmed, "\u{1B}[2m  Partnering: Invite them to\n  name what they discovered\n  about themselves.\u{1B}[0m")
+        XCTAssertEqual(
+            TerminalText.wrap("  \u{1B}[2m" + words + "\u{1B}[0m", width: 30),
+            "  \u{1B}[2mPartnering: Invite them to\n  name what they discovered\n  about themselves.\u{1B}[0m")
+    }
+
     func testAWordWiderThanTheLineIsLeftWholeAndNarrowWidthsAreIgnored() {
         let url = "see https://example.org/" + String(repeating: "x", count: 40) + " now"
         XCTAssertEqual(TerminalText.wrap(url, width: 30), "see\nhttps://example.org/" + String(repeating: "x", count: 40) + "\nnow")

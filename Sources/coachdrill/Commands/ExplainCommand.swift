@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachDrillCore
+import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,6 +9,15 @@ struct ExplainCommand: ParsableCommand {
 
     @Argument(help: "The coach line, in quotes.")
     var line: String
+
+    /// An empty line would be judged like any other (no marker, neutral), which reads as a verdict on
+    /// nothing; it is a usage mistake, most often an unset shell variable.
+    func validate() throws {
+        if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError(
+                "explain needs a coach line, e.g. coachdrill explain \"What will you take from today?\"")
+        }
+    }
 
     func run() {
         print(ExplanationText.render(Assessor().assess(line)), terminator: "")

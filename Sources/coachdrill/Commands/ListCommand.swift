@@ -17,7 +17,9 @@ struct ListCommand: ParsableCommand {
         guard !listing.entries.isEmpty || !listing.failures.isEmpty else {
             throw ValidationError(ScenarioCatalogue.noScenariosMessage(library))
         }
-        StandardOutput.write(ScenarioCatalogue.table(ScenarioCatalogue.ordered(listing.entries)), terminator: "")
+        let entries = ScenarioCatalogue.entries(
+            ScenarioCatalogue.ordered(listing.entries), width: StandardOutput.terminalWidth ?? ScenarioCatalogue.pipeWidth)
+        StandardOutput.write(entries, terminator: "")
         for failure in listing.failures {
             ErrorReport.say("\(failure.path) does not load; run `coachdrill lint \(failure.path)`")
         }
@@ -49,21 +51,55 @@ enum ScenarioCatalogue {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func table(_ rows: [ScenarioSummary]) -> String {
-        let idWidth = (rows.map(\.id.count).max() ?? 2) + 2
-        let titleWidth = min((rows.map(\.title.count).max() ?? 5) + 2, 56)
-        let personWidth = (rows.map(\.personaName.count).max() ?? 6) + 2
-        let markerWidth = (rows.map { $0.markers.count * 4 }.max() ?? 7) + 1
-        var out = ""
-        out += pad("id", idWidth) + pad("title", titleWidth) + pad("person", personWidth) + pad("difficulty", 12)
-            + pad("markers", markerWidth) + "traps\n"
-        for row in rows {
-            out += pad(TerminalText.sanitize(row.id), idWidth) + pad(TerminalText.sanitize(row.title), titleWidth)
-                + pad(TerminalText.sanitize(row.personaName), personWidth) + pad(row.difficulty.rawValue, 12)
-                + pad(row.markers.map(\.id).joined(separator: " "), markerWidth)
-                + row.traps.map(\.rawValue).joined(separator: ", ") + "\n"
+    /// The width `list` wraps at when standard output is not a terminal. Unlike a session's dialogue, the
+    /// list is read by people even through a pipe (`coachdrill list | less`, pasted into a message), and
+    /// unwrapped its longest trap lines would break mid-word in an 80-column pager.
+    static let pipeWidth = 80
+
+    /// `list`: one entry per scenario, its id and title on the first line and the rest indented below,
+    /// wrapped at `width` so nothing runs off an 80-column terminal the way a one-row-per-scenario table
+    /// did. Wrapped values continue under their own first word (a title under the title column, traps
+    /// under the first trap), so a continuation never reads as a line of its own.
+    static func entries(_ rows: [ScenarioSummary], width: Int) -> String {
+        let idWidth = (rows.map { TerminalText.columns(of: TerminalText.sanitize($0.id)) }.max() ?? 2) + 2
+        return rows.map { row in
+            let id = TerminalText.sanitize(row.id)
+            let title = TerminalText.sanitize(row.title)
+            // Beside the longest id a title would get too little room: it goes on its own line instead.
+            var lines =
+                width - idWidth >= minimumTextColumns
+                ? [hanging(pad(id, idWidth), title, width: width)]
+                : [id, TerminalText.wrap(detailIndent + title, width: width)]
+            let who = "\(detailIndent)\(TerminalText.sanitize(row.personaName)) · \(row.difficulty.rawValue)"
+            lines.append(
+                row.markers.isEmpty
+                    ? TerminalText.wrap(who, width: width)
+                    : hanging(who + " · markers ", row.markers.map(\.id).joined(separator: " "), width: width))
+            if !row.traps.isEmpty {
+                lines.append(
+                    hanging(detailIndent + "traps: ", row.traps.map(\.rawValue).joined(separator: ", "), width: width))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+    }
+
+    /// How far an entry's details sit in from its id.
+    private static let detailIndent = "    "
+
+    /// The fewest columns worth wrapping a value into beside its label (TerminalText.wrap's own floor).
+    private static let minimumTextColumns = 20
+
+    /// `label` then `text`, wrapped at `width` with every continuation starting in the column `text` started
+    /// in; when that leaves too little room (or not enough for its longest word), continuations start at the
+    /// label's own indentation instead.
+    private static func hanging(_ label: String, _ text: String, width: Int) -> String {
+        let labelColumns = TerminalText.columns(of: label)
+        let longestWord = text.split(separator: " ").map { TerminalText.columns(of: String($0)) }.max() ?? 0
+        guard width - labelColumns >= max(minimumTextColumns, longestWord) else {
+            return TerminalText.wrap(label + text, width: width)
         }
-        return out
+        let wrapped = TerminalText.wrap(String(repeating: " ", count: labelColumns) + text, width: width)
+        return label + wrapped.dropFirst(labelColumns)
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -96,7 +96,7 @@ struct PlayCommand: ParsableCommand {
                 try writer?.append(
                     TranscriptEvent.session(
                         scenario: loaded, contentHash: hash, seed: seed, mode: mode.rawValue,
-                        trainee: trainee ?? environment["USER"] ?? environment["LOGNAME"] ?? "trainee", started: Date()))
+                        trainee: trainee ?? LoginName.current(environment: environment), started: Date()))
             } catch {
                 throw ErrorReport.fail("\(error)")
             }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Show every name as \"Participant N\" (for projecting a class report).")
     var anonymize = false
 
-    @Option(help: "Base IRI of xAPI activity ids (default \(ReportXAPI.defaultBase)).")
+    @Option(help: "Base IRI of xAPI activity ids.")
     var xapiBase: String = ReportXAPI.defaultBase
 
     @Option(help: "xAPI: identify trainees as mailto:<name>@DOMAIN instead of an account on the xAPI base.")

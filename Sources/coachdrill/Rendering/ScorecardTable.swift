@@ -6,13 +6,16 @@ import CoachDrillCore
 enum ScorecardTable {
     static func render(_ card: Scorecard, style: Style) -> String {
         var out = style.bold("Scorecard") + "\n"
-        out += pad("marker", 32) + pad("partnered", 11) + pad("advised", 9) + "\n"
+        // The last column is not padded: rows end at their last character (no trailing spaces in a pipe).
+        out += pad("marker", 32) + pad("partnered", 11) + "advised\n"
         for tally in card.tallies {
             let name = "\(tally.marker.id) \(tally.marker.shortName)"
             if tally.evidenced {
-                let partnered = pad(String(tally.partnered), 11)
-                let advised = pad(String(tally.advised), 9)
+                let partnered = String(tally.partnered)
+                let advised = String(tally.advised)
+                // Padding goes outside the colour, so only the count is coloured.
                 out += pad(name, 32) + (tally.partnered > 0 ? style.green(partnered) : partnered)
+                    + String(repeating: " ", count: max(1, 11 - partnered.count))
                     + (tally.advised > 0 ? style.red(advised) : advised) + "\n"
             } else {
                 out += pad(name, 32) + style.dim("not yet evidenced") + "\n"

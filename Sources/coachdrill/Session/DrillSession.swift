@@ -7,6 +7,8 @@ import ScenarioFormat
 /// prompt shows the item's countdown; going over is recorded, never enforced.
 final class DrillSession {
     static let commands = [":help", ":skip", ":quit"]
+    /// `play`'s commands that a drill knows only to refuse: feedback and scores wait for the end.
+    static let refusedCommands = [":hint", ":undo", ":score", ":restart"]
 
     private let pack: DrillPack
     private let reader: LineReader
@@ -184,6 +186,14 @@ final class DrillSession {
                                 + "only its start is used.)"
                         ))
                 }
+                // A command's bare name would otherwise be recorded as the item's answer (a quick-fire
+                // item takes only one).
+                if let command = PracticeSession.commandMissingItsColon(
+                    line, commands: Self.commands + Self.refusedCommands)
+                {
+                    say(style.dim(PracticeSession.missingColonNote(command)))
+                    continue
+                }
                 guard line.hasPrefix(":") else { return .answer(line, seconds: clock() - shownAt) }
                 switch command(line) {
                 case .skip: return .skip
@@ -203,7 +213,7 @@ final class DrillSession {
         case ":skip": return .skip
         case ":quit": return .quit
         case ":help": say(helpText())
-        case ":hint", ":undo", ":score", ":restart":
+        case let refused where Self.refusedCommands.contains(refused):
             say("Not during a drill: feedback and your scores come at the end, as in an assessment.")
         default:
             say("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")

@@ -91,9 +91,23 @@ final class PracticeSession {
                     if try runCommand(line) == .quit { return .quit }
                     continue
                 }
+                if let command = Self.commandMissingItsColon(line, commands: Self.commands) {
+                    reply(style.dim(Self.missingColonNote(command)))
+                    continue
+                }
                 if try answer(line) { return .completed }
             }
         }
+    }
+
+    /// The command `line` names when it is exactly a command's name typed without its colon ("hint",
+    /// "Quit"): no coach would answer a client with that one word, and judging it would use up a turn.
+    static func commandMissingItsColon(_ line: String, commands: [String]) -> String? {
+        commands.first { $0.dropFirst().caseInsensitiveCompare(line) == .orderedSame }
+    }
+
+    static func missingColonNote(_ command: String) -> String {
+        "(Did you mean \(command)? Commands start with a colon.)"
     }
 
     /// A coach answer is a few sentences; anything this long is pasted by mistake, and is cut.
@@ -144,25 +158,25 @@ final class PracticeSession {
         let word = line.split(separator: " ").first.map(String.init) ?? line
         let matches = Self.commands.filter { $0.hasPrefix(word) }
         guard let command = matches.count == 1 ? matches.first : (Self.commands.contains(word) ? word : nil) else {
-            say("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
+            reply("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
             return .handled
         }
         switch command {
         case ":help":
-            say(helpText())
+            reply(helpText())
         case ":hint":
-            say(mode == .assess ? "No hints in assessment mode." : hintText())
+            reply(mode == .assess ? "No hints in assessment mode." : hintText())
         case ":markers":
-            say(MarkerCatalogueText.render(style: style))
+            reply(MarkerCatalogueText.render(style: style))
         case ":score":
-            say(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
+            reply(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
         case ":undo":
             guard mode == .practice else {
-                say("No undo in assessment mode.")
+                reply("No undo in assessment mode.")
                 break
             }
             guard let last = history.popLast() else {
-                say("Nothing to undo yet.")
+                reply("Nothing to undo yet.")
                 break
             }
             engine = last.engine
@@ -172,30 +186,32 @@ final class PracticeSession {
         case ":restart":
             // Starting again would let an assessed answer be taken back, as :undo would.
             guard mode == .practice else {
-                say("No restart in assessment mode.")
+                reply("No restart in assessment mode.")
                 break
             }
             do {
                 engine = try Engine(scenario: scenario, seed: seed, from: startBeat)
             } catch {
-                say("Cannot restart: \(error)")
+                reply("Cannot restart: \(error)")
                 break
             }
             history.removeAll()
             say("Starting again from the top.")
             try showClient(engine.clientLine)
         case ":transcript":
-            say(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
+            reply(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
         default:
             return .quit
         }
         return .handled
     }
 
+    /// One source line per paragraph (a trailing `\` joins the lines): `say` wraps to the terminal's width,
+    /// so a hard break in a sentence would leave a ragged line on any terminal wider than the source.
     private func helpText() -> String {
         if mode == .assess {
             return """
-                Answer as the coach in your own words. This is an assessment: the feedback and your scorecard
+                Answer as the coach in your own words. This is an assessment: the feedback and your scorecard \
                 come at the end, and there are no hints, undo or restart.
                   :markers     the nine markers of competency 8
                   :transcript  where this session is being saved
@@ -204,7 +220,7 @@ final class PracticeSession {
                 """
         }
         return """
-        Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it
+        Answer as the coach in your own words. After each answer you'll see which PCC marker (8.1-8.9) it \
         served and whether you partnered or advised.
           :hint        a nudge for this moment
           :markers     the nine markers of competency 8
@@ -263,5 +279,14 @@ final class PracticeSession {
 
     func say(_ text: String) {
         StandardOutput.say(text)
+    }
+
+    /// A command's answer, then one blank line before the next prompt, as after the client's lines: the
+    /// prompt stands apart from what was just said, whether the answer ends in a newline (the scorecard)
+    /// or not (a hint).
+    private func reply(_ text: String) {
+        var answer = text
+        while answer.hasSuffix("\n") { answer.removeLast() }
+        say(answer + "\n")
     }
 }
