@@ -86,6 +86,46 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("\(path):\(line): check failed: 'partnering path' turn 1: marker expected 8.2, got 8.1"), result.stdout)
     }
 
+    /// A project folder holding Scenarios/fresh-start.yaml (from `new`), removed afterwards.
+    private func project(_ body: (_ folder: String, _ scenario: String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-project-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/Scenarios", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scenario = folder + "/Scenarios/fresh-start.yaml"
+        XCTAssertEqual(try CoachDrillBinary.run(["new", "fresh-start", "--output", scenario]).status, 0)
+        try body(folder, scenario)
+    }
+
+    /// `test` and `lint` find a scenario by id, as `play` and `graph` do; paths still work.
+    func testTestAndLintAcceptAScenarioId() throws {
+        try project { folder, _ in
+            let test = try CoachDrillBinary.run(["test", "fresh-start"], directory: folder)
+            XCTAssertEqual(test.status, 0, test.stdout + test.stderr)
+            XCTAssertEqual(test.stdout, "1 scenario, 2 checks, 5 turns: 0 failures\n")
+            let lint = try CoachDrillBinary.run(["lint", "--strict", "fresh-start"], directory: folder)
+            XCTAssertEqual(lint.status, 0, lint.stdout + lint.stderr)
+            XCTAssertEqual(lint.stderr, "1 file checked: 0 errors, 0 warnings\n")
+            // From anywhere, with --scenarios naming the folder.
+            let elsewhere = try CoachDrillBinary.run(["test", "fresh-start", "--scenarios", folder + "/Scenarios"])
+            XCTAssertEqual(elsewhere.status, 0, elsewhere.stdout + elsewhere.stderr)
+            XCTAssertEqual(try CoachDrillBinary.run(["lint", "Scenarios/fresh-start.yaml"], directory: folder).status, 0)
+
+            let typo = try CoachDrillBinary.run(["lint", "fresh-strat"], directory: folder)
+            XCTAssertEqual(typo.status, 2)
+            XCTAssertTrue(
+                typo.stderr.contains(
+                    "no such file or folder: 'fresh-strat', and no scenario or drill pack with that id "
+                        + "(did you mean 'fresh-start'?) in Scenarios, "),
+                typo.stderr)
+            XCTAssertTrue(typo.stderr.contains("Run `coachdrill list` to see the scenario ids."), typo.stderr)
+            let unknown = try CoachDrillBinary.run(["test", "nobody-here"], directory: folder)
+            XCTAssertEqual(unknown.status, 2)
+            XCTAssertTrue(
+                unknown.stderr.contains("no such file or folder: 'nobody-here', and no scenario with that id in "),
+                unknown.stderr)
+        }
+    }
+
     func testGraphRendersWithGraphvizAndMermaid() throws {
         let dot = try CoachDrillBinary.run(["graph", CoachDrillBinary.fixture("play/closing-practice.yaml")])
         XCTAssertEqual(dot.status, 0)

@@ -16,8 +16,11 @@ struct TestCommand: ParsableCommand {
             --strict, something is not covered).
             """)
 
-    @Argument(help: "Scenario files or folders.")
+    @Argument(help: "Scenario files, folders or scenario ids.")
     var paths: [String] = ["Scenarios"]
+
+    @Option(help: "A folder of scenarios to look ids up in instead of the usual places.")
+    var scenarios: String?
 
     @Flag(help: "List the beats and branches that no check visits.")
     var coverage = false
@@ -26,7 +29,7 @@ struct TestCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let files = try ScenarioFiles.expand(paths)
+        let files = try ScenarioFiles.expand(paths, library: ScenarioLibrary.standard(scenariosOption: scenarios))
         let style = Style.forStandardOutput()
         let assessor = Assessor()
         var failed = false
