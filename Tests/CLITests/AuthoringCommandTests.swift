@@ -126,6 +126,23 @@ final class AuthoringCommandTests: XCTestCase {
         }
     }
 
+    /// `graph` (and `list`) name a file found by id as the user would type it, as `lint` does.
+    func testGraphShowsAScenarioFoundByIdWithItsPathAsTyped() throws {
+        try project { folder, scenario in
+            let text = try String(contentsOfFile: scenario, encoding: .utf8)
+            try text.replacingOccurrences(of: "goto: closing", with: "goto: closng")
+                .write(toFile: scenario, atomically: true, encoding: .utf8)
+            let graph = try CoachDrillBinary.run(["graph", "fresh-start"], directory: folder)
+            XCTAssertEqual(graph.status, 1)
+            XCTAssertTrue(graph.stderr.hasPrefix("Scenarios/fresh-start.yaml:"), graph.stderr)
+            XCTAssertFalse(graph.stderr.contains(folder), graph.stderr)
+            let list = try CoachDrillBinary.run(["list"], directory: folder)
+            XCTAssertTrue(
+                list.stderr.contains("Scenarios/fresh-start.yaml does not load; run `coachdrill lint Scenarios/fresh-start.yaml`"),
+                list.stderr)
+        }
+    }
+
     func testGraphRendersWithGraphvizAndMermaid() throws {
         let dot = try CoachDrillBinary.run(["graph", CoachDrillBinary.fixture("play/closing-practice.yaml")])
         XCTAssertEqual(dot.status, 0)

@@ -19,7 +19,8 @@ struct ListCommand: ParsableCommand {
         }
         StandardOutput.write(ScenarioCatalogue.table(ScenarioCatalogue.ordered(listing.entries)), terminator: "")
         for failure in listing.failures {
-            ErrorReport.say("\(failure.path) does not load; run `coachdrill lint \(failure.path)`")
+            let path = DisplayPath.relative(failure.path)
+            ErrorReport.say("\(path) does not load; run `coachdrill lint \(path)`")
         }
     }
 }
