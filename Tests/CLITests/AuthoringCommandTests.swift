@@ -126,6 +126,38 @@ final class AuthoringCommandTests: XCTestCase {
         }
     }
 
+    /// A scenario that does not load is counted in the summary; counts are singular when they are one, and
+    /// what no check covers is located like a diagnostic.
+    func testTestSummaryCountsScenariosThatDoNotLoadAndLocatesWhatIsNotCovered() throws {
+        try project { folder, scenario in
+            let text = try String(contentsOfFile: scenario, encoding: .utf8)
+            // One check of one turn, so beats and branches are left uncovered.
+            let oneTurn = text.components(separatedBy: "  - name: partnering path")[0]
+                + "  - name: one turn\n    turns:\n      - coach: Where are you now with what you wanted from today?\n"
+                + "        expect: { marker: 8.1, stance: partner, goto: next-step }\n"
+            try oneTurn.write(toFile: scenario, atomically: true, encoding: .utf8)
+            let covered = try CoachDrillBinary.run(["test", "--coverage", "fresh-start"], directory: folder)
+            XCTAssertEqual(covered.status, 0, covered.stdout)
+            let lines = oneTurn.components(separatedBy: "\n")
+            let flatClose = try XCTUnwrap(lines.firstIndex(of: "  flat-close:")) + 1
+            let advise = try XCTUnwrap(lines.firstIndex(of: "      - when: { stance: advise }")) + 1
+            XCTAssertTrue(
+                covered.stdout.contains("Scenarios/fresh-start.yaml:\(flatClose):3: not covered: beat 'flat-close'\n"),
+                covered.stdout)
+            XCTAssertTrue(
+                covered.stdout.contains("Scenarios/fresh-start.yaml:\(advise):9: not covered: beat 'wrap-up' branch 2\n"),
+                covered.stdout)
+            XCTAssertTrue(covered.stdout.hasSuffix("\n1 scenario, 1 check, 1 turn: 0 failures\n"), covered.stdout)
+
+            let broken = oneTurn.replacingOccurrences(of: "        effects: { ownership: +1 }", with: "          effects: { ownership: +1 }")
+            try broken.write(toFile: scenario, atomically: true, encoding: .utf8)
+            let result = try CoachDrillBinary.run(["test", "Scenarios"], directory: folder)
+            XCTAssertEqual(result.status, 1)
+            XCTAssertTrue(result.stdout.hasPrefix("Scenarios/fresh-start.yaml:"), result.stdout)
+            XCTAssertTrue(result.stdout.hasSuffix("\n1 scenario (1 does not load), 0 checks, 0 turns: 0 failures\n"), result.stdout)
+        }
+    }
+
     /// `graph` (and `list`) name a file found by id as the user would type it, as `lint` does.
     func testGraphShowsAScenarioFoundByIdWithItsPathAsTyped() throws {
         try project { folder, scenario in

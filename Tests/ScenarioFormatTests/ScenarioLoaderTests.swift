@@ -92,6 +92,17 @@ import Testing
         #expect(diagnostics.errors.first?.help == "rename it to 'difficulty'")
     }
 
+    /// `coachdrill test --coverage` names uncovered beats and branches by these places.
+    @Test func theAnalysisLocatesBeatsAndBranches() throws {
+        let analysis = ScenarioLoader.analyze(yaml: try Fixtures.example, path: "new-manager-checklist.yaml")
+        #expect(analysis.location(ofBeat: "learning") == SourceLocation(file: "new-manager-checklist.yaml", line: 42, column: 3))
+        #expect(
+            analysis.location(ofBranch: 0, inBeat: "wrap-up")
+                == SourceLocation(file: "new-manager-checklist.yaml", line: 21, column: 9))
+        #expect(analysis.location(ofBeat: "nowhere") == nil)
+        #expect(analysis.location(ofBranch: 9, inBeat: "wrap-up") == nil)
+    }
+
     @Test func effectsAcceptSignedNumbersQuotedOrNot() throws {
         let yaml = try Fixtures.example.replacingOccurrences(
             of: "effects: { ownership: +1 }", with: "effects: { ownership: \"+2\" }")
