@@ -28,7 +28,7 @@ final class ReportBuilderTests: XCTestCase {
     }
 
     private func report(_ transcripts: [Transcript], trainee: String? = nil, anonymize: Bool = false) -> Report {
-        var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
+        var builder = ReportBuilder(trainee: trainee.map { TraineeQuery($0) }, anonymize: anonymize)
         for transcript in transcripts { builder.add(transcript) }
         return builder.build()
     }
