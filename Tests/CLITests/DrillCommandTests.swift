@@ -51,7 +51,7 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertTrue(zoe.stdout.contains("8.7 accountability ✗"), "the required marker was never partnered")
         XCTAssertTrue(kim.stdout.contains("NOT PASSED: 1 of 3 items (33%)"), kim.stdout)
         XCTAssertTrue(
-            kim.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not answered"), kim.stdout)
+            kim.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · skipped"), kim.stdout)
         XCTAssertTrue(kim.stdout.contains("3. sam-close · scenario · not finished"), kim.stdout)
 
         let files = try transcriptFiles()
@@ -181,8 +181,9 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout.components(separatedBy: "Not during a drill").count - 1, 3)
         XCTAssertTrue(result.stdout.contains("Unknown command :bogus"))
         XCTAssertTrue(result.stdout.contains(":skip   move on to the next item"))
-        XCTAssertTrue(result.stdout.contains("1. own-the-log · quick-fire · 8.7 accountability · not answered"))
-        XCTAssertTrue(result.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not answered"))
+        // Skipped is the participant's choice; the item the drill was quit on, and those after, were not reached.
+        XCTAssertTrue(result.stdout.contains("1. own-the-log · quick-fire · 8.7 accountability · skipped"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not reached"), result.stdout)
         XCTAssertTrue(result.stdout.contains("3. sam-close · scenario · not reached"))
         let lines = try events(try transcriptFiles().first ?? "")
         XCTAssertEqual(lines.last?["reason"] as? String, "quit")
