@@ -264,6 +264,9 @@ final class DrillCommandTests: XCTestCase {
                 input: run.answers.map { $0 + "\n" }.joined())
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stdout.contains(run.summary), run.pack + "\n" + result.stdout)
+            // The drill states its rules itself; a pack's summary repeating them doubles the line.
+            XCTAssertEqual(
+                result.stdout.components(separatedBy: "Feedback comes at the end").count - 1, 1, run.pack + "\n" + result.stdout)
         }
         XCTAssertEqual(try transcriptFiles().count, 3)
     }
