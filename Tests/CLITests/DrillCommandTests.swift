@@ -117,6 +117,13 @@ final class DrillCommandTests: XCTestCase {
             kimEvents.filter { $0["event"] as? String == "item" }.map { $0["passed"] as? Bool ?? true },
             [true, false, false],
             "the skipped item and the scenario cut short by the end of input are closed, not passed")
+
+        // The class report counts who answered each item; Kim's skip is told from a drill that ended early.
+        let report = try CoachDrillBinary.run(["report", results])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("  close-on-the-clock  rewrite     8.9       2 of 3"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("\nNot answered: close-on-the-clock 1 skipped.\n"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("Per trainee and marker"), "the participants x markers table is shown once")
     }
 
     /// Two participants at once, into one folder, with the same name: both processes have opened their files

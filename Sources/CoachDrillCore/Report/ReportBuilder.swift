@@ -198,6 +198,12 @@ public struct ReportBuilder: Sendable {
                     trapTallies[trap, default: ClassTrapTally()].lines.append((number, assessment.text))
                 }
             }
+            // An unanswered item the run went on from was skipped; one it ended on was cut off. The run went
+            // on when a later item started (its client line, answer or end), or when the drill completed.
+            let answeredItems = Set(run.turns.lazy.compactMap(\.item))
+            let furthestItem = max(
+                run.clientLines.lazy.compactMap(\.item).max() ?? -1, run.items.lazy.map(\.item).max() ?? -1,
+                answeredItems.max() ?? -1)
             for item in run.items {
                 var tally = pack.items[item.item] ?? ItemTally()
                 if tally.id == nil {
@@ -205,6 +211,11 @@ public struct ReportBuilder: Sendable {
                     tally.kind = item.kind
                 }
                 tally.attempts += 1
+                if answeredItems.contains(item.item) {
+                    tally.answered += 1
+                } else if item.item < furthestItem || run.end?.reason == .completed {
+                    tally.skipped += 1
+                }
                 if item.passed { tally.passed += 1 }
                 if item.overtime { tally.overtime += 1 }
                 pack.items[item.item] = tally
@@ -227,7 +238,8 @@ public struct ReportBuilder: Sendable {
                     items: tally.items.map { index, item in
                         ClassReport.ItemReport(
                             index: index, id: item.id ?? "item \(index + 1)", kind: item.kind, target: item.target,
-                            attempts: item.attempts, passed: item.passed, overtime: item.overtime, answers: item.answers)
+                            attempts: item.attempts, answered: item.answered, skipped: item.skipped,
+                            passed: item.passed, overtime: item.overtime, answers: item.answers)
                     }.sorted { $0.index < $1.index })
             }.sorted { $0.id < $1.id },
             traps: trapReports)
@@ -355,6 +367,8 @@ private struct ItemTally {
     var kind: TranscriptItem.Kind?
     var target: Marker?
     var attempts = 0
+    var answered = 0
+    var skipped = 0
     var passed = 0
     var overtime = 0
     var answers = StanceCounts()
