@@ -136,6 +136,24 @@ final class ReportCommandTests: XCTestCase {
             "coachdrill: 'robin' could be Robin Diaz or Robin Park; give more of the name, such as --trainee \"Robin Diaz\"\n")
     }
 
+    /// On an 80-column terminal the text report's paragraphs and bullets break between words (bullets under
+    /// their text); table rows stay whole. Files and pipes get one line per paragraph (the golden files).
+    func testTextOnATerminalWrapsProseNotTables() throws {
+        let terminal = try PseudoTerminal(
+            executable: CoachDrillBinary.executable.path, arguments: ["report", drills, "--anonymize"],
+            environment: ["HOME": NSTemporaryDirectory(), "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+            directory: CoachDrillBinary.packageRoot.path, columns: 80)
+        XCTAssertEqual(terminal.waitForExit(), 0, terminal.output)
+        let lines = PseudoTerminal.removingEscapes(terminal.output).replacingOccurrences(of: "\r\n", with: "\n")
+            .components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains("answered: of all who ran the pack; pass rate: of those who got to the item;"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("partnered: of the answers given."))
+        XCTAssertTrue(lines.contains("#  item               kind        target  answered  passed  pass rate  partnered  overtime"))
+        for line in lines where !line.contains("  ") && !line.hasPrefix("  - ") {
+            XCTAssertLessThanOrEqual(line.count, 80, line)
+        }
+    }
+
     func testNothingToReportFails() throws {
         let missing = try CoachDrillBinary.run(["report", "no/such/folder"])
         XCTAssertEqual(missing.status, 1)

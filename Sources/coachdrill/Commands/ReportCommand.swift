@@ -92,7 +92,9 @@ struct ReportCommand: ParsableCommand {
         let style = output == nil ? Style.forStandardOutput() : .plain
         let text: String
         switch format {
-        case .text: text = ReportText.render(ReportSections.document(report), style: style)
+        case .text:
+            let width = output == nil ? StandardOutput.terminalWidth : nil
+            text = ReportText.render(ReportSections.document(report), style: style, width: width)
         case .md: text = ReportMarkdown.render(ReportSections.document(report))
         case .csv: text = ReportCSV.render(report)
         case .json: text = ReportJSON.render(report)
