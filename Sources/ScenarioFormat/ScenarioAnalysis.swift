@@ -6,10 +6,23 @@ public struct ScenarioAnalysis: Sendable, Equatable {
     /// The scenario, or nil when any diagnostic is an error.
     public var scenario: Scenario?
     public var diagnostics: DiagnosticList
+    /// Where the beats and branches are written, for messages about them after loading.
+    var sourceMap = ScenarioSourceMap()
 
     public init(scenario: Scenario?, diagnostics: DiagnosticList) {
         self.scenario = scenario
         self.diagnostics = diagnostics
+    }
+
+    /// Where a beat's id is written under `beats:`; nil for a beat the file does not have.
+    public func location(ofBeat id: String) -> SourceLocation? {
+        sourceMap.beats[id]?.key
+    }
+
+    /// Where a beat's branch (0-based, in file order) is written; nil when there is no such branch.
+    public func location(ofBranch index: Int, inBeat id: String) -> SourceLocation? {
+        guard let branches = sourceMap.beats[id]?.branches, branches.indices.contains(index) else { return nil }
+        return branches[index]
     }
 
     /// The scenario, or the diagnostics that stop it from loading (warnings included, for context).
@@ -35,10 +48,12 @@ enum ScenarioAnalyzer {
         diagnostics = sorted(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let shown = Array(diagnostics.prefix(maxDiagnostics))
-        return ScenarioAnalysis(
+        var analysis = ScenarioAnalysis(
             scenario: hasErrors ? nil : scenario,
             diagnostics: DiagnosticList(
                 shown, source: yaml, omittedCount: diagnostics.count - shown.count + decoder.suppressedCount))
+        analysis.sourceMap = decoder.sourceMap
+        return analysis
     }
 
     /// More than this many diagnostics for one file are counted, not listed.

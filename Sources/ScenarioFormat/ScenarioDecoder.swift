@@ -107,6 +107,7 @@ struct ScenarioDecoder {
         }
         var fields = DecodingFields(node: node)
         var suggested: Set<String> = []
+        var writtenKeys: [String: SourceNode]?  // built once, at the first unknown key
         for (offset, pair) in pairs.enumerated() {
             guard let key = pair.key.scalarText else {
                 report(.wrongType, "keys must be plain names, found \(pair.key.typeDescription)", at: pair.key)
@@ -131,14 +132,32 @@ struct ScenarioDecoder {
                         help: "write the keys out in full")
                     continue
                 }
-                let suggestion = Suggestions.closest(to: key, among: rules.allowed.filter { !fields.has($0) })
-                if let suggestion { suggested.insert(suggestion) }
-                let didYouMean = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-                let help =
-                    rules.misplaced()[key]
-                    ?? suggestion.map { "rename it to '\($0)'" }
-                    ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))"
-                report(.unknownKey, "unknown key '\(key)' in \(rules.what)\(didYouMean)", at: pair.key, help: help)
+                // A key the mapping does not have yet is the likelier meaning; one it already has (before or
+                // after this one) makes this a second, misspelt copy, and renaming it would write a duplicate.
+                let written = writtenKeys ?? Self.keyNodes(in: pairs)
+                writtenKeys = written
+                if let suggestion = Suggestions.closest(to: key, among: rules.allowed.filter { written[$0] == nil }) {
+                    suggested.insert(suggestion)
+                    report(
+                        .unknownKey, "unknown key '\(key)' in \(rules.what) (did you mean '\(suggestion)'?)",
+                        at: pair.key, help: rules.misplaced()[key] ?? "rename it to '\(suggestion)'")
+                } else if let copied = Suggestions.closest(to: key, among: rules.allowed.filter { written[$0] != nil }),
+                    let original = written[copied]
+                {
+                    report(
+                        .unknownKey,
+                        "unknown key '\(key)' in \(rules.what): a second, misspelt copy of '\(copied)' "
+                            + "(line \(original.line))",
+                        at: pair.key,
+                        help: rules.misplaced()[key]
+                            ?? "remove it: renaming it would write '\(copied)' twice; if its value is the one "
+                            + "you want, put that value on line \(original.line)")
+                } else {
+                    report(
+                        .unknownKey, "unknown key '\(key)' in \(rules.what)", at: pair.key,
+                        help: rules.misplaced()[key]
+                            ?? "keys allowed in \(rules.what): \(rules.allowed.joined(separator: ", "))")
+                }
             }
         }
         // A missing key that an unknown key was probably meant to be is reported once, as the unknown key.
@@ -149,6 +168,16 @@ struct ScenarioDecoder {
                 help: "add `\(key):` to \(rules.what); \(rules.reference) describes it")
         }
         return fields
+    }
+
+    /// The first node of each plain key of a mapping, so an unknown key can be compared with every key the
+    /// mapping has, including those written after it.
+    static func keyNodes(in pairs: [SourceNode.Pair]) -> [String: SourceNode] {
+        var nodes: [String: SourceNode] = [:]
+        for pair in pairs {
+            if let key = pair.key.scalarText, nodes[key] == nil { nodes[key] = pair.key }
+        }
+        return nodes
     }
 
     // MARK: - Scenario-level values

@@ -2,8 +2,9 @@ extension TerminalText {
     /// Word-wraps each line of `text` to `width` terminal columns, so a client's long line or a scenario's
     /// summary breaks between words instead of wherever the terminal runs out of room. A continued line
     /// keeps the indentation of the line it continues ("  trap advice-giving: ..."), also when styling
-    /// starts before the indentation (a dimmed "  Partnering: ..." line). ANSI styling sequences take no
-    /// columns; a word wider than the whole line is left for the terminal to break.
+    /// starts before the indentation (a dimmed "  Partnering: ..." line), and a numbered item
+    /// ("2. close-on-the-clock · rewrite ...") continues under its text, not its number. ANSI styling
+    /// sequences take no columns; a word wider than the whole line is left for the terminal to break.
     public static func wrap(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
         var out: [String] = []
@@ -15,9 +16,13 @@ extension TerminalText {
             let lead = leadingStylingAndSpaces(of: line)
             let indentWidth = lead.filter { $0 == " " }.count
             let indent = String(repeating: " ", count: indentWidth)
+            let text = line[lead.endIndex...]
+            let number = text.prefix { $0.isASCII && $0.isNumber }
+            let isNumbered = !number.isEmpty && number.count <= 3 && text.dropFirst(number.count).hasPrefix(". ")
+            let hanging = isNumbered ? indent + String(repeating: " ", count: number.count + 2) : indent
             var current = ""
             var currentWidth = 0
-            for word in line[lead.endIndex...].split(separator: " ") {
+            for word in text.split(separator: " ") {
                 let wordWidth = columns(of: word)
                 if current.isEmpty {
                     // The first line keeps the styling that opens it; the terminal carries that styling on
@@ -29,8 +34,8 @@ extension TerminalText {
                     currentWidth += 1 + wordWidth
                 } else {
                     out.append(current)
-                    current = indent + word
-                    currentWidth = indentWidth + wordWidth
+                    current = hanging + word
+                    currentWidth = hanging.count + wordWidth
                 }
             }
             out.append(current)

@@ -51,7 +51,7 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertTrue(zoe.stdout.contains("8.7 accountability ✗"), "the required marker was never partnered")
         XCTAssertTrue(kim.stdout.contains("NOT PASSED: 1 of 3 items (33%)"), kim.stdout)
         XCTAssertTrue(
-            kim.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not answered"), kim.stdout)
+            kim.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · skipped"), kim.stdout)
         XCTAssertTrue(kim.stdout.contains("3. sam-close · scenario · not finished"), kim.stdout)
 
         let files = try transcriptFiles()
@@ -117,6 +117,13 @@ final class DrillCommandTests: XCTestCase {
             kimEvents.filter { $0["event"] as? String == "item" }.map { $0["passed"] as? Bool ?? true },
             [true, false, false],
             "the skipped item and the scenario cut short by the end of input are closed, not passed")
+
+        // The class report counts who answered each item; Kim's skip is told from a drill that ended early.
+        let report = try CoachDrillBinary.run(["report", results])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("  close-on-the-clock  rewrite     8.9       2 of 3"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("\nNot answered: close-on-the-clock 1 skipped.\n"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("Per trainee and marker"), "the participants x markers table is shown once")
     }
 
     /// Two participants at once, into one folder, with the same name: both processes have opened their files
@@ -181,8 +188,9 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout.components(separatedBy: "Not during a drill").count - 1, 3)
         XCTAssertTrue(result.stdout.contains("Unknown command :bogus"))
         XCTAssertTrue(result.stdout.contains(":skip   move on to the next item"))
-        XCTAssertTrue(result.stdout.contains("1. own-the-log · quick-fire · 8.7 accountability · not answered"))
-        XCTAssertTrue(result.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not answered"))
+        // Skipped is the participant's choice; the item the drill was quit on, and those after, were not reached.
+        XCTAssertTrue(result.stdout.contains("1. own-the-log · quick-fire · 8.7 accountability · skipped"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("2. close-on-the-clock · rewrite · 8.9 closing · not reached"), result.stdout)
         XCTAssertTrue(result.stdout.contains("3. sam-close · scenario · not reached"))
         let lines = try events(try transcriptFiles().first ?? "")
         XCTAssertEqual(lines.last?["reason"] as? String, "quit")
@@ -276,6 +284,9 @@ final class DrillCommandTests: XCTestCase {
                 input: run.answers.map { $0 + "\n" }.joined())
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stdout.contains(run.summary), run.pack + "\n" + result.stdout)
+            // The drill states its rules itself; a pack's summary repeating them doubles the line.
+            XCTAssertEqual(
+                result.stdout.components(separatedBy: "Feedback comes at the end").count - 1, 1, run.pack + "\n" + result.stdout)
         }
         XCTAssertEqual(try transcriptFiles().count, 3)
     }

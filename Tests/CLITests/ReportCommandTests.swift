@@ -90,6 +90,70 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("1 session · 1 trainee · 2 answers"), result.stdout)
     }
 
+    /// `--trainee` ignores case and accents, takes a first name when only one trainee has it, and says who
+    /// there is when nobody matches.
+    func testTraineeIsFoundWithoutAccentsOrByFirstName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-names-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try String(contentsOfFile: CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl"), encoding: .utf8)
+        for (file, name) in [("zoe", "Zoë Müller"), ("zoe-2", "Zoë Müller"), ("sam", "Sam"), ("sam-lee", "Sam Lee"), ("robin", "Robin")] {
+            try session.replacingOccurrences(of: "\"trainee\":\"Robin\"", with: "\"trainee\":\"\(name)\"")
+                .write(toFile: "\(folder)/\(file).jsonl", atomically: true, encoding: .utf8)
+        }
+        for query in ["zoë müller", "zoe muller", "ZOE", "zoe"] {
+            let result = try CoachDrillBinary.run(["report", folder, "--trainee", query])
+            XCTAssertEqual(result.status, 0, "\(query): \(result.stderr)")
+            XCTAssertTrue(result.stdout.hasPrefix("CoachDrill report: Zoë Müller\n"), "\(query): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("\n2 sessions · "), "\(query): \(result.stdout)")
+        }
+        // "sam" names Sam whole, so Sam Lee's session is not his.
+        let sam = try CoachDrillBinary.run(["report", folder, "--trainee", "sam"])
+        XCTAssertTrue(sam.stdout.hasPrefix("CoachDrill report: Sam\n"), sam.stdout)
+        XCTAssertTrue(sam.stdout.contains("\n1 session · "), sam.stdout)
+        XCTAssertTrue(try CoachDrillBinary.run(["report", folder, "--trainee", "sam lee"]).stdout.hasPrefix("CoachDrill report: Sam Lee\n"))
+
+        let partOfAWord = try CoachDrillBinary.run(["report", folder, "--trainee", "zo"])
+        XCTAssertEqual(partOfAWord.status, 1)
+        XCTAssertEqual(
+            partOfAWord.stderr,
+            "coachdrill: no sessions by 'zo' in 5 transcript files; the trainees in them are Robin, Sam, Sam Lee and Zoë Müller\n")
+    }
+
+    func testAFirstNameSeveralTraineesShareIsAskedAbout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-names-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try String(contentsOfFile: CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl"), encoding: .utf8)
+        for (file, name) in [("a", "Robin Park"), ("b", "Robin Diaz")] {
+            try session.replacingOccurrences(of: "\"trainee\":\"Robin\"", with: "\"trainee\":\"\(name)\"")
+                .write(toFile: "\(folder)/\(file).jsonl", atomically: true, encoding: .utf8)
+        }
+        let result = try CoachDrillBinary.run(["report", folder, "--trainee", "robin"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.stderr,
+            "coachdrill: 'robin' could be Robin Diaz or Robin Park; give more of the name, such as --trainee \"Robin Diaz\"\n")
+    }
+
+    /// On an 80-column terminal the text report's paragraphs and bullets break between words (bullets under
+    /// their text); table rows stay whole. Files and pipes get one line per paragraph (the golden files).
+    func testTextOnATerminalWrapsProseNotTables() throws {
+        let terminal = try PseudoTerminal(
+            executable: CoachDrillBinary.executable.path, arguments: ["report", drills, "--anonymize"],
+            environment: ["HOME": NSTemporaryDirectory(), "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+            directory: CoachDrillBinary.packageRoot.path, columns: 80)
+        XCTAssertEqual(terminal.waitForExit(), 0, terminal.output)
+        let lines = PseudoTerminal.removingEscapes(terminal.output).replacingOccurrences(of: "\r\n", with: "\n")
+            .components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains("answered: of all who ran the pack; pass rate: of those who got to the item;"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("partnered: of the answers given."))
+        XCTAssertTrue(lines.contains("#  item               kind        target  answered  passed  pass rate  partnered  overtime"))
+        for line in lines where !line.contains("  ") && !line.hasPrefix("  - ") {
+            XCTAssertLessThanOrEqual(line.count, 80, line)
+        }
+    }
+
     func testNothingToReportFails() throws {
         let missing = try CoachDrillBinary.run(["report", "no/such/folder"])
         XCTAssertEqual(missing.status, 1)

@@ -28,7 +28,7 @@ final class ReportBuilderTests: XCTestCase {
     }
 
     private func report(_ transcripts: [Transcript], trainee: String? = nil, anonymize: Bool = false) -> Report {
-        var builder = ReportBuilder(trainee: trainee, anonymize: anonymize)
+        var builder = ReportBuilder(trainee: trainee.map { TraineeQuery($0) }, anonymize: anonymize)
         for transcript in transcripts { builder.add(transcript) }
         return builder.build()
     }
@@ -158,6 +158,35 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(pack.items.map(\.overtime), [0, 2])
         XCTAssertEqual(pack.items[1].answers, StanceCounts(partnered: 1, advised: 1))
         XCTAssertEqual(pack.items[1].target, .accountability)
+    }
+
+    /// Who answered each item, who skipped it, and who never got to answer it: Ash skips item 0 and answers
+    /// item 1; Bo answers item 0 and the input ends on item 1; Cy quits on item 0.
+    func testClassReportTellsSkippedItemsFromItemsNotReached() throws {
+        let header = { (name: String) in
+            L.session(
+                scenario: "pack", trainee: name, mode: "drill", extra: ",\"pack\":\"pack\",\"pack_hash\":\"fnv1a64:1\",\"run\":\"r\"")
+        }
+        let answer = { (turn: Int, item: Int) in
+            L.coach(turn, beat: "qf-\(item)", next: nil, extra: ",\"item\":\(item),\"target\":\"8.1\",\"passed\":true")
+        }
+        let result = ",\"result\":{\"passed\":false,\"items_passed\":1,\"items\":2}"
+        let runs = [
+            L.text(
+                header("Ash"), L.client("qf-0", item: 0), L.item(0, id: "qf-0", passed: false), L.client("qf-1", item: 1),
+                answer(1, 1), L.item(1, id: "qf-1", passed: true), L.end(result: result)),
+            L.text(
+                header("Bo"), L.client("qf-0", item: 0), answer(1, 0), L.item(0, id: "qf-0", passed: true),
+                L.client("qf-1", item: 1), L.item(1, id: "qf-1", passed: false), L.end("eof", result: result)),
+            L.text(header("Cy"), L.client("qf-0", item: 0), L.item(0, id: "qf-0", passed: false), L.end("quit", result: result)),
+        ]
+        var builder = ReportBuilder()
+        for run in runs { builder.add(try L.parse(run)) }
+        let pack = try XCTUnwrap(builder.build().classReport?.packs.first)
+        XCTAssertEqual(pack.participants, 3)
+        XCTAssertEqual(pack.items.map(\.attempts), [3, 2])
+        XCTAssertEqual(pack.items.map(\.answered), [1, 1])
+        XCTAssertEqual(pack.items.map(\.skipped), [1, 0], "Ash skipped item 0; Cy's drill ended on it, Bo's on item 1")
     }
 
     func testClassTrapsCarryAnonymisedExamples() throws {

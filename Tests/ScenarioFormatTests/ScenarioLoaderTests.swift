@@ -70,6 +70,39 @@ import Testing
         #expect(diagnostics.errors.first?.message == "'8.10' is not a PCC marker of competency 8 (did you mean '8.1'?)")
     }
 
+    /// A misspelt key next to the real one is a second copy: renaming it would write the key twice.
+    @Test func aMisspeltCopyOfAKeyIsToBeRemovedNotRenamed() throws {
+        let example = try Fixtures.example
+        for (before, after) in [("difficulty: standard", "dificulty: gentle\ndifficulty: standard"),
+            ("difficulty: standard", "difficulty: standard\ndificulty: gentle")]
+        {
+            let yaml = example.replacingOccurrences(of: before, with: after)
+            let diagnostics = try #require(load(yaml, path: "new-manager-checklist.yaml").failure)
+            let line = try #require(
+                yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("difficulty:") }) + 1
+            #expect(diagnostics.errors.map(\.code) == [.unknownKey])
+            #expect(
+                diagnostics.errors.first?.message
+                    == "unknown key 'dificulty' in the scenario: a second, misspelt copy of 'difficulty' (line \(line))")
+            #expect(diagnostics.errors.first?.help?.hasPrefix("remove it: renaming it would write 'difficulty' twice") == true)
+        }
+        // Without the real key, the misspelling is still a rename.
+        let renamed = example.replacingOccurrences(of: "difficulty: standard", with: "dificulty: standard")
+        let diagnostics = try #require(load(renamed, path: "new-manager-checklist.yaml").failure)
+        #expect(diagnostics.errors.first?.help == "rename it to 'difficulty'")
+    }
+
+    /// `coachdrill test --coverage` names uncovered beats and branches by these places.
+    @Test func theAnalysisLocatesBeatsAndBranches() throws {
+        let analysis = ScenarioLoader.analyze(yaml: try Fixtures.example, path: "new-manager-checklist.yaml")
+        #expect(analysis.location(ofBeat: "learning") == SourceLocation(file: "new-manager-checklist.yaml", line: 42, column: 3))
+        #expect(
+            analysis.location(ofBranch: 0, inBeat: "wrap-up")
+                == SourceLocation(file: "new-manager-checklist.yaml", line: 21, column: 9))
+        #expect(analysis.location(ofBeat: "nowhere") == nil)
+        #expect(analysis.location(ofBranch: 9, inBeat: "wrap-up") == nil)
+    }
+
     @Test func effectsAcceptSignedNumbersQuotedOrNot() throws {
         let yaml = try Fixtures.example.replacingOccurrences(
             of: "effects: { ownership: +1 }", with: "effects: { ownership: \"+2\" }")

@@ -17,6 +17,23 @@ final class TerminalWrapTests: XCTestCase {
             """)
     }
 
+    /// The drill's results list items as "2. id · kind · ... · status"; a wrapped one hangs under its text.
+    func testANumberedItemContinuesUnderItsText() {
+        let text = "2. close-on-the-clock · rewrite · 8.9 closing · not answered · 0:00 of 0:30\n"
+            + "   1. \"Where are you now with what you wanted from today?\"\n"
+            + "2.5 litres of water is not a numbered item, so it does not hang"
+        XCTAssertEqual(
+            TerminalText.wrap(text, width: 40),
+            """
+            2. close-on-the-clock · rewrite · 8.9
+               closing · not answered · 0:00 of 0:30
+               1. "Where are you now with what you
+                  wanted from today?"
+            2.5 litres of water is not a numbered
+            item, so it does not hang
+            """)
+    }
+
     func testStylingTakesNoColumnsAndShortLinesAreUntouched() {
         let styled = "\u{1B}[1mDana\u{1B}[0m: " + String(repeating: "word ", count: 7) + "end"
         XCTAssertEqual(TerminalText.columns(of: styled[...]), 44)

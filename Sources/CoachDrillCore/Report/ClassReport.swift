@@ -42,8 +42,14 @@ public struct ClassReport: Sendable, Equatable {
         public var id: String
         public var kind: TranscriptItem.Kind?
         public var target: Marker?
-        /// Participants who finished the item (it has an item event).
+        /// Participants who finished the item (it has an item event): answered it, skipped it, or were on it
+        /// when the drill ended.
         public var attempts: Int
+        /// Participants who gave it at least one answer.
+        public var answered: Int
+        /// Participants who moved on from it (`:skip`) without answering. The others of the pack's
+        /// participants who did not answer never got to answer: the drill ended on the item or before it.
+        public var skipped: Int
         public var passed: Int
         public var overtime: Int
         /// Every answer given on the item.

@@ -3,8 +3,8 @@
 ///
 /// The result does not depend on the order transcripts are added in: everything is sorted on `build()`.
 public struct ReportBuilder: Sendable {
-    /// Only this trainee's sessions count (compared without regard to case or surrounding spaces).
-    public let trainee: String?
+    /// Only the sessions of trainees this matches count (`report --trainee`).
+    public let trainee: TraineeQuery?
     /// Replace every name with "Participant N" (N by alphabetical order of the names).
     public let anonymize: Bool
 
@@ -16,14 +16,20 @@ public struct ReportBuilder: Sendable {
     private var scenarios: [String: ScenarioTally] = [:]
     private var drillRuns: [DrillKey: Transcript] = [:]
 
-    public init(trainee: String? = nil, anonymize: Bool = false) {
-        self.trainee = trainee.map(Self.normalized)
+    public init(trainee: TraineeQuery? = nil, anonymize: Bool = false) {
+        self.trainee = trainee
         self.anonymize = anonymize
     }
 
     /// Whether a transcript passes the `--trainee` filter.
     public func includes(_ transcript: Transcript) -> Bool {
-        trainee.map { Self.normalized(transcript.header.trainee) == $0 } ?? true
+        trainee.map { $0.match(transcript.header.trainee) != nil } ?? true
+    }
+
+    /// The names of the trainees folded so far (trimmed, as the report shows them), for choosing among the
+    /// people a `--trainee` query matched.
+    public var traineeNames: [String] {
+        trainees.keys.sorted()
     }
 
     public mutating func add(_ transcript: Transcript) {
@@ -121,7 +127,7 @@ public struct ReportBuilder: Sendable {
         }.sorted { $0.id < $1.id }
 
         return Report(
-            trainee: trainee == nil ? nil : traineeReports.first?.name ?? trainee, sessions: orderedSessions,
+            trainee: trainee.map { traineeReports.first?.name ?? $0.text }, sessions: orderedSessions,
             totals: totals, markers: Self.markerCounts(markers), trainees: traineeReports, traps: Self.trapCounts(traps),
             scenarios: scenarioReports, trend: trend(orderedSessions),
             classReport: drillRuns.isEmpty ? nil : classReport(labels: labels))
@@ -192,6 +198,12 @@ public struct ReportBuilder: Sendable {
                     trapTallies[trap, default: ClassTrapTally()].lines.append((number, assessment.text))
                 }
             }
+            // An unanswered item the run went on from was skipped; one it ended on was cut off. The run went
+            // on when a later item started (its client line, answer or end), or when the drill completed.
+            let answeredItems = Set(run.turns.lazy.compactMap(\.item))
+            let furthestItem = max(
+                run.clientLines.lazy.compactMap(\.item).max() ?? -1, run.items.lazy.map(\.item).max() ?? -1,
+                answeredItems.max() ?? -1)
             for item in run.items {
                 var tally = pack.items[item.item] ?? ItemTally()
                 if tally.id == nil {
@@ -199,6 +211,11 @@ public struct ReportBuilder: Sendable {
                     tally.kind = item.kind
                 }
                 tally.attempts += 1
+                if answeredItems.contains(item.item) {
+                    tally.answered += 1
+                } else if item.item < furthestItem || run.end?.reason == .completed {
+                    tally.skipped += 1
+                }
                 if item.passed { tally.passed += 1 }
                 if item.overtime { tally.overtime += 1 }
                 pack.items[item.item] = tally
@@ -221,7 +238,8 @@ public struct ReportBuilder: Sendable {
                     items: tally.items.map { index, item in
                         ClassReport.ItemReport(
                             index: index, id: item.id ?? "item \(index + 1)", kind: item.kind, target: item.target,
-                            attempts: item.attempts, passed: item.passed, overtime: item.overtime, answers: item.answers)
+                            attempts: item.attempts, answered: item.answered, skipped: item.skipped,
+                            passed: item.passed, overtime: item.overtime, answers: item.answers)
                     }.sorted { $0.index < $1.index })
             }.sorted { $0.id < $1.id },
             traps: trapReports)
@@ -266,14 +284,8 @@ public struct ReportBuilder: Sendable {
         return candidateKey > keptKey
     }
 
-    private static func normalized(_ name: String) -> String {
-        trimmed(name).lowercased()
-    }
-
     private static func trimmed(_ name: String) -> String {
-        // Names are almost always clean already; only build a new String when there is something to trim.
-        guard name.first?.isWhitespace == true || name.last?.isWhitespace == true else { return name }
-        return String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        TraineeQuery.trimmed(name)
     }
 }
 
@@ -355,6 +367,8 @@ private struct ItemTally {
     var kind: TranscriptItem.Kind?
     var target: Marker?
     var attempts = 0
+    var answered = 0
+    var skipped = 0
     var passed = 0
     var overtime = 0
     var answers = StanceCounts()

@@ -86,7 +86,7 @@ struct DrillCommand: ParsableCommand {
         } catch {
             ErrorReport.say("\(error)")
         }
-        session.say(DrillResultText.render(result, trainee: name, style: style))
+        session.say(DrillResultText.render(result, trainee: name, endedEarly: end != .completed, style: style))
         session.say(style.dim("Results saved to \(writer.path)"))
         if case .interrupted(let signal) = end { throw ExitCode(128 + signal) }
     }

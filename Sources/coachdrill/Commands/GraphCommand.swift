@@ -23,14 +23,18 @@ struct GraphCommand: ParsableCommand {
     var scenarios: String?
 
     func run() throws {
-        switch ScenarioLibrary.standard(scenariosOption: scenarios).load(scenario) {
+        let path: String
+        switch ScenarioLibrary.standard(scenariosOption: scenarios).resolve(scenario) {
+        case .success(let found): path = DisplayPath.relative(found)
+        case .failure(let error): throw ValidationError("\(error). Run `coachdrill list` to see the scenarios.")
+        }
+        // Loaded by the path as it is shown, so diagnostics name the file as `lint` would.
+        switch ScenarioLoader.load(contentsOf: path) {
         case .success(let loaded):
             StandardOutput.write(ScenarioGraph.render(loaded, format: format), terminator: "")
-        case .failure(.invalid(_, let diagnostics)):
+        case .failure(let diagnostics):
             FileHandle.standardError.write(Data(diagnostics.rendered().utf8))
             throw ExitCode(1)
-        case .failure(let error):
-            throw ValidationError("\(error). Run `coachdrill list` to see the scenarios.")
         }
     }
 }

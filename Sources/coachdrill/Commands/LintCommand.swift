@@ -7,7 +7,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check scenario files and drill packs for mistakes, like a compiler.",
         discussion: """
-            Checks files or folders (default: Scenarios/). Diagnostics read path:line:column: severity[code]: \
+            Checks files, folders (default: Scenarios/) or scenarios and packs named by id, as `play` and \
+            `drill` name them. Diagnostics read path:line:column: severity[code]: \
             message, with the source line, a caret and a help line; docs/diagnostics.md explains each code.
 
             Exit status: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 2 usage.
@@ -17,8 +18,11 @@ struct LintCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Scenario files, drill packs (files in a packs/ folder) or folders.")
+    @Argument(help: "Scenario files, drill packs (files in a packs/ folder), folders, or scenario or pack ids.")
     var paths: [String] = ["Scenarios"]
+
+    @Option(help: "A folder of scenarios to look ids up in instead of the usual places.")
+    var scenarios: String?
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -37,7 +41,8 @@ struct LintCommand: ParsableCommand {
             }
             disabled.insert(parsed)
         }
-        let files = try ScenarioFiles.expand(paths, includingPacks: true)
+        let files = try ScenarioFiles.expand(
+            paths, library: ScenarioLibrary.standard(scenariosOption: scenarios), includingPacks: true)
         let style = Style.forStandardOutput()
         var errors = 0
         var warnings = 0
@@ -75,29 +80,5 @@ enum DiagnosticJSON {
             + "\"code\":\(JSONText.quote(diagnostic.code.rawValue)),\"message\":\(JSONText.quote(diagnostic.message)),"
             + "\"help\":\(JSONText.quote(diagnostic.help)),"
             + "\"notes\":\(JSONText.array(diagnostic.notes.map { JSONText.quote($0) }))}"
-    }
-}
-
-/// Files named on the command line, with folders expanded to their scenario files (sorted) and, when asked,
-/// then to the drill packs of their `packs/` sub-folder (sorted).
-enum ScenarioFiles {
-    static func expand(_ paths: [String], includingPacks: Bool = false) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: '\(path)'")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let base = path.hasSuffix("/") ? path : path + "/"
-                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + $0 }
-                let packs = includingPacks ? (try? FileManager.default.contentsOfDirectory(atPath: base + "packs")) ?? [] : []
-                files += packs.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + "packs/" + $0 }
-            } else {
-                files.append(path)
-            }
-        }
-        return files
     }
 }

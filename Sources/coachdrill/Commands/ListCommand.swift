@@ -21,7 +21,8 @@ struct ListCommand: ParsableCommand {
             ScenarioCatalogue.ordered(listing.entries), width: StandardOutput.terminalWidth ?? ScenarioCatalogue.pipeWidth)
         StandardOutput.write(entries, terminator: "")
         for failure in listing.failures {
-            ErrorReport.say("\(failure.path) does not load; run `coachdrill lint \(failure.path)`")
+            let path = DisplayPath.relative(failure.path)
+            ErrorReport.say("\(path) does not load; run `coachdrill lint \(path)`")
         }
     }
 }

@@ -123,23 +123,25 @@ struct PlayCommand: ParsableCommand {
     private func choosePath(library: ScenarioLibrary, reader: LineReader, interactive: Bool) throws -> String {
         if let scenario {
             switch library.resolve(scenario) {
-            case .success(let path): return path
+            case .success(let path): return DisplayPath.relative(path)
             case .failure(let error):
                 throw ValidationError("\(error). Run `coachdrill list` to see the scenarios, or give a path to a .yaml file.")
             }
         }
         let rows = ScenarioCatalogue.ordered(library.list().entries)
         guard let first = rows.first else { throw ValidationError(ScenarioCatalogue.noScenariosMessage(library)) }
-        guard interactive else { return first.path }
+        guard interactive else { return DisplayPath.relative(first.path) }
         StandardOutput.write("Choose a scenario (Enter takes 1):\n")
         StandardOutput.write(ScenarioCatalogue.menu(rows))
         while true {
             switch reader.readLine(prompt: "scenario> ") {
             case .line(let answer):
                 let choice = answer.trimmingCharacters(in: .whitespaces)
-                if choice.isEmpty { return first.path }
-                if let number = Int(choice), (1...rows.count).contains(number) { return rows[number - 1].path }
-                if let match = rows.first(where: { $0.id == choice }) { return match.path }
+                if choice.isEmpty { return DisplayPath.relative(first.path) }
+                if let number = Int(choice), (1...rows.count).contains(number) {
+                    return DisplayPath.relative(rows[number - 1].path)
+                }
+                if let match = rows.first(where: { $0.id == choice }) { return DisplayPath.relative(match.path) }
                 StandardOutput.write("Type a number from 1 to \(rows.count), a scenario id, or press Enter for 1.")
             case .interrupted:
                 continue

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachDrillCore
 import Foundation
+import ScenarioFormat
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, md, csv (one row per trainee x marker), json, html (one self-contained file) or xapi.")
     var format: Format = .text
 
-    @Option(help: "Only this trainee's sessions (any case), with their partnering trend over time.")
+    @Option(
+        help: """
+            Only this trainee's sessions, with their partnering trend over time. Case and accents do not \
+            matter, and the first name alone will do when only one trainee has it ("zoe" for Zoë Müller).
+            """)
     var trainee: String?
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -57,11 +62,29 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ErrorReport.fail(error.description)
         }
-        let (builder, read, messages) = Self.fold(files, into: ReportBuilder(trainee: trainee, anonymize: anonymize))
+        let query = trainee.map { TraineeQuery($0, folding: Self.foldName) }
+        var (builder, read, messages, others) = Self.fold(files, into: ReportBuilder(trainee: query, anonymize: anonymize))
+        if let query {
+            switch query.choice(among: builder.traineeNames) {
+            case .all, .nobody:
+                break
+            case .only(let names):
+                // "Sam" also matched "Sam Lee" while reading; read again for Sam alone.
+                (builder, read, messages, others) = Self.fold(
+                    files, into: ReportBuilder(trainee: query.narrowed(to: names), anonymize: anonymize))
+            case .ambiguous(let names):
+                throw ErrorReport.fail(
+                    "'\(TerminalText.sanitize(query.text))' could be \(Self.nameList(names, conjunction: "or")); "
+                        + "give more of the name, such as --trainee \"\(TerminalText.sanitize(names[0]))\"")
+            }
+        }
         for message in messages { ErrorReport.say(message) }
         guard read > 0 else {
             if let trainee {
-                throw ErrorReport.fail("no sessions by '\(trainee)' in \(ReportFormatting.plural(files.count, "transcript file"))")
+                let known = others.isEmpty ? "" : "; the trainees in them are " + Self.nameList(others, conjunction: "and")
+                throw ErrorReport.fail(
+                    "no sessions by '\(TerminalText.sanitize(trainee))' in "
+                        + ReportFormatting.plural(files.count, "transcript file") + known)
             }
             throw ErrorReport.fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
         }
@@ -69,7 +92,9 @@ struct ReportCommand: ParsableCommand {
         let style = output == nil ? Style.forStandardOutput() : .plain
         let text: String
         switch format {
-        case .text: text = ReportText.render(ReportSections.document(report), style: style)
+        case .text:
+            let width = output == nil ? StandardOutput.terminalWidth : nil
+            text = ReportText.render(ReportSections.document(report), style: style, width: width)
         case .md: text = ReportMarkdown.render(ReportSections.document(report))
         case .csv: text = ReportCSV.render(report)
         case .json: text = ReportJSON.render(report)
@@ -87,24 +112,47 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// Names compare without regard to case, accents or full- and half-width forms: "zoe muller" finds
+    /// "Zoë Müller".
+    @Sendable static func foldName(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// "A, B or C", sorted, at most 20 names (then "and 4 more"), sanitised: names come from transcripts.
+    static func nameList(_ names: some Collection<String>, conjunction: String) -> String {
+        let limit = 20
+        let sorted = names.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.map { TerminalText.sanitize($0) }
+        let shown = Array(sorted.prefix(limit))
+        if sorted.count > limit { return shown.joined(separator: ", ") + " and \(sorted.count - limit) more" }
+        guard shown.count > 1, let last = shown.last else { return shown.joined() }
+        return shown.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+    }
+
     /// Reads and folds the files on every core: each worker takes every n-th file into its own builder
     /// (parsing dominates, and files are independent), then the builders are merged. Memory stays bounded
     /// however many files there are, and the messages come back in file order.
-    static func fold(_ files: [String], into template: ReportBuilder) -> (ReportBuilder, read: Int, messages: [String]) {
+    /// `others` holds the names of the trainees left out by the builder's `--trainee` filter.
+    static func fold(_ files: [String], into template: ReportBuilder)
+        -> (ReportBuilder, read: Int, messages: [String], others: Set<String>)
+    {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
-        var shards = [(builder: ReportBuilder, read: Int, messages: [(Int, String)])](
-            repeating: (template, 0, []), count: workers)
+        var shards = [(builder: ReportBuilder, read: Int, messages: [(Int, String)], others: Set<String>)](
+            repeating: (template, 0, [], []), count: workers)
         shards.withUnsafeMutableBufferPointer { buffer in
             // Each worker writes only its own slot, so the writes never overlap.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var shard = (builder: template, read: 0, messages: [(Int, String)]())
+                var shard = (builder: template, read: 0, messages: [(Int, String)](), others: Set<String>())
                 for index in stride(from: worker, to: files.count, by: workers) {
                     switch TranscriptFiles.read(files[index]) {
                     case .failure(let problem):
                         shard.messages.append((index, "skipped \(problem)"))
                     case .success(let sessions):
-                        for session in sessions where shard.builder.includes(session) {
+                        for session in sessions {
+                            guard shard.builder.includes(session) else {
+                                shard.others.insert(session.header.trainee.trimmingCharacters(in: .whitespaces))
+                                continue
+                            }
                             for note in session.notes where note.kind == .cutOffLastLine {
                                 shard.messages.append(
                                     (index, "note: \(files[index]):\(note.line): the last line was cut off mid-write "
@@ -122,6 +170,6 @@ struct ReportCommand: ParsableCommand {
         for shard in shards { builder.merge(shard.builder) }
         // Sorting is stable, so one file's messages keep their order.
         let messages = shards.flatMap(\.messages).sorted { $0.0 < $1.0 }.map(\.1)
-        return (builder, shards.reduce(0) { $0 + $1.read }, messages)
+        return (builder, shards.reduce(0) { $0 + $1.read }, messages, shards.reduce(into: Set()) { $0.formUnion($1.others) })
     }
 }

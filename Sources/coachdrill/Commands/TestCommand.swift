@@ -16,8 +16,11 @@ struct TestCommand: ParsableCommand {
             --strict, something is not covered).
             """)
 
-    @Argument(help: "Scenario files or folders.")
+    @Argument(help: "Scenario files, folders or scenario ids.")
     var paths: [String] = ["Scenarios"]
+
+    @Option(help: "A folder of scenarios to look ids up in instead of the usual places.")
+    var scenarios: String?
 
     @Flag(help: "List the beats and branches that no check visits.")
     var coverage = false
@@ -26,17 +29,19 @@ struct TestCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let files = try ScenarioFiles.expand(paths)
+        let files = try ScenarioFiles.expand(paths, library: ScenarioLibrary.standard(scenariosOption: scenarios))
         let style = Style.forStandardOutput()
         let assessor = Assessor()
         var failed = false
-        var totals = (checks: 0, turns: 0, failures: 0)
+        var totals = (checks: 0, turns: 0, failures: 0, unloadable: 0)
         for file in files {
+            let analysis = ScenarioLoader.analyze(contentsOf: file)
             let scenario: Scenario
-            switch ScenarioLoader.load(contentsOf: file) {
+            switch analysis.result {
             case .success(let loaded): scenario = loaded
             case .failure(let diagnostics):
                 StandardOutput.write(diagnostics.rendered(color: style.enabled), terminator: "")
+                totals.unloadable += 1
                 failed = true
                 continue
             }
@@ -57,16 +62,30 @@ struct TestCommand: ParsableCommand {
             if coverage {
                 let beats = report.unvisitedBeats(in: scenario)
                 let branches = report.untakenBranches(in: scenario)
-                for beat in beats { StandardOutput.write("\(file): not covered: beat '\(beat)'") }
+                // Located like diagnostics, so an editor can jump to the beat or branch.
+                for beat in beats {
+                    let place = analysis.location(ofBeat: beat) ?? .file(file)
+                    StandardOutput.write("\(place): not covered: beat '\(beat)'")
+                }
                 for branch in branches {
-                    StandardOutput.write("\(file): not covered: beat '\(branch.beat)' branch \(branch.index + 1)")
+                    let place = analysis.location(ofBranch: branch.index, inBeat: branch.beat) ?? .file(file)
+                    StandardOutput.write("\(place): not covered: beat '\(branch.beat)' branch \(branch.index + 1)")
                 }
                 if strict, !beats.isEmpty || !branches.isEmpty { failed = true }
             }
         }
-        let summary = "\(files.count) scenario\(files.count == 1 ? "" : "s"), \(totals.checks) checks, \(totals.turns) turns: "
-            + "\(totals.failures) failure\(totals.failures == 1 ? "" : "s")"
-        StandardOutput.write(totals.failures == 0 && !failed ? style.green(summary) : style.red(summary))
+        let summary = Self.summary(
+            scenarios: files.count, unloadable: totals.unloadable, checks: totals.checks, turns: totals.turns,
+            failures: totals.failures)
+        StandardOutput.write(failed ? style.red(summary) : style.green(summary))
         if failed { throw ExitCode(1) }
+    }
+
+    /// "3 scenarios (1 does not load), 5 checks, 12 turns: 1 failure"
+    static func summary(scenarios: Int, unloadable: Int, checks: Int, turns: Int, failures: Int) -> String {
+        var out = ReportFormatting.plural(scenarios, "scenario")
+        if unloadable > 0 { out += " (\(unloadable) \(unloadable == 1 ? "does" : "do") not load)" }
+        return out + ", " + ReportFormatting.plural(checks, "check") + ", " + ReportFormatting.plural(turns, "turn")
+            + ": " + ReportFormatting.plural(failures, "failure")
     }
 }

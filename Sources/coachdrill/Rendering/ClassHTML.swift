@@ -50,14 +50,19 @@ enum ClassHTML {
             let hard = (item.passRate ?? 1) < 0.5 ? " class=\"hard\"" : ""
             rows += "<tr\(hard)><td class=\"num\">\(item.index + 1)</td><th scope=\"row\"><code>\(HTMLText.escape(item.id))</code></th>"
                 + "<td>\(HTMLText.escape(ReportFormatting.kindName(item.kind)))</td><td>\(item.target?.id ?? "–")</td>"
+                + "<td class=\"num\">\(item.answered) of \(pack.participants)</td>"
                 + "<td class=\"num\">\(item.passed)/\(item.attempts)</td><td class=\"num\">\(ReportFormatting.percent(item.passRate))</td>"
                 + "<td class=\"barcell\">\(ReportHTML.bar(item.passRate ?? 0, className: "good"))</td>"
-                + "<td class=\"num\">\(ReportFormatting.percent(item.answers))</td><td class=\"num\">\(item.overtime)</td></tr>"
+                + "<td class=\"num\">\(HTMLText.escape(ClassSections.partnered(item.answers)))</td><td class=\"num\">\(item.overtime)</td></tr>"
         }
-        return "<h3>Item difficulty: <code>\(HTMLText.escape(pack.id))</code></h3><p class=\"note\">Share of participants "
-            + "who passed each item (under half are highlighted), and the share of answers that partnered.</p>"
-            + "<table><thead><tr><th class=\"num\">#</th><th>item</th><th>kind</th><th>target</th><th class=\"num\">passed</th><th class=\"num\">pass rate</th><th></th>"
+        let notAnswered = ClassSections.notAnsweredLine(pack).map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? ""
+        return "<h3>Item difficulty: <code>\(HTMLText.escape(pack.id))</code></h3><p class=\"note\">Participants who "
+            + "answered each item, of all who ran the pack; the share of those who got to it who passed (under half "
+            + "are highlighted); and the share of the answers given that partnered.</p>"
+            + "<table><thead><tr><th class=\"num\">#</th><th>item</th><th>kind</th><th>target</th><th class=\"num\">answered</th>"
+            + "<th class=\"num\">passed</th><th class=\"num\">pass rate</th><th></th>"
             + "<th class=\"num\">partnered</th><th class=\"num\">overtime</th></tr></thead><tbody>\(rows)</tbody></table>"
+            + notAnswered
     }
 
     private static func traps(_ report: ClassReport) -> String {

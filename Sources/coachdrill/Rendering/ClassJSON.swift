@@ -55,6 +55,8 @@ enum ClassJSON {
             ("kind", .optional(item.kind?.rawValue)),
             ("target", .optional(item.target?.id)),
             ("finished", .int(item.attempts)),
+            ("answered", .int(item.answered)),
+            ("skipped", .int(item.skipped)),
             ("passed", .int(item.passed)),
             ("pass_rate", item.passRate.map(JSONDocument.rate) ?? .null),
             ("overtime", .int(item.overtime)),

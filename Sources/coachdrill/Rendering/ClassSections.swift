@@ -28,16 +28,20 @@ enum ClassSections {
             doc.heading(3, "Item difficulty: \(pack.id)")
             doc.table(
                 [
-                    ("#", .right), ("item", .left), ("kind", .left), ("target", .left), ("finished", .right),
+                    ("#", .right), ("item", .left), ("kind", .left), ("target", .left), ("answered", .right),
                     ("passed", .right), ("pass rate", .right), ("partnered", .right), ("overtime", .right),
                 ],
                 pack.items.map { item in
                     [
                         String(item.index + 1), item.id, ReportFormatting.kindName(item.kind), item.target?.id ?? "–",
-                        String(item.attempts), String(item.passed), ReportFormatting.percent(item.passRate),
-                        ReportFormatting.percent(item.answers), String(item.overtime),
+                        "\(item.answered) of \(pack.participants)", String(item.passed),
+                        ReportFormatting.percent(item.passRate), partnered(item.answers), String(item.overtime),
                     ]
                 })
+            doc.paragraph(
+                "answered: of all who ran the pack; pass rate: of those who got to the item; partnered: of the "
+                    + "answers given.")
+            if let line = notAnsweredLine(pack) { doc.paragraph(line) }
         }
 
         doc.heading(3, "Most common traps")
@@ -51,6 +55,30 @@ enum ClassSections {
                     + ReportFormatting.plural(trap.participants, "participant") + ". " + trap.trap.explanation)
             doc.bullets(trap.examples.map { "\"\($0)\"" })
         }
+    }
+
+    /// "75% of 4": the share rests on the answers given, which for a scenario item are several a person.
+    static func partnered(_ answers: StanceCounts) -> String {
+        answers.total == 0 ? "–" : ReportFormatting.percent(answers) + " of \(answers.total)"
+    }
+
+    /// "Not answered: rw-progress 1 skipped; closing-practice 1 not reached. ...", or nil when everyone
+    /// answered every item. Not reached: the participant's drill ended (they quit, the input ran out) on
+    /// the item or before it, which the facilitator reads differently from a participant's `:skip`.
+    static func notAnsweredLine(_ pack: ClassReport.PackReport) -> String? {
+        var items: [String] = []
+        var anyNotReached = false
+        for item in pack.items {
+            let notReached = max(0, pack.participants - item.answered - item.skipped)
+            var parts: [String] = []
+            if item.skipped > 0 { parts.append("\(item.skipped) skipped") }
+            if notReached > 0 { parts.append("\(notReached) not reached") }
+            anyNotReached = anyNotReached || notReached > 0
+            if !parts.isEmpty { items.append(item.id + " " + parts.joined(separator: ", ")) }
+        }
+        guard !items.isEmpty else { return nil }
+        return "Not answered: " + items.joined(separator: "; ")
+            + (anyNotReached ? ". Not reached: the drill ended on the item or before it." : ".")
     }
 
     static func summary(_ report: ClassReport) -> String {

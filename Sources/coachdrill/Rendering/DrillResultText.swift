@@ -7,17 +7,22 @@ import ScenarioFormat
 enum DrillResultText {
     static let heading = "Results · "
 
-    static func render(_ result: DrillResult, trainee: String, style: Style) -> String {
+    /// - Parameter endedEarly: the drill ended before its last item was done (`:quit`, end of input or a
+    ///   signal), so the last item played was cut off rather than skipped.
+    static func render(_ result: DrillResult, trainee: String, endedEarly: Bool, style: Style) -> String {
         let pack = result.pack
         var out =
             "\n" + style.bold(heading + TerminalText.sanitize(pack.title) + " · " + TerminalText.sanitize(trainee))
         out += "\n" + verdict(result, style: style) + "\n"
         out += "\n" + markerTable(result, style: style)
         out += "\n" + style.bold("Feedback, item by item") + "\n"
+        let cutOff = endedEarly ? result.outcomes.last?.index : nil
         for (index, item) in pack.items.enumerated() {
             out +=
                 "\n"
-                + itemFeedback(item, index: index, outcome: result.outcomes.first { $0.index == index }, style: style)
+                + itemFeedback(
+                    item, index: index, outcome: result.outcomes.first { $0.index == index }, cutOff: index == cutOff,
+                    style: style)
         }
         return out
     }
@@ -64,11 +69,12 @@ enum DrillResultText {
 
     // MARK: - Items
 
-    private static func itemFeedback(_ item: DrillItem, index: Int, outcome: DrillItemOutcome?, style: Style) -> String
-    {
+    private static func itemFeedback(
+        _ item: DrillItem, index: Int, outcome: DrillItemOutcome?, cutOff: Bool, style: Style
+    ) -> String {
         var out = "\(index + 1). \(item.id) · \(item.kindName)"
         if let target = item.target { out += " · \(target.id) \(target.shortName)" }
-        out += " · " + status(item, outcome, style: style) + "\n"
+        out += " · " + status(item, outcome, cutOff: cutOff, style: style) + "\n"
         guard let outcome else { return out }
         switch item.kind {
         case .quickFire(let task):
@@ -88,13 +94,17 @@ enum DrillResultText {
         return out
     }
 
-    private static func status(_ item: DrillItem, _ outcome: DrillItemOutcome?, style: Style) -> String {
+    /// An item left without an answer was skipped (`:skip`) or not reached: the drill ended on it (the
+    /// last item played, when the drill ended early) or before it.
+    private static func status(_ item: DrillItem, _ outcome: DrillItemOutcome?, cutOff: Bool, style: Style) -> String {
         guard let outcome else { return style.dim("not reached") }
         var out: String
         if outcome.passed {
             out = style.green("passed")
+        } else if outcome.unfinished, !outcome.answers.isEmpty {
+            out = style.red("not finished")
         } else if outcome.unfinished {
-            out = style.red(outcome.answers.isEmpty ? "not answered" : "not finished")
+            out = cutOff ? style.dim("not reached") : style.red("skipped")
         } else {
             out = style.red("not passed")
         }

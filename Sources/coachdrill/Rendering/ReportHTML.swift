@@ -11,7 +11,8 @@ enum ReportHTML {
         if classFirst, let classReport = report.classReport { body += ClassHTML.section(classReport) }
         body += markersSection(report)
         body += trendSection(report)
-        if report.trainee == nil { body += traineesSection(report) }
+        // The class report's participants x markers matrix already shows every drill run's markers.
+        if report.trainee == nil { body += traineesSection(report, withMarkers: !(classFirst && report.classReport != nil)) }
         body += trapsSection(report)
         body += beatsSection(report)
         if !classFirst, let classReport = report.classReport { body += ClassHTML.section(classReport) }
@@ -85,16 +86,20 @@ enum ReportHTML {
             + "</p>" + ReportSVG.lineChart(points, title: "Partnering rate over time") + "</section>"
     }
 
-    private static func traineesSection(_ report: Report) -> String {
+    private static func traineesSection(_ report: Report, withMarkers: Bool) -> String {
         var rows = ""
         for trainee in report.trainees {
             rows += "<tr><th scope=\"row\">\(HTMLText.escape(trainee.name))</th><td class=\"num\">\(trainee.sessions)</td>"
                 + "<td class=\"num\">\(trainee.totals.total)</td><td class=\"num\">\(ReportFormatting.percent(trainee.totals))</td>"
-                + trainee.markers.map { heatCell($0.counts) }.joined() + "</tr>"
+                + (withMarkers ? trainee.markers.map { heatCell($0.counts) }.joined() : "") + "</tr>"
         }
-        return "<section><h2>Trainees</h2><p class=\"note\">Per marker: partnered/advised answers, shaded by the share "
-            + "that partnered.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>trainee</th><th class=\"num\">sessions</th>"
-            + "<th class=\"num\">answers</th><th class=\"num\">partnered</th>" + markerHeaders() + "</tr></thead><tbody>\(rows)</tbody></table></div></section>"
+        let note =
+            withMarkers
+            ? "Per marker: partnered/advised answers, shaded by the share that partnered."
+            : "Every session, retries included; the class report above shows each participant's markers."
+        return "<section><h2>Trainees</h2><p class=\"note\">\(note)</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>trainee</th><th class=\"num\">sessions</th>"
+            + "<th class=\"num\">answers</th><th class=\"num\">partnered</th>" + (withMarkers ? markerHeaders() : "")
+            + "</tr></thead><tbody>\(rows)</tbody></table></div></section>"
     }
 
     static func markerHeaders() -> String {

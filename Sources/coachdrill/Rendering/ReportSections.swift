@@ -11,7 +11,9 @@ enum ReportSections {
         let classFirst = report.sessions.allSatisfy { $0.mode == .drill }
         if classFirst, let classReport = report.classReport { ClassSections.add(classReport, into: &doc) }
         markers(report, into: &doc)
-        if report.trainee == nil { trainees(report, into: &doc) }
+        // The class report's participants x markers table already shows every drill run's markers.
+        let markersShown = classFirst && report.classReport != nil
+        if report.trainee == nil { trainees(report, withMarkers: !markersShown, into: &doc) }
         traps(report, into: &doc)
         beats(report, into: &doc)
         if report.trainee != nil { trend(report, into: &doc) }
@@ -42,7 +44,7 @@ enum ReportSections {
             })
     }
 
-    private static func trainees(_ report: Report, into doc: inout ReportDocument) {
+    private static func trainees(_ report: Report, withMarkers: Bool, into doc: inout ReportDocument) {
         doc.heading(2, "Trainees")
         doc.table(
             [
@@ -56,6 +58,7 @@ enum ReportSections {
                     trainee.traps.first?.trap.rawValue ?? "–",
                 ]
             })
+        guard withMarkers else { return }
         doc.heading(3, "Per trainee and marker (partnered/advised)")
         doc.table(
             [("trainee", .left)] + Marker.allCases.map { ($0.id, .right) },

@@ -1,9 +1,12 @@
+import Foundation
 import ScenarioFormat
 
 /// A report document as aligned plain text for the terminal. Headings are bold when colour is on;
 /// everything taken from transcripts is passed through `TerminalText.sanitize`.
 enum ReportText {
-    static func render(_ doc: ReportDocument, style: Style) -> String {
+    /// - Parameter width: the terminal's width, to word-wrap paragraphs and bullets to (tables keep their
+    ///   rows whole); nil for files and pipes, which get one line per paragraph.
+    static func render(_ doc: ReportDocument, style: Style, width: Int? = nil) -> String {
         var out = ""
         for block in doc.blocks {
             switch block {
@@ -13,9 +16,13 @@ enum ReportText {
                 out += style.bold(title) + "\n"
                 if level <= 2 { out += String(repeating: level == 1 ? "=" : "-", count: title.count) + "\n" }
             case .paragraph(let text):
-                out += clean(text) + "\n"
+                out += wrapped(clean(text), width: width) + "\n"
             case .bullets(let items):
-                for item in items { out += "  - " + clean(item) + "\n" }
+                // A wrapped bullet continues under its text, not its dash.
+                for item in items {
+                    out += "  - " + wrapped(clean(item), width: width.map { $0 - 4 })
+                        .replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                }
             case .table(let table):
                 out += render(table)
             }
@@ -40,6 +47,10 @@ enum ReportText {
             return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed()) + "\n"
         }
         return line(header) + rows.map(line).joined()
+    }
+
+    private static func wrapped(_ text: String, width: Int?) -> String {
+        width.map { TerminalText.wrap(text, width: $0) } ?? text
     }
 
     private static func clean(_ text: String) -> String {
