@@ -19,7 +19,7 @@ public struct Assessor: Sendable {
 
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
         let bytes = Array(line.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
+        let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
         let split = Clause.split(tokens)
         var clauses = split.clauses
         let clauseOf = split.clauseOf
@@ -82,9 +82,9 @@ struct Reading {
     static let deedContentFactor = 0.5
     /// Names of the catalogue's clock cues (a test holds that they exist).
     static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
-    static let spendVerbs: Set<String> = ["use", "spend", "fill"]
+    static let spendVerbs = WordSet(Words.spendVerbs)
     static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
-    static let relativeHeads: Set<String> = ["anything", "something", "everything", "nothing", "whatever"]
+    static let relativeHeads = WordSet(Words.relativeHeads)
     static let namedLessonWeight = 1.4
     static let namedLessonCue = Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
     static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
@@ -102,7 +102,34 @@ struct Reading {
     static let timeFactor = 0.75
     /// Invitations that ask the client to choose among options rather than respond to an offer.
     static let choosingAmong: Set<String> = ["'which, if any, fits'"]
-    static let anaphoric: Set<String> = ["it", "that", "this", "them", "those", "these"]
+    static let anaphoric = WordSet(Words.anaphoric)
+
+    /// The words of the word sets of `Reading`, for `Lexicon` to number (those of its extensions are
+    /// with them: `DeedWords`, `LessonWords`).
+    enum Words {
+        static let spendVerbs = ["use", "spend", "fill"]
+        static let relativeHeads = ["anything", "something", "everything", "nothing", "whatever"]
+        static let anaphoric = ["it", "that", "this", "them", "those", "these"]
+        static let pastLeadIns = ["have", "just", "really", "actually", "finally", "did", "not", "then", "also", "still"]
+        static let irregularPast = [
+            "did", "made", "took", "found", "went", "got", "gave", "held", "kept", "spoke", "stood", "chose", "drew",
+            "let", "put", "brought", "caught", "faced", "sat", "stuck", "wrote", "written", "saw", "heard", "knew",
+            "began", "begun", "built", "won", "fought", "led", "met", "paid", "sent", "spent", "understood", "done",
+            "gone", "taken", "given", "chosen", "drawn", "dodge", "hedge", "shrink", "flinch", "back", "give", "run",
+            "ran", "turned", "told", "held", "shown", "showed", "grew", "grown", "broke", "broken", "rose", "risen",
+        ]
+        static let notAnAction = [
+            "said", "mentioned", "told", "described", "called", "wanted", "asked", "seemed", "sounded", "started",
+            "needed", "hoped", "used", "supposed", "expected", "talked", "sighed", "nodded", "described", "named",
+            "decided", "learned", "realized", "noticed", "discovered", "knew", "heard", "saw", "tried", "got",
+            "went",
+        ]
+        static let reportingVerbs = ["said", "mentioned", "told", "described", "called", "say", "talked"]
+        static let aboutAskers = ["how", "what"]
+
+        static let all = spendVerbs + relativeHeads + anaphoric + pastLeadIns + irregularPast + notAnAction
+            + reportingVerbs + aboutAskers
+    }
 
     let bytes: [UInt8]
     let tokens: [Token]
@@ -130,9 +157,8 @@ struct Reading {
                 defer { position += 1 }
                 guard tokens[position].word == "you" else { continue }
                 var verb = position + 1
-                while verb < clause.tokens.upperBound - 1, pastLeadIns.contains(tokens[verb].word) { verb += 1 }
-                let word = tokens[verb].word
-                if isPastAction(word) {
+                while verb < clause.tokens.upperBound - 1, pastLeadIns.contains(tokens[verb]) { verb += 1 }
+                if isPastAction(tokens[verb]) {
                     found.append(CueMatch(cue: pastActionCue, range: position..<(verb + 1), clause: index))
                     break
                 }
@@ -141,25 +167,14 @@ struct Reading {
         return found
     }
 
-    static let pastLeadIns: Set<String> = ["have", "just", "really", "actually", "finally", "did", "not", "then", "also", "still"]
-    static let irregularPast: Set<String> = [
-        "did", "made", "took", "found", "went", "got", "gave", "held", "kept", "spoke", "stood", "chose", "drew",
-        "let", "put", "brought", "caught", "faced", "sat", "stuck", "wrote", "written", "saw", "heard", "knew",
-        "began", "begun", "built", "won", "fought", "led", "met", "paid", "sent", "spent", "understood", "done",
-        "gone", "taken", "given", "chosen", "drawn", "dodge", "hedge", "shrink", "flinch", "back", "give", "run",
-        "ran", "turned", "told", "held", "shown", "showed", "grew", "grown", "broke", "broken", "rose", "risen",
-    ]
-    static let notAnAction: Set<String> = [
-        "said", "mentioned", "told", "described", "called", "wanted", "asked", "seemed", "sounded", "started",
-        "needed", "hoped", "used", "supposed", "expected", "talked", "sighed", "nodded", "described", "named",
-        "decided", "learned", "realized", "noticed", "discovered", "knew", "heard", "saw", "tried", "got",
-        "went",
-    ]
+    static let pastLeadIns = WordSet(Words.pastLeadIns)
+    static let irregularPast = WordSet(Words.irregularPast)
+    static let notAnAction = WordSet(Words.notAnAction)
 
-    private static func isPastAction(_ word: String) -> Bool {
-        if notAnAction.contains(word) { return false }
-        if irregularPast.contains(word) { return true }
-        return word.count > 4 && word.hasSuffix("ed")
+    private static func isPastAction(_ token: Token) -> Bool {
+        if notAnAction.contains(token) { return false }
+        if irregularPast.contains(token) { return true }
+        return token.word.count > 4 && token.word.hasSuffix("ed")
     }
 
     // MARK: Stance
@@ -186,7 +201,7 @@ struct Reading {
                 // "What do you think you need to do?" asks; the modal is inside the client's answer.
                 continue
             case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
-                && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1].word):
+                && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1]):
                 // "Is there anything you need to say before we stop?": the modal is in a relative clause.
                 continue
             case .acknowledgement where isReflection(clause):
@@ -266,11 +281,13 @@ struct Reading {
     func isReflection(_ clause: Clause) -> Bool {
         guard clause.form == .statement, let first = clause.tokens.first else { return false }
         let word = tokens[first].word
-        let next = first + 1 < clause.tokens.upperBound ? tokens[first + 1].word : ""
+        let next = first + 1 < clause.tokens.upperBound ? tokens[first + 1] : .absent
         return word == "so" || (word == "you" && Reading.reportingVerbs.contains(next))
     }
 
-    static let reportingVerbs: Set<String> = ["said", "mentioned", "told", "described", "called", "say", "talked"]
+    static let reportingVerbs = WordSet(Words.reportingVerbs)
+    /// "How about ...", "What about ...": proposals, not questions about the client.
+    static let aboutAskers = WordSet(Words.aboutAskers)
 
     /// The coach taking over accountability, the ending or the client's feelings decides the line even
     /// when a question follows ("Email me Friday. Sound good?").
@@ -367,7 +384,7 @@ struct Reading {
                 // "The takeaway is that ...": the lesson itself, not its use (see `namedLessons`).
                 continue
             case .topic(.learningSelf) where match.range.lowerBound > 0
-                && ["how", "what"].contains(tokens[match.range.lowerBound - 1].word)
+                && Reading.aboutAskers.contains(tokens[match.range.lowerBound - 1])
                 && tokens[match.range.lowerBound].word == "about":
                 // "How about you just quit?" proposes; it is not about the client.
                 continue
@@ -389,8 +406,8 @@ struct Reading {
             for (index, phrase) in focus.enumerated() {
                 guard let phrase, phrase.kind == .question else { continue }
                 for position in phrase.range.dropLast()
-                where Reading.spendVerbs.contains(tokens[position].word)
-                    && Reading.anaphoric.contains(tokens[position + 1].word)
+                where Reading.spendVerbs.contains(tokens[position])
+                    && Reading.anaphoric.contains(tokens[position + 1])
                 {
                     add(.closing, 1.2, CueMatch(cue: Reading.remainingTimeCue, range: position..<(position + 2), clause: index))
                 }
@@ -421,7 +438,7 @@ struct Reading {
             }
             if elsewhere { continue }
             // "Write that down", "Push through it": the object points back at what the line already said.
-            let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1].word : ""
+            let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1] : .absent
             // Only a short phrase counts: "read it out word for word so you don't lose your nerve" is a step.
             let pointsBack = Reading.anaphoric.contains(next) && phrase.range.upperBound - verb <= 4
             let weight = pointsBack ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
@@ -459,7 +476,7 @@ struct Reading {
         var position = verb + 2
         while position < phrase.range.upperBound {
             if pauseBefore(position) || tokens[position - 1].word == "and" || tokens[position - 1].word == "then",
-                Focus.isAction(tokens[position].word)
+                Focus.isAction(tokens[position])
             {
                 items.append(position)
             }

@@ -7,10 +7,10 @@ struct CueMatch {
     let clause: Int
 }
 
-/// The cue catalogue compiled once. Every word the patterns name gets a small integer, so matching a
-/// line costs one dictionary look-up per token (to number it) and then integer comparisons only;
-/// patterns are indexed by their possible first words, so each token tries only the few patterns that
-/// can start with it (plus the handful that start with a prefix such as `learn*`).
+/// The cue catalogue compiled once. Every word the patterns name has its number in the `Lexicon`, and
+/// tokens come numbered from the tokenizer, so matching a line is integer comparisons only; patterns are
+/// indexed by their possible first words, so each token tries only the few patterns that can start with
+/// it (plus the handful that start with a prefix such as `learn*`).
 struct CueIndex: Sendable {
     /// One element of a compiled pattern, flattened so matching touches no reference counts.
     /// `gap >= 0` marks a gap; otherwise the element accepts a word whose number is in
@@ -26,12 +26,13 @@ struct CueIndex: Sendable {
         var prefixMask: UInt64 = 0
     }
 
-    /// A token's number when the catalogue never names its word.
-    static let unknown: Int32 = -1
-    /// A sentence boundary's number: gaps never cross one and no element accepts one.
-    static let boundary: Int32 = -2
-
-    private let vocabulary: [String: Int32]
+    /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
+    /// accepted by an element).
+    let lexicon: Lexicon
+    /// How many words the lexicon numbers (the catalogue's and the readings').
+    private let wordCount: Int
+    /// For each numbered word, the bits of the catalogue's prefixes it starts with (see `prefixBits`).
+    private let prefixMaskOfWord: [UInt64]
     private let cues: [Cue]
     private let elementPool: [Element]
     private let idPool: [Int32]
@@ -57,14 +58,13 @@ struct CueIndex: Sendable {
     /// False when there are more than 64 distinct prefixes; then prefixes are compared as strings.
     private let prefixMasksComplete: Bool
 
-    static let shared = CueIndex(CueCatalogue.all)
+    static let shared = CueIndex(CueCatalogue.all, lexicon: .shared)
 
-    init(_ cues: [Cue]) {
-        var vocabulary: [String: Int32] = [:]
+    /// `lexicon` must number every word of `cues` (`Lexicon.shared` is built from the catalogue).
+    init(_ cues: [Cue], lexicon: Lexicon) {
         func number(_ word: String) -> Int32 {
-            if let id = vocabulary[word] { return id }
-            let id = Int32(vocabulary.count)
-            vocabulary[word] = id
+            let id = lexicon.id(of: word)
+            precondition(id >= 0, "the lexicon does not number the catalogue word '\(word)'")
             return id
         }
         var elementPool: [Element] = []
@@ -139,7 +139,7 @@ struct CueIndex: Sendable {
                 firsts.append(firstWords)
             }
         }
-        var byFirstWord = [[Int32]](repeating: [], count: vocabulary.count)
+        var byFirstWord = [[Int32]](repeating: [], count: lexicon.words.count)
         var byFirstByte = [[Int32]](repeating: [], count: 256)
         for (p, words) in firsts.enumerated() {
             if let words {
@@ -155,7 +155,8 @@ struct CueIndex: Sendable {
             firstPool += patterns
             firstRanges.append(start..<Int32(firstPool.count))
         }
-        self.vocabulary = vocabulary
+        self.lexicon = lexicon
+        self.wordCount = lexicon.words.count
         self.cues = cues
         self.elementPool = elementPool
         self.idPool = idPool
@@ -173,16 +174,22 @@ struct CueIndex: Sendable {
         }
         self.prefixBits = prefixBits
         self.prefixMasksComplete = prefixBit.count <= 64
+        self.prefixMaskOfWord = lexicon.words.map { Self.prefixMask(of: $0, prefixBits) }
     }
 
-    /// For each token, the bits of the catalogue's prefixes its word starts with.
+    /// For each token, the bits of the catalogue's prefixes its word starts with: known for numbered
+    /// words, worked out for the others.
     private func prefixMasks(_ tokens: [Token]) -> [UInt64] {
         tokens.map { token in
-            guard let byte = token.word.utf8.first else { return 0 }
-            var mask: UInt64 = 0
-            for entry in prefixBits[Int(byte)] where token.word.hasPrefix(entry.prefix) { mask |= entry.bit }
-            return mask
+            token.id >= 0 ? prefixMaskOfWord[Int(token.id)] : Self.prefixMask(of: token.word, prefixBits)
         }
+    }
+
+    private static func prefixMask(of word: String, _ prefixBits: [[(prefix: String, bit: UInt64)]]) -> UInt64 {
+        guard let byte = word.utf8.first else { return 0 }
+        var mask: UInt64 = 0
+        for entry in prefixBits[Int(byte)] where word.hasPrefix(entry.prefix) { mask |= entry.bit }
+        return mask
     }
 
     /// The first bytes of every word a pattern can start with (all 256 when it can start with anything).
@@ -201,16 +208,12 @@ struct CueIndex: Sendable {
         return Set(0...255)
     }
 
-    /// The catalogue's number for each token (`unknown` or `boundary` otherwise).
-    func numbers(_ tokens: [Token]) -> [Int32] {
-        tokens.map { token in token.isBoundary ? Self.boundary : (vocabulary[token.word] ?? Self.unknown) }
-    }
 
     /// Every cue that matches, at most once per cue and clause (the first place it occurs).
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
-        let ids = numbers(tokens)
+        let ids = tokens.map(\.id)
         let masks = prefixMasks(tokens)
-        var present = [UInt64](repeating: 0, count: vocabulary.count / 64 + 1)
+        var present = [UInt64](repeating: 0, count: wordCount / 64 + 1)
         for id in ids where id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(id & 63) }
         func anchored(_ p: Int32) -> Bool {
             let anchor = patternAnchor[Int(p)]
@@ -239,7 +242,7 @@ struct CueIndex: Sendable {
                     found.append(CueMatch(cue: cues[c], range: start..<end, clause: clauseOf[start]))
                 }
             }
-            for start in 0..<ids.count where ids[start] != Self.boundary {
+            for start in 0..<ids.count where ids[start] != Lexicon.boundary {
                 if ids[start] >= 0 {
                     let range = firstRanges[Int(ids[start])]
                     for p in firstPool[Int(range.lowerBound)..<Int(range.upperBound)] { attempt(p, at: start) }
@@ -277,12 +280,12 @@ struct CueIndex: Sendable {
             var skip: Int32 = 0
             while true {
                 if let found = match(element + 1, end, line, tokens, pos, last) { return found }
-                guard skip < current.gap, pos < ids.count, ids[pos] != Self.boundary else { return nil }
+                guard skip < current.gap, pos < ids.count, ids[pos] != Lexicon.boundary else { return nil }
                 skip += 1
                 pos += 1
             }
         }
-        if position < ids.count, ids[position] != Self.boundary {
+        if position < ids.count, ids[position] != Lexicon.boundary {
             let id = ids[position]
             var accepted = id >= 0 && contains(current.ids, id, in: line.idPool)
             if !accepted, !current.prefixes.isEmpty {

@@ -2,23 +2,37 @@
 struct Token: Equatable {
     /// Lower-cased, apostrophes straightened, contractions expanded ("you're" gives "you", "are").
     var word: String
+    /// The word's number in the lexicon, given once when the line is tokenised, so that the readings test
+    /// words with integer look-ups (`WordSet`) instead of hashing `word` again and again. `Lexicon.unknown`
+    /// when nothing the engine reads names the word, or when the tokens were made without a lexicon (the
+    /// catalogue's own patterns, compiled before the lexicon exists); `Lexicon.boundary` for a boundary.
+    var id: Int32
     /// Byte range in the line's UTF-8, so evidence quotes the words exactly as typed.
     var start: Int
     var end: Int
     /// A clause boundary: `.`, `!`, `?`, `;` or `:`.
-    var isBoundary: Bool {
-        guard word.utf8.count == 1, let byte = word.utf8.first else { return false }
-        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-            || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-    }
+    var isBoundary: Bool { id == Lexicon.boundary }
 
-    static let boundaries: Set<String> = [".", "!", "?", ";", ":"]
+    /// No token: what a reading compares when it looks past the end of a clause ("the word after").
+    static let absent = Token(word: "", id: Lexicon.unknown, start: 0, end: 0)
 }
 
 /// Splits a coach line into tokens. Works on UTF-8 bytes: ASCII letters are lower-cased, non-ASCII
 /// bytes stay part of words, so "café" is one word and no line can make it fail.
 enum Tokenizer {
+    /// Tokens with their words only, numbered `Lexicon.unknown`: for compiling the catalogue (the lexicon
+    /// is built from it) and for reading the client's line.
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        tokenize(bytes, lexicon: nil)
+    }
+
+    /// Tokens numbered with `lexicon`: each word is looked up once, by its bytes, and the look-up also
+    /// says what a contraction or British spelling stands for.
+    static func tokenize(_ bytes: [UInt8], numberingWith lexicon: Lexicon) -> [Token] {
+        tokenize(bytes, lexicon: lexicon)
+    }
+
+    private static func tokenize(_ bytes: [UInt8], lexicon: Lexicon?) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 4 + 1)
         var wordBytes: [UInt8] = []
@@ -29,8 +43,13 @@ enum Tokenizer {
             guard !wordBytes.isEmpty else { return }
             // Trailing apostrophes ("coaches'") are quotes, not part of the word.
             while wordBytes.last == UInt8(ascii: "'") { wordBytes.removeLast() }
-            if !wordBytes.isEmpty {
-                appendExpanded(String(decoding: wordBytes, as: UTF8.self), start: wordStart, end: end, to: &tokens)
+            if let lexicon {
+                if !wordBytes.isEmpty { appendNumbered(wordBytes, start: wordStart, end: end, lexicon: lexicon, to: &tokens) }
+            } else if !wordBytes.isEmpty {
+                let start = wordStart
+                expand(String(decoding: wordBytes, as: UTF8.self)) { word in
+                    tokens.append(Token(word: word, id: Lexicon.unknown, start: start, end: end))
+                }
             }
             wordBytes.removeAll(keepingCapacity: true)
         }
@@ -68,7 +87,7 @@ enum Tokenizer {
                     if byte == UInt8(ascii: "?") { tokens[tokens.count - 1].word = "?" }
                     tokens[tokens.count - 1].end = index + 1
                 } else {
-                    tokens.append(Token(word: String(UnicodeScalar(byte)), start: index, end: index + 1))
+                    tokens.append(Token(word: String(UnicodeScalar(byte)), id: Lexicon.boundary, start: index, end: index + 1))
                 }
             default:
                 flushWord(at: index)
@@ -89,10 +108,34 @@ enum Tokenizer {
         }
     }
 
-    /// Expands contractions so that cue patterns need one spelling: "you'll" matches "you will".
-    private static func appendExpanded(_ word: String, start: Int, end: Int, to tokens: inout [Token]) {
+    /// A word the lexicon knows comes with its expansion and numbers; any other word is a plain word
+    /// unless it has an apostrophe or could be a British spelling, and then it is expanded the long way.
+    private static func appendNumbered(
+        _ word: [UInt8], start: Int, end: Int, lexicon: Lexicon, to tokens: inout [Token]
+    ) {
+        let known = word.withUnsafeBufferPointer { lexicon.spelling($0) }
+        if let known {
+            for part in lexicon.expansion(ofSpelling: known) {
+                tokens.append(Token(word: part.text, id: part.id, start: start, end: end))
+            }
+            return
+        }
+        let text = String(decoding: word, as: UTF8.self)
+        // Non-ASCII words go the long way too: `expand` works on the decoded text, whose bytes can differ.
+        let plain = word.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") }
+        if plain, !Spelling.mayRespell(word) {
+            // Every numbered word is in the lexicon, so a word it does not know has no number.
+            tokens.append(Token(word: text, id: Lexicon.unknown, start: start, end: end))
+            return
+        }
+        expand(text) { tokens.append(Token(word: $0, id: lexicon.id(of: $0), start: start, end: end)) }
+    }
+
+    /// The words a written word stands for, so that cue patterns need one spelling: "you'll" is "you",
+    /// "will"; "don't" is "do", "not"; "realised" is "realized".
+    static func expand(_ word: String, _ emit: (String) -> Void) {
         if let whole = wholeWordExpansions[word] {
-            for part in whole { tokens.append(Token(word: part, start: start, end: end)) }
+            for part in whole { emit(part) }
             return
         }
         if word.utf8.contains(UInt8(ascii: "'")), let apostrophe = word.lastIndex(of: "'") {
@@ -101,18 +144,30 @@ enum Tokenizer {
             if let expanded = suffixExpansions[suffix], !stem.isEmpty {
                 // "don't" splits as "don" + "t": the stem loses its "n".
                 let base = suffix == "t" ? (negationStems[stem] ?? String(stem.dropLast())) : stem
-                tokens.append(Token(word: base, start: start, end: end))
-                tokens.append(Token(word: expanded, start: start, end: end))
+                emit(base)
+                emit(expanded)
                 return
             }
             if suffix == "s" {
                 // "what's", "it's", "that's" are "is"; a possessive ("Dana's") keeps the stem only.
-                tokens.append(Token(word: stem, start: start, end: end))
-                if isCopulaStem.contains(stem) { tokens.append(Token(word: "is", start: start, end: end)) }
+                emit(stem)
+                if isCopulaStem.contains(stem) { emit("is") }
                 return
             }
         }
-        tokens.append(Token(word: Spelling.standard(word), start: start, end: end))
+        emit(Spelling.standard(word))
+    }
+
+    /// Spellings the lexicon looks up besides the words it numbers: the tokenizer's tables, and the
+    /// contractions of pronouns and question words ("you're", "what's", "don't"), common in coach lines.
+    static var knownSpellings: [String] {
+        let stems = [
+            "i", "you", "we", "they", "he", "she", "it", "that", "this", "what", "there", "here", "who", "where",
+            "how", "when", "why", "which", "everything", "nothing", "something", "anything",
+        ]
+        let suffixes = ["'s", "'re", "'ll", "'ve", "'d", "'m"]
+        return wholeWordExpansions.keys.sorted() + stems.flatMap { stem in suffixes.map { stem + $0 } }
+            + negationStems.keys.sorted().map { $0 + "'t" }
     }
 
     private static let wholeWordExpansions: [String: [String]] = contractions.merging(
