@@ -69,10 +69,27 @@ public struct Assessor: Sendable {
 /// One line, tokenised, split into clauses and matched against the catalogue: the facts every part of
 /// the verdict is computed from.
 struct Reading {
-    /// Cues the clause shapes stand for (built once; the form of a clause is found by `Clause`).
-    static let imperativeCue = Cue("", .directive, 1.3, "an instruction to the client")
-    static let leadingShapeCue = Cue("", .leading, 1.5, "a question that expects yes")
-    static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
+    /// Cues the readings find by the form of a clause or by tests of their own, not by a pattern. They are
+    /// numbered after the catalogue's (`CueIndex`), so their matches name them like any other.
+    enum FormCue: Int, CaseIterable {
+        case imperative, leadingShape, pastAction, remainingTime, namedLesson, directedAction
+
+        var cue: Cue {
+            switch self {
+            case .imperative: Cue("", .directive, 1.3, "an instruction to the client")
+            case .leadingShape: Cue("", .leading, 1.5, "a question that expects yes")
+            case .pastAction: Cue("", .acknowledgement, 0.8, "names something the client did")
+            case .remainingTime: Cue("", .topic(.closing), 1.2, "using the time left")
+            case .namedLesson: Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
+            case .directedAction: Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
+            }
+        }
+    }
+
+    /// The form of a clause is found by `Clause`.
+    static let imperativeCue = CueIndex.shared.reference(to: .imperative)
+    static let leadingShapeCue = CueIndex.shared.reference(to: .leadingShape)
+    static let pastActionCue = CueIndex.shared.reference(to: .pastAction)
 
     static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
     /// What a statement acknowledging a deed may mention without being about it ("You stayed with it and
@@ -83,11 +100,11 @@ struct Reading {
     /// Names of the catalogue's clock cues (a test holds that they exist).
     static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
     static let spendVerbs = WordSet(Words.spendVerbs)
-    static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
+    static let remainingTimeCue = CueIndex.shared.reference(to: .remainingTime)
     static let relativeHeads = WordSet(Words.relativeHeads)
     static let namedLessonWeight = 1.4
-    static let namedLessonCue = Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
-    static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
+    static let namedLessonCue = CueIndex.shared.reference(to: .namedLesson)
+    static let directedActionCue = CueIndex.shared.reference(to: .directedAction)
 
     /// Below this, the words are too weak to name a marker: the line is about none.
     static let markerThreshold = 0.5

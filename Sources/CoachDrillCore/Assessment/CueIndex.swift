@@ -1,6 +1,6 @@
 /// A cue found in a line: which cue, which of its phrases, where.
 struct CueMatch {
-    let cue: Cue
+    let cue: CueReference
     /// Token range matched.
     let range: Range<Int>
     /// Index of the clause the match starts in.
@@ -33,7 +33,10 @@ struct CueIndex: Sendable {
     private let wordCount: Int
     /// For each numbered word, the bits of the catalogue's prefixes it starts with (see `prefixBits`).
     private let prefixMaskOfWord: [UInt64]
+    /// Every cue by number: the catalogue's, then the readings' own (`Reading.FormCue`, no patterns).
     private let cues: [Cue]
+    private let references: [CueReference]
+    private let formCueStart: Int
     private let elementPool: [Element]
     private let idPool: [Int32]
     private let prefixPool: [String]
@@ -60,8 +63,9 @@ struct CueIndex: Sendable {
 
     static let shared = CueIndex(CueCatalogue.all, lexicon: .shared)
 
-    /// `lexicon` must number every word of `cues` (`Lexicon.shared` is built from the catalogue).
-    init(_ cues: [Cue], lexicon: Lexicon) {
+    /// `lexicon` must number every word of `catalogue` (`Lexicon.shared` is built from the catalogue).
+    init(_ catalogue: [Cue], lexicon: Lexicon) {
+        let cues = catalogue + Reading.FormCue.allCases.map(\.cue)
         func number(_ word: String) -> Int32 {
             let id = lexicon.id(of: word)
             precondition(id >= 0, "the lexicon does not number the catalogue word '\(word)'")
@@ -158,6 +162,8 @@ struct CueIndex: Sendable {
         self.lexicon = lexicon
         self.wordCount = lexicon.words.count
         self.cues = cues
+        self.references = cues.indices.map { CueReference(number: Int32($0), role: cues[$0].role, weight: cues[$0].weight) }
+        self.formCueStart = catalogue.count
         self.elementPool = elementPool
         self.idPool = idPool
         self.prefixPool = prefixPool
@@ -175,6 +181,16 @@ struct CueIndex: Sendable {
         self.prefixBits = prefixBits
         self.prefixMasksComplete = prefixBit.count <= 64
         self.prefixMaskOfWord = lexicon.words.map { Self.prefixMask(of: $0, prefixBits) }
+    }
+
+    /// How matches refer to one of the readings' own cues.
+    func reference(to form: Reading.FormCue) -> CueReference {
+        references[formCueStart + form.rawValue]
+    }
+
+    /// The name of a cue, for evidence.
+    func name(of cue: CueReference) -> String {
+        cues[Int(cue.number)].name
     }
 
     /// For each token, the bits of the catalogue's prefixes its word starts with: known for numbered
@@ -239,7 +255,7 @@ struct CueIndex: Sendable {
                 let elements = patternElements[Int(p)]
                 if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1), end > start {
                     seenIn[c] = stamp
-                    found.append(CueMatch(cue: cues[c], range: start..<end, clause: clauseOf[start]))
+                    found.append(CueMatch(cue: references[c], range: start..<end, clause: clauseOf[start]))
                 }
             }
             for start in 0..<ids.count where ids[start] != Lexicon.boundary {

@@ -53,7 +53,7 @@ extension Reading {
 
     /// The cues that name a deed by its form: the acknowledgement phrases that start with "you", and the
     /// celebration topic "something you did".
-    static func namesDeed(_ cue: Cue) -> Bool {
+    static func namesDeed(_ cue: CueReference) -> Bool {
         switch cue.role {
         case .acknowledgement: true
         case .topic(.celebration): cue.name == "something you did"
