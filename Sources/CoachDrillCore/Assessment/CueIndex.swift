@@ -31,8 +31,10 @@ struct CueIndex: Sendable {
     let lexicon: Lexicon
     /// How many words the lexicon numbers (the catalogue's and the readings').
     private let wordCount: Int
-    /// For each numbered word, the bits of the catalogue's prefixes it starts with (see `prefixBits`).
+    /// For each numbered word, the bits of the catalogue's prefixes it starts with (see `prefixBits`)
+    /// and its first byte (256 for none), worked out once rather than for each line.
     private let prefixMaskOfWord: [UInt64]
+    private let firstByteOfWord: [UInt16]
     /// Every cue by number: the catalogue's, then the readings' own (`Reading.FormCue`, no patterns).
     private let cues: [Cue]
     private let references: [CueReference]
@@ -53,8 +55,10 @@ struct CueIndex: Sendable {
     /// firstPool[firstRanges[id]]: the patterns that can start with word `id`.
     private let firstRanges: [Range<Int32>]
     private let firstPool: [Int32]
-    /// Patterns that start with a prefix (`learn*`), by the first byte of the words they can start with.
-    private let byFirstByte: [[Int32]]
+    /// Patterns that start with a prefix (`learn*`), by the first byte of the words they can start with:
+    /// byFirstBytePool[byFirstByte[byte]]. Entry 256 is for a token with an empty word (none).
+    private let byFirstByte: [Range<Int32>]
+    private let byFirstBytePool: [Int32]
     /// The distinct prefixes, each with its bit, by first byte: a line's tokens are tested against them
     /// once, so matching compares bit masks instead of strings.
     private let prefixBits: [[(prefix: String, bit: UInt64)]]
@@ -144,7 +148,7 @@ struct CueIndex: Sendable {
             }
         }
         var byFirstWord = [[Int32]](repeating: [], count: lexicon.words.count)
-        var byFirstByte = [[Int32]](repeating: [], count: 256)
+        var byFirstByte = [[Int32]](repeating: [], count: 257)
         for (p, words) in firsts.enumerated() {
             if let words {
                 for id in Set(words) { byFirstWord[Int(id)].append(Int32(p)) }
@@ -152,13 +156,17 @@ struct CueIndex: Sendable {
                 for byte in firstBytes[p] { byFirstByte[Int(byte)].append(Int32(p)) }
             }
         }
-        var firstPool: [Int32] = []
-        var firstRanges: [Range<Int32>] = []
-        for patterns in byFirstWord {
-            let start = Int32(firstPool.count)
-            firstPool += patterns
-            firstRanges.append(start..<Int32(firstPool.count))
+        func flatten(_ lists: [[Int32]]) -> (pool: [Int32], ranges: [Range<Int32>]) {
+            var pool: [Int32] = []
+            var ranges: [Range<Int32>] = []
+            for list in lists {
+                ranges.append(Int32(pool.count)..<Int32(pool.count + list.count))
+                pool += list
+            }
+            return (pool, ranges)
         }
+        let (firstPool, firstRanges) = flatten(byFirstWord)
+        let (byFirstBytePool, byFirstByteRanges) = flatten(byFirstByte)
         self.lexicon = lexicon
         self.wordCount = lexicon.words.count
         self.cues = cues
@@ -173,7 +181,8 @@ struct CueIndex: Sendable {
         self.patternAnchor = patternAnchor
         self.firstRanges = firstRanges
         self.firstPool = firstPool
-        self.byFirstByte = byFirstByte
+        self.byFirstByte = byFirstByteRanges
+        self.byFirstBytePool = byFirstBytePool
         var prefixBits = [[(prefix: String, bit: UInt64)]](repeating: [], count: 256)
         for (prefix, bit) in prefixBit where bit != 0 {
             if let byte = prefix.utf8.first { prefixBits[Int(byte)].append((prefix, bit)) }
@@ -181,6 +190,11 @@ struct CueIndex: Sendable {
         self.prefixBits = prefixBits
         self.prefixMasksComplete = prefixBit.count <= 64
         self.prefixMaskOfWord = lexicon.words.map { Self.prefixMask(of: $0, prefixBits) }
+        self.firstByteOfWord = lexicon.words.map(Self.firstByte)
+    }
+
+    private static func firstByte(_ word: String) -> UInt16 {
+        word.utf8.first.map(UInt16.init) ?? 256
     }
 
     /// How matches refer to one of the readings' own cues.
@@ -191,14 +205,6 @@ struct CueIndex: Sendable {
     /// The name of a cue, for evidence.
     func name(of cue: CueReference) -> String {
         cues[Int(cue.number)].name
-    }
-
-    /// For each token, the bits of the catalogue's prefixes its word starts with: known for numbered
-    /// words, worked out for the others.
-    private func prefixMasks(_ tokens: [Token]) -> [UInt64] {
-        tokens.map { token in
-            token.id >= 0 ? prefixMaskOfWord[Int(token.id)] : Self.prefixMask(of: token.word, prefixBits)
-        }
     }
 
     private static func prefixMask(of word: String, _ prefixBits: [[(prefix: String, bit: UInt64)]]) -> UInt64 {
@@ -227,58 +233,99 @@ struct CueIndex: Sendable {
 
     /// Every cue that matches, at most once per cue and clause (the first place it occurs).
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
-        let ids = tokens.map(\.id)
-        let masks = prefixMasks(tokens)
-        var present = [UInt64](repeating: 0, count: wordCount / 64 + 1)
-        for id in ids where id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-        func anchored(_ p: Int32) -> Bool {
-            let anchor = patternAnchor[Int(p)]
-            if anchor.isEmpty { return true }
-            for index in Int(anchor.lowerBound)..<Int(anchor.upperBound) {
-                let id = idPool[index]
-                if present[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
+        // What matching reads of each token, worked out once, and which numbered words the line has at all.
+        var line: [LineToken] = []
+        line.reserveCapacity(tokens.count)
+        var present: [UInt64] = []
+        present.reserveCapacity(wordCount / 64 + 1)
+        present.append(contentsOf: repeatElement(0, count: wordCount / 64 + 1))
+        for token in tokens {
+            let id = token.id
+            if id >= 0 {
+                line.append(LineToken(id: id, firstByte: firstByteOfWord[Int(id)], prefixMask: prefixMaskOfWord[Int(id)]))
+                present[Int(id) >> 6] |= 1 << UInt64(id & 63)
+            } else if id == Lexicon.boundary {
+                line.append(LineToken(id: id, firstByte: 256, prefixMask: 0))
+            } else {
+                line.append(
+                    LineToken(
+                        id: id, firstByte: Self.firstByte(token.word),
+                        prefixMask: Self.prefixMask(of: token.word, prefixBits)))
             }
-            return false
         }
         var found: [CueMatch] = []
-        // seenIn[cue] == clause + 1 once the cue has matched in that clause (clauses only grow).
-        var seenIn = [Int32](repeating: 0, count: cues.count)
-        elementPool.withUnsafeBufferPointer { elementPool in
-        idPool.withUnsafeBufferPointer { idPool in
-        ids.withUnsafeBufferPointer { ids in
-          masks.withUnsafeBufferPointer { masks in
-            let line = Line(ids: ids, masks: masks, elements: elementPool, idPool: idPool)
-            func attempt(_ p: Int32, at start: Int) {
-                let c = Int(patternCue[Int(p)])
-                let stamp = Int32(clauseOf[start] + 1)
-                if seenIn[c] == stamp || !anchored(p) { return }
-                let elements = patternElements[Int(p)]
-                if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1), end > start {
-                    seenIn[c] = stamp
-                    found.append(CueMatch(cue: references[c], range: start..<end, clause: clauseOf[start]))
+        found.reserveCapacity(16)
+        elementPool.withUnsafeBufferPointer { elements in
+            idPool.withUnsafeBufferPointer { idPool in
+                line.withUnsafeBufferPointer { line in
+                    present.withUnsafeBufferPointer { present in
+                        let line = Line(tokens: line, present: present, elements: elements, idPool: idPool)
+                        for start in 0..<line.tokens.count where line.tokens[start].id != Lexicon.boundary {
+                            let clause = clauseOf[start]
+                            let id = line.tokens[start].id
+                            if id >= 0 {
+                                let range = firstRanges[Int(id)]
+                                for p in Int(range.lowerBound)..<Int(range.upperBound) {
+                                    attempt(firstPool[p], at: start, clause: clause, line, tokens, &found)
+                                }
+                            }
+                            let range = byFirstByte[Int(line.tokens[start].firstByte)]
+                            for p in Int(range.lowerBound)..<Int(range.upperBound) {
+                                attempt(byFirstBytePool[p], at: start, clause: clause, line, tokens, &found)
+                            }
+                        }
+                    }
                 }
             }
-            for start in 0..<ids.count where ids[start] != Lexicon.boundary {
-                if ids[start] >= 0 {
-                    let range = firstRanges[Int(ids[start])]
-                    for p in firstPool[Int(range.lowerBound)..<Int(range.upperBound)] { attempt(p, at: start) }
-                }
-                if let byte = tokens[start].word.utf8.first {
-                    for p in byFirstByte[Int(byte)] { attempt(p, at: start) }
-                }
-            }
-          }
-        }
-        }
         }
         return found
+    }
+
+    /// Tries pattern `p` at token `start`, unless its cue has matched in this clause already or the
+    /// line lacks the pattern's anchor words.
+    private func attempt(
+        _ p: Int32, at start: Int, clause: Int, _ line: Line, _ tokens: [Token], _ found: inout [CueMatch]
+    ) {
+        let c = patternCue[Int(p)]
+        // A cue matches at most once per clause (the first place it occurs). Matches are found in token
+        // order, so this clause's are the last ones found.
+        var last = found.count - 1
+        while last >= 0, found[last].clause == clause {
+            if found[last].cue.number == c { return }
+            last -= 1
+        }
+        let anchor = patternAnchor[Int(p)]
+        if !anchor.isEmpty {
+            var anchored = false
+            for index in Int(anchor.lowerBound)..<Int(anchor.upperBound) {
+                let id = line.idPool[index]
+                if line.present[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 {
+                    anchored = true
+                    break
+                }
+            }
+            if !anchored { return }
+        }
+        let elements = patternElements[Int(p)]
+        if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1), end > start {
+            found.append(CueMatch(cue: references[Int(c)], range: start..<end, clause: clause))
+        }
+    }
+
+    /// What matching reads of a token: its number, its first byte (256 for none, as for a boundary) and
+    /// the bits of the catalogue's prefixes its word starts with.
+    private struct LineToken {
+        var id: Int32
+        var firstByte: UInt16
+        var prefixMask: UInt64
     }
 
     /// What `match` reads, as buffers: it runs thousands of times per line, and array accesses there
     /// cost more than the comparisons.
     private struct Line {
-        let ids: UnsafeBufferPointer<Int32>
-        let masks: UnsafeBufferPointer<UInt64>
+        let tokens: UnsafeBufferPointer<LineToken>
+        /// Bit `id` is set when the line has word `id`.
+        let present: UnsafeBufferPointer<UInt64>
         let elements: UnsafeBufferPointer<Element>
         let idPool: UnsafeBufferPointer<Int32>
     }
@@ -289,24 +336,24 @@ struct CueIndex: Sendable {
         _ element: Int32, _ end: Int32, _ line: Line, _ tokens: [Token], _ position: Int, _ last: Int
     ) -> Int? {
         if element == end { return last >= 0 ? last + 1 : position }
-        let ids = line.ids
+        let words = line.tokens
         let current = line.elements[Int(element)]
         if current.gap >= 0 {
             var pos = position
             var skip: Int32 = 0
             while true {
                 if let found = match(element + 1, end, line, tokens, pos, last) { return found }
-                guard skip < current.gap, pos < ids.count, ids[pos] != Lexicon.boundary else { return nil }
+                guard skip < current.gap, pos < words.count, words[pos].id != Lexicon.boundary else { return nil }
                 skip += 1
                 pos += 1
             }
         }
-        if position < ids.count, ids[position] != Lexicon.boundary {
-            let id = ids[position]
+        if position < words.count, words[position].id != Lexicon.boundary {
+            let id = words[position].id
             var accepted = id >= 0 && contains(current.ids, id, in: line.idPool)
             if !accepted, !current.prefixes.isEmpty {
                 if prefixMasksComplete {
-                    accepted = line.masks[position] & current.prefixMask != 0
+                    accepted = words[position].prefixMask & current.prefixMask != 0
                 } else {
                     let word = tokens[position].word
                     accepted = prefixPool[Int(current.prefixes.lowerBound)..<Int(current.prefixes.upperBound)]
@@ -320,9 +367,9 @@ struct CueIndex: Sendable {
         for s in current.sequences {
             let sequence = sequencePool[Int(s)]
             let length = Int(sequence.count)
-            guard position + length <= ids.count else { continue }
+            guard position + length <= words.count else { continue }
             var same = true
-            for offset in 0..<length where ids[position + offset] != line.idPool[Int(sequence.lowerBound) + offset] {
+            for offset in 0..<length where words[position + offset].id != line.idPool[Int(sequence.lowerBound) + offset] {
                 same = false
                 break
             }
