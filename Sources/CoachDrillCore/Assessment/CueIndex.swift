@@ -44,21 +44,31 @@ struct CueIndex: Sendable {
     private let prefixPool: [String]
     /// Ranges of `idPool`, one per multi-word alternative.
     private let sequencePool: [Range<Int32>]
-    /// Every pattern of every cue: its elements and its cue.
-    private let patternElements: [Range<Int32>]
-    /// For each pattern, the words of one element it cannot match without (its most selective required
-    /// element after the first, as a range of `idPool`; empty when there is none). When none of them is
-    /// in the line, the pattern is not tried at all: most attempts on common first words ("you",
-    /// "what", "the") end here, before any matching.
-    private let patternAnchor: [Range<Int32>]
-    private let patternCue: [Int32]
-    /// firstPool[firstRanges[id]]: the patterns that can start with word `id`.
-    private let firstRanges: [Range<Int32>]
-    private let firstPool: [Int32]
-    /// Patterns that start with a prefix (`learn*`), by the first byte of the words they can start with:
-    /// byFirstBytePool[byFirstByte[byte]]. Entry 256 is for a token with an empty word (none).
-    private let byFirstByte: [Range<Int32>]
-    private let byFirstBytePool: [Int32]
+    /// A pattern as a token tries it.
+    private struct Start {
+        /// The pattern's number, for `anchorPool`.
+        var pattern: Int32
+        var cue: Int32
+        /// The pattern's elements, a range of `elementPool`.
+        var elements: Range<Int32>
+    }
+
+    /// A pattern's anchor is one element it cannot match without: its most selective required element
+    /// after the first (plain words only). Unless the line has one of the anchor's words, the pattern is
+    /// not tried at all: most attempts on common first words ("you", "what", "the") end there, before
+    /// any matching. anchorPool[anchorRanges[id]] lists the patterns word `id` anchors, so each line
+    /// marks its possible patterns once, in a bit set, instead of each attempt searching for its anchor.
+    private let anchorRanges: [Range<Int32>]
+    private let anchorPool: [Int32]
+    /// The patterns with no anchor (bits by pattern number): always possible.
+    private let unanchored: [UInt64]
+
+    /// startPool[startRanges[id]]: the patterns that can start with word `id`; then, at
+    /// `startRanges[wordCount + byte]`, the patterns that start with a prefix (`learn*`), by the first
+    /// byte of the words they can start with (byte 256: a token with an empty word). Each pattern is
+    /// stored whole under each of its first words, so a token reads its patterns in one run.
+    private let startRanges: [Range<Int32>]
+    private let startPool: [Start]
     /// The distinct prefixes, each with its bit, by first byte: a line's tokens are tested against them
     /// once, so matching compares bit masks instead of strings.
     private let prefixBits: [[(prefix: String, bit: UInt64)]]
@@ -156,17 +166,26 @@ struct CueIndex: Sendable {
                 for byte in firstBytes[p] { byFirstByte[Int(byte)].append(Int32(p)) }
             }
         }
-        func flatten(_ lists: [[Int32]]) -> (pool: [Int32], ranges: [Range<Int32>]) {
-            var pool: [Int32] = []
-            var ranges: [Range<Int32>] = []
-            for list in lists {
-                ranges.append(Int32(pool.count)..<Int32(pool.count + list.count))
-                pool += list
+        var startPool: [Start] = []
+        var startRanges: [Range<Int32>] = []
+        for patterns in byFirstWord + byFirstByte {
+            startRanges.append(Int32(startPool.count)..<Int32(startPool.count + patterns.count))
+            for p in patterns.map(Int.init) {
+                startPool.append(Start(pattern: Int32(p), cue: patternCue[p], elements: patternElements[p]))
             }
-            return (pool, ranges)
         }
-        let (firstPool, firstRanges) = flatten(byFirstWord)
-        let (byFirstBytePool, byFirstByteRanges) = flatten(byFirstByte)
+        var byAnchorWord = [[Int32]](repeating: [], count: lexicon.words.count)
+        var unanchored = [UInt64](repeating: 0, count: patternAnchor.count / 64 + 1)
+        for (p, anchor) in patternAnchor.enumerated() {
+            if anchor.isEmpty { unanchored[p >> 6] |= 1 << UInt64(p & 63) }
+            for index in Int(anchor.lowerBound)..<Int(anchor.upperBound) { byAnchorWord[Int(idPool[index])].append(Int32(p)) }
+        }
+        self.anchorRanges = byAnchorWord.reduce(into: []) { ranges, patterns in
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<start + Int32(patterns.count))
+        }
+        self.anchorPool = byAnchorWord.flatMap { $0 }
+        self.unanchored = unanchored
         self.lexicon = lexicon
         self.wordCount = lexicon.words.count
         self.cues = cues
@@ -176,13 +195,8 @@ struct CueIndex: Sendable {
         self.idPool = idPool
         self.prefixPool = prefixPool
         self.sequencePool = sequencePool
-        self.patternElements = patternElements
-        self.patternCue = patternCue
-        self.patternAnchor = patternAnchor
-        self.firstRanges = firstRanges
-        self.firstPool = firstPool
-        self.byFirstByte = byFirstByteRanges
-        self.byFirstBytePool = byFirstBytePool
+        self.startRanges = startRanges
+        self.startPool = startPool
         var prefixBits = [[(prefix: String, bit: UInt64)]](repeating: [], count: 256)
         for (prefix, bit) in prefixBit where bit != 0 {
             if let byte = prefix.utf8.first { prefixBits[Int(byte)].append((prefix, bit)) }
@@ -233,17 +247,14 @@ struct CueIndex: Sendable {
 
     /// Every cue that matches, at most once per cue and clause (the first place it occurs).
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
-        // What matching reads of each token, worked out once, and which numbered words the line has at all.
+        // What matching reads of each token, worked out once, and which patterns the line can match at all
+        // (see `anchorRanges`).
         var line: [LineToken] = []
         line.reserveCapacity(tokens.count)
-        var present: [UInt64] = []
-        present.reserveCapacity(wordCount / 64 + 1)
-        present.append(contentsOf: repeatElement(0, count: wordCount / 64 + 1))
         for token in tokens {
             let id = token.id
             if id >= 0 {
                 line.append(LineToken(id: id, firstByte: firstByteOfWord[Int(id)], prefixMask: prefixMaskOfWord[Int(id)]))
-                present[Int(id) >> 6] |= 1 << UInt64(id & 63)
             } else if id == Lexicon.boundary {
                 line.append(LineToken(id: id, firstByte: 256, prefixMask: 0))
             } else {
@@ -253,62 +264,64 @@ struct CueIndex: Sendable {
                         prefixMask: Self.prefixMask(of: token.word, prefixBits)))
             }
         }
-        var found: [CueMatch] = []
-        found.reserveCapacity(16)
-        elementPool.withUnsafeBufferPointer { elements in
+        var possible = unanchored
+        possible.withUnsafeMutableBufferPointer { possible in
+            anchorPool.withUnsafeBufferPointer { anchorPool in
+                for token in tokens where token.id >= 0 {
+                    let anchored = anchorRanges[Int(token.id)]
+                    for index in Int(anchored.lowerBound)..<Int(anchored.upperBound) {
+                        let p = anchorPool[index]
+                        possible[Int(p) >> 6] |= 1 << UInt64(p & 63)
+                    }
+                }
+            }
+        }
+        return elementPool.withUnsafeBufferPointer { elements in
             idPool.withUnsafeBufferPointer { idPool in
                 line.withUnsafeBufferPointer { line in
-                    present.withUnsafeBufferPointer { present in
-                        let line = Line(tokens: line, present: present, elements: elements, idPool: idPool)
-                        for start in 0..<line.tokens.count where line.tokens[start].id != Lexicon.boundary {
-                            let clause = clauseOf[start]
-                            let id = line.tokens[start].id
-                            if id >= 0 {
-                                let range = firstRanges[Int(id)]
-                                for p in Int(range.lowerBound)..<Int(range.upperBound) {
-                                    attempt(firstPool[p], at: start, clause: clause, line, tokens, &found)
+                    possible.withUnsafeBufferPointer { possible in
+                        startRanges.withUnsafeBufferPointer { startRanges in
+                            startPool.withUnsafeBufferPointer { startPool in
+                                let line = Line(tokens: line, elements: elements, idPool: idPool)
+                                var found: [CueMatch] = []
+                                found.reserveCapacity(16)
+                                func attempt(_ pattern: Start, at start: Int, clause: Int) {
+                                    let p = Int(pattern.pattern)
+                                    guard possible[p >> 6] & (1 << UInt64(p & 63)) != 0 else { return }
+                                    // A cue matches at most once per clause (the first place it occurs). Matches
+                                    // are found in token order, so this clause's are the last ones found.
+                                    var last = found.count - 1
+                                    while last >= 0, found[last].clause == clause {
+                                        if found[last].cue.number == pattern.cue { return }
+                                        last -= 1
+                                    }
+                                    let elements = pattern.elements
+                                    if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1),
+                                        end > start
+                                    {
+                                        found.append(CueMatch(cue: references[Int(pattern.cue)], range: start..<end, clause: clause))
+                                    }
                                 }
-                            }
-                            let range = byFirstByte[Int(line.tokens[start].firstByte)]
-                            for p in Int(range.lowerBound)..<Int(range.upperBound) {
-                                attempt(byFirstBytePool[p], at: start, clause: clause, line, tokens, &found)
+                                for start in 0..<line.tokens.count where line.tokens[start].id != Lexicon.boundary {
+                                    let clause = clauseOf[start]
+                                    let token = line.tokens[start]
+                                    if token.id >= 0 {
+                                        let range = startRanges[Int(token.id)]
+                                        for index in Int(range.lowerBound)..<Int(range.upperBound) {
+                                            attempt(startPool[index], at: start, clause: clause)
+                                        }
+                                    }
+                                    let range = startRanges[wordCount + Int(token.firstByte)]
+                                    for index in Int(range.lowerBound)..<Int(range.upperBound) {
+                                        attempt(startPool[index], at: start, clause: clause)
+                                    }
+                                }
+                                return found
                             }
                         }
                     }
                 }
             }
-        }
-        return found
-    }
-
-    /// Tries pattern `p` at token `start`, unless its cue has matched in this clause already or the
-    /// line lacks the pattern's anchor words.
-    private func attempt(
-        _ p: Int32, at start: Int, clause: Int, _ line: Line, _ tokens: [Token], _ found: inout [CueMatch]
-    ) {
-        let c = patternCue[Int(p)]
-        // A cue matches at most once per clause (the first place it occurs). Matches are found in token
-        // order, so this clause's are the last ones found.
-        var last = found.count - 1
-        while last >= 0, found[last].clause == clause {
-            if found[last].cue.number == c { return }
-            last -= 1
-        }
-        let anchor = patternAnchor[Int(p)]
-        if !anchor.isEmpty {
-            var anchored = false
-            for index in Int(anchor.lowerBound)..<Int(anchor.upperBound) {
-                let id = line.idPool[index]
-                if line.present[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 {
-                    anchored = true
-                    break
-                }
-            }
-            if !anchored { return }
-        }
-        let elements = patternElements[Int(p)]
-        if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1), end > start {
-            found.append(CueMatch(cue: references[Int(c)], range: start..<end, clause: clause))
         }
     }
 
@@ -324,8 +337,6 @@ struct CueIndex: Sendable {
     /// cost more than the comparisons.
     private struct Line {
         let tokens: UnsafeBufferPointer<LineToken>
-        /// Bit `id` is set when the line has word `id`.
-        let present: UnsafeBufferPointer<UInt64>
         let elements: UnsafeBufferPointer<Element>
         let idPool: UnsafeBufferPointer<Int32>
     }
