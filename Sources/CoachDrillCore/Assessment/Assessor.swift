@@ -91,10 +91,21 @@ struct Reading {
     static let leadingShapeCue = CueIndex.shared.reference(to: .leadingShape)
     static let pastActionCue = CueIndex.shared.reference(to: .pastAction)
 
-    static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
+    static func isLearningMarker(_ marker: Marker) -> Bool {
+        switch marker {
+        case .progress, .learningSelf, .learningSituation, .application: true
+        default: false
+        }
+    }
+
     /// What a statement acknowledging a deed may mention without being about it ("You stayed with it and
     /// found your own answer" celebrates; it does not review progress or plan).
-    static let deedContentMarkers: Set<Marker> = [.progress, .design, .resources, .accountability]
+    static func isDeedContentMarker(_ marker: Marker) -> Bool {
+        switch marker {
+        case .progress, .design, .resources, .accountability: true
+        default: false
+        }
+    }
     static let actionObjectFactor = 0.5
     static let deedContentFactor = 0.5
     /// Names of the catalogue's clock cues (a test holds that they exist).
@@ -202,96 +213,154 @@ struct Reading {
     }
 
     func stance() -> StanceVerdict {
-        stance(inClauses: Set(clauses.indices))
+        stance(inClauses: ClauseSet(below: clauses.count))
     }
 
-    /// Partner, advise or neutral over the given clauses.
-    func stance(inClauses included: Set<Int>) -> StanceVerdict {
-        let local = matches.filter { included.contains($0.clause) }
-        var directing: [CueMatch] = []
-        var inviting: [CueMatch] = []
-        var reflecting: [CueMatch] = []
-        for match in local {
-            let clause = clauses[match.clause]
-            switch match.cue.role {
-            case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
-                // "What do you think you need to do?" asks; the modal is inside the client's answer.
-                continue
-            case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
-                && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1]):
-                // "Is there anything you need to say before we stop?": the modal is in a relative clause.
-                continue
-            case .acknowledgement where isReflection(clause):
-                // "So you've made one." mirrors; it does not celebrate.
-                reflecting.append(match)
-            case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
-                // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
-                continue
-            case let role where role.isDirecting:
-                directing.append(match)
-            case let role where role.isInviting:
-                inviting.append(match)
-            case .reflection:
-                reflecting.append(match)
-            default:
+    /// Which side of the stance a match counts for.
+    private enum StanceSide {
+        case directing, inviting, reflecting, neither
+    }
+
+    private func stanceSide(of match: CueMatch) -> StanceSide {
+        let clause = clauses[match.clause]
+        switch match.cue.role {
+        case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
+            // "What do you think you need to do?" asks; the modal is inside the client's answer.
+            return .neither
+        case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
+            && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1]):
+            // "Is there anything you need to say before we stop?": the modal is in a relative clause.
+            return .neither
+        case .acknowledgement where isReflection(clause):
+            // "So you've made one." mirrors; it does not celebrate.
+            return .reflecting
+        case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
+            // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
+            return .neither
+        case let role where role.isDirecting:
+            return .directing
+        case let role where role.isInviting:
+            return .inviting
+        case .reflection:
+            return .reflecting
+        default:
+            return .neither
+        }
+    }
+
+    /// Partner, advise or neutral over the given clauses. The sides are weighed first and the evidence
+    /// is quoted after, for the side that decides only (quoting makes Strings; most of them went unused).
+    func stance(inClauses included: ClauseSet) -> StanceVerdict {
+        var directingWeight = 0.0
+        var invitingWeight = 0.0
+        var directs = false
+        // Every directing cue is only a suggestion ("you could", "I suggest"), not an instruction.
+        var onlySuggestions = true
+        // The coach taking over accountability, the ending or the client's feelings decides the line even
+        // when a question follows ("Email me Friday. Sound good?").
+        var coachOwns = false
+        var invitesResponse = false
+        var asksPermission = false
+        var offersChoice = false
+        for match in matches where included.contains(match.clause) {
+            switch stanceSide(of: match) {
+            case .directing:
+                directingWeight += match.cue.weight
+                directs = true
+                if match.cue.role != .directive { onlySuggestions = false }
+                switch match.cue.role {
+                case .coachAccountability, .feelingsDirective, .leading: coachOwns = true
+                default: break
+                }
+            case .inviting:
+                invitingWeight += match.cue.weight
+                switch match.cue.role {
+                case .invitationToRespond: invitesResponse = true
+                case .permission: asksPermission = true
+                case .choice: offersChoice = true
+                default: break
+                }
+            case .reflecting, .neither:
                 break
             }
         }
-        var directingWeight = directing.reduce(0) { $0 + $1.cue.weight }
-        var invitingWeight = inviting.reduce(0) { $0 + $1.cue.weight }
-        var formEvidence: [Evidence] = []
-        for index in included.sorted() {
+        for index in included {
             let clause = clauses[index]
-            if let leading = clause.leadingRange {
+            if clause.leadingRange != nil {
+                // A leading question directs, and owns the answer (`Reading.leadingShapeCue`).
                 directingWeight += 1.5
-                directing.append(
-                    CueMatch(cue: Reading.leadingShapeCue,
-                        range: leading, clause: index))
+                directs = true
+                onlySuggestions = false
+                coachOwns = true
                 continue
             }
             switch clause.form {
             case .openQuestion:
                 invitingWeight += 1.2
-                formEvidence.append(Evidence(text: text(clause.head..<clause.tokens.upperBound), cue: "open question"))
             case .closedQuestion:
                 invitingWeight += 0.5
-                formEvidence.append(Evidence(text: text(clause.tokens), cue: "closed question"))
             case .imperative:
+                // An instruction (`Reading.imperativeCue`, a directive).
                 directingWeight += 1.3
-                directing.append(
-                    CueMatch(
-                        cue: Reading.imperativeCue,
-                        range: clause.head..<min(clause.head + 4, clause.tokens.upperBound), clause: index))
+                directs = true
             case .statement:
                 break
             }
         }
 
         // An idea offered with permission or an invitation to respond is partnering, not advice.
-        let offered = inviting.contains { $0.cue.role == .invitationToRespond }
-            || (inviting.contains { $0.cue.role == .permission } && inviting.contains { $0.cue.role == .choice })
-        let onlySuggestions = directing.allSatisfy { $0.cue.role == .directive }
-        if !directing.isEmpty, offered, onlySuggestions {
-            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+        let offered = invitesResponse || (asksPermission && offersChoice)
+        if directs, offered, onlySuggestions {
+            return StanceVerdict(stance: .partner, evidence: stanceEvidence(.inviting, inClauses: included))
         }
-        if !directing.isEmpty, !offered {
+        if directs, !offered {
             // "Can I offer something? Book the room." Asking leave and then instructing is still advice:
             // the permission (and the yes/no question it is asked in) does not count as an invitation.
-            for match in inviting where match.cue.role == .permission {
+            for match in matches where included.contains(match.clause) && match.cue.role == .permission {
                 invitingWeight -= match.cue.weight
                 if clauses[match.clause].form == .closedQuestion { invitingWeight -= 0.5 }
             }
         }
-        if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || hasCoachOwnership(directing) {
-            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+        if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || coachOwns {
+            return StanceVerdict(stance: .advise, evidence: stanceEvidence(.directing, inClauses: included))
         }
         if invitingWeight > 0.4 {
-            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+            return StanceVerdict(stance: .partner, evidence: stanceEvidence(.inviting, inClauses: included))
         }
         if directingWeight > 0 {
-            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+            return StanceVerdict(stance: .advise, evidence: stanceEvidence(.directing, inClauses: included))
         }
-        return StanceVerdict(stance: .neutral, evidence: reflecting.map(evidence))
+        return StanceVerdict(stance: .neutral, evidence: stanceEvidence(.reflecting, inClauses: included))
+    }
+
+    /// The words of one side: its matches in order, then its clause shapes in clause order (a leading
+    /// question or an instruction directs; an open or closed question invites).
+    private func stanceEvidence(_ side: StanceSide, inClauses included: ClauseSet) -> [Evidence] {
+        var found: [Evidence] = []
+        for match in matches where included.contains(match.clause) && stanceSide(of: match) == side {
+            found.append(evidence(match))
+        }
+        for index in included where side != .reflecting {
+            let clause = clauses[index]
+            if let leading = clause.leadingRange {
+                if side == .directing {
+                    found.append(evidence(CueMatch(cue: Reading.leadingShapeCue, range: leading, clause: index)))
+                }
+                continue
+            }
+            switch (side, clause.form) {
+            case (.directing, .imperative):
+                let range = clause.head..<min(clause.head + 4, clause.tokens.upperBound)
+                found.append(evidence(CueMatch(cue: Reading.imperativeCue, range: range, clause: index)))
+            case (.inviting, .openQuestion):
+                found.append(Evidence(text: text(clause.head..<clause.tokens.upperBound), cue: "open question"))
+            case (.inviting, .closedQuestion):
+                found.append(Evidence(text: text(clause.tokens), cue: "closed question"))
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// A statement that opens with "so" or reports the client's words ("you said") mirrors them.
@@ -306,17 +375,6 @@ struct Reading {
     /// "How about ...", "What about ...": proposals, not questions about the client.
     static let aboutAskers = WordSet(Words.aboutAskers)
 
-    /// The coach taking over accountability, the ending or the client's feelings decides the line even
-    /// when a question follows ("Email me Friday. Sound good?").
-    private func hasCoachOwnership(_ directing: [CueMatch]) -> Bool {
-        directing.contains {
-            switch $0.cue.role {
-            case .coachAccountability, .feelingsDirective, .leading: true
-            default: false
-            }
-        }
-    }
-
     // MARK: Markers
 
     struct MarkerScore {
@@ -325,7 +383,38 @@ struct Reading {
         /// The matches that scored, in order. Their words are quoted (`evidence(of:)`) only for the markers
         /// that are reported: most lines score several markers that never are.
         var sources: [CueMatch]
-        var clauses: Set<Int>
+        var clauses: ClauseSet
+    }
+
+    /// Marker scores in nine slots, one per marker (a `[Marker: MarkerScore]` hashed the marker for
+    /// every cue that scored).
+    struct MarkerScores {
+        private var slots = [MarkerScore?](filledWith: nil, count: Marker.allCases.count)
+
+        mutating func add(_ marker: Marker, _ points: Double, for match: CueMatch) {
+            let slot = marker.ordinal
+            if slots[slot] == nil { slots[slot] = MarkerScore(marker: marker, score: 0, sources: [], clauses: ClauseSet()) }
+            slots[slot]?.score += points
+            slots[slot]?.sources.append(match)
+            slots[slot]?.clauses.insert(match.clause)
+        }
+
+        func score(of marker: Marker) -> Double? {
+            slots[marker.ordinal]?.score
+        }
+
+        mutating func scale(_ marker: Marker, by factor: Double) {
+            slots[marker.ordinal]?.score *= factor
+        }
+
+        mutating func raise(_ marker: Marker, by points: Double) {
+            slots[marker.ordinal]?.score += points
+        }
+
+        /// The markers that scored, in marker order.
+        var scored: [MarkerScore] {
+            slots.compactMap { $0 }
+        }
     }
 
     /// The quoted evidence of a marker's matches, each text-and-cue pair once, in order.
@@ -339,21 +428,27 @@ struct Reading {
     }
 
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
-        var scores: [Marker: MarkerScore] = [:]
-        let exploring = Set(matches.filter { $0.cue.role == .exploration }.map(\.clause))
-        let acknowledged = Set(
-            matches.filter {
-                $0.cue.role == .acknowledgement && Reading.namesDeed($0.cue) && clauses[$0.clause].form == .statement
-                    && !deedIsOnlyDescribed($0)
-            }.map(\.clause))
+        var scores = MarkerScores()
         let focus = Focus.find(in: self)
-        let asks = clauses.contains { $0.form == .openQuestion }
+        var exploring = ClauseSet()
+        var acknowledged = ClauseSet()
         // "What do you make of that?" asks about what was offered before it: the offer carries the topic.
-        let respondsTo = Set(
-            matches.filter { match in
-                match.cue.role == .invitationToRespond && !Reading.choosingAmong.contains(match.cue.name)
-                    && focus[match.clause].map { $0.kind == .question && $0.range.overlaps(match.range) } == true
-            }.map(\.clause))
+        var respondsTo = ClauseSet()
+        for match in matches {
+            switch match.cue.role {
+            case .exploration:
+                exploring.insert(match.clause)
+            case .acknowledgement where Reading.namesDeed(match.cue) && clauses[match.clause].form == .statement
+                && !deedIsOnlyDescribed(match):
+                acknowledged.insert(match.clause)
+            case .invitationToRespond where !Reading.choosingAmong.contains(match.cue.name)
+                && focus[match.clause].map({ $0.kind == .question && $0.range.overlaps(match.range) }) == true:
+                respondsTo.insert(match.clause)
+            default:
+                break
+            }
+        }
+        let asks = clauses.contains { $0.form == .openQuestion }
         func add(_ marker: Marker, _ weight: Double, _ match: CueMatch) {
             // What the line asks or directs is what it is about; a frame or preamble counts for less.
             let form = clauses[match.clause].form
@@ -372,7 +467,7 @@ struct Reading {
                 // "You should have dinner with your family", "take some of your annual leave": the object of
                 // a directed action is not a learning to explore or apply; the action is the step.
                 if phrase.kind == .directive, let verb = phrase.action, match.range.lowerBound > verb,
-                    Reading.learningMarkers.contains(marker)
+                    Reading.isLearningMarker(marker)
                 {
                     factor = Reading.actionObjectFactor
                 }
@@ -384,13 +479,8 @@ struct Reading {
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
             if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
             // "You kept your promise to yourself": the plan words are what the client did; the deed decides.
-            if acknowledged.contains(match.clause), Reading.deedContentMarkers.contains(marker) { factor *= Reading.deedContentFactor }
-            // Taken out and put back, so the arrays inside are not copied on every cue.
-            var entry = scores.removeValue(forKey: marker) ?? MarkerScore(marker: marker, score: 0, sources: [], clauses: [])
-            entry.score += weight * factor
-            entry.sources.append(match)
-            entry.clauses.insert(match.clause)
-            scores[marker] = entry
+            if acknowledged.contains(match.clause), Reading.isDeedContentMarker(marker) { factor *= Reading.deedContentFactor }
+            scores.add(marker, weight * factor, for: match)
         }
         let lessons = namedLessons()
         for match in matches {
@@ -472,19 +562,19 @@ struct Reading {
         switch Focus.timeReference(in: self, focus: focus) {
         case .back?:
             for marker in [Marker.application, .design, .resources, .accountability] {
-                scores[marker]?.score *= Reading.timeFactor
+                scores.scale(marker, by: Reading.timeFactor)
             }
         case .forward?:
             for marker in [Marker.progress, .learningSelf, .learningSituation] {
-                scores[marker]?.score *= Reading.timeFactor
+                scores.scale(marker, by: Reading.timeFactor)
             }
         case nil: break
         }
         // What the beat is looking for breaks near-ties; it never creates a marker on its own.
-        for marker in context.expects where (scores[marker]?.score ?? 0) >= Reading.markerThreshold {
-            scores[marker]?.score += 0.3
+        for marker in context.expects where (scores.score(of: marker) ?? 0) >= Reading.markerThreshold {
+            scores.raise(marker, by: 0.3)
         }
-        return Array(scores.values)
+        return scores.scored
     }
 
     /// The later actions of a directed list: action verbs after a comma, "and" or "then".

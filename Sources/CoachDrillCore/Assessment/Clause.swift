@@ -71,7 +71,7 @@ struct Clause {
     /// Splits tokens into clauses at boundaries and classifies each.
     static func split(_ tokens: [Token]) -> (clauses: [Clause], clauseOf: [Int]) {
         var clauses: [Clause] = []
-        var clauseOf = [Int](repeating: 0, count: tokens.count)
+        var clauseOf = [Int](filledWith: 0, count: tokens.count)
         var start = 0
         for index in 0...tokens.count {
             let atEnd = index == tokens.count

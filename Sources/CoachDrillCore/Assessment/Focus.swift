@@ -88,7 +88,7 @@ struct Focus {
     /// The focus of each clause, or nil when it neither asks nor directs.
     static func find(in reading: Reading) -> [Focus?] {
         let tokens = reading.tokens
-        var result = [Focus?](repeating: nil, count: reading.clauses.count)
+        var result = [Focus?](filledWith: nil, count: reading.clauses.count)
         for (index, clause) in reading.clauses.enumerated() {
             switch clause.form {
             case .openQuestion, .closedQuestion:
