@@ -130,10 +130,16 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The words the tokenizer makes of a known spelling, with their numbers.
-    func expansion(ofSpelling entry: Int) -> ArraySlice<Word> {
+    /// The words the tokenizer makes of a known spelling, as positions for `expanded` (a slice of the
+    /// pool would retain it, for every word of every line).
+    func expansion(ofSpelling entry: Int) -> Range<Int> {
         let range = expansions[entry]
-        return expansionPool[Int(range.lowerBound)..<Int(range.upperBound)]
+        return Int(range.lowerBound)..<Int(range.upperBound)
+    }
+
+    /// One word of an expansion, with its number.
+    func expanded(_ index: Int) -> Word {
+        expansionPool[index]
     }
 
     /// The number of a token's word (`unknown` when nothing names it).
