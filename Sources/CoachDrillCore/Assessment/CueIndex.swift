@@ -24,6 +24,16 @@ struct CueIndex: Sendable {
         var gap: Int32 = -1
         /// The prefixes as bits of `prefixBits` (when the catalogue has at most 64 distinct prefixes).
         var prefixMask: UInt64 = 0
+        /// Bit `id % 64` of each of `ids`: a word whose bit is clear is not among them, which settles most
+        /// failed attempts without searching `ids`.
+        var signature: UInt64 = 0
+
+        /// Accepts exactly one of `ids`: no prefixes or runs of words, not optional, not a gap.
+        var wantsOneOfIDs: Bool { gap < 0 && !optional && prefixes.isEmpty && sequences.isEmpty }
+
+        static func signature(of id: Int32) -> UInt64 {
+            1 << UInt64(id & 63)
+        }
     }
 
     /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
@@ -51,6 +61,9 @@ struct CueIndex: Sendable {
         var cue: Int32
         /// The pattern's elements, a range of `elementPool`.
         var elements: Range<Int32>
+        /// The first element accepts exactly the words the pattern is listed under, so a token trying it
+        /// has matched that element already and matching starts at the second.
+        var firstMatched: Bool
     }
 
     /// A pattern's anchor is one element it cannot match without: its most selective required element
@@ -127,7 +140,8 @@ struct CueIndex: Sendable {
                             Element(
                                 ids: append(ids), prefixes: prefixStart..<Int32(prefixPool.count),
                                 sequences: sequenceStart..<Int32(sequencePool.count), optional: optional,
-                                prefixMask: prefixes.reduce(0) { $0 | bit($1) }))
+                                prefixMask: prefixes.reduce(0) { $0 | bit($1) },
+                                signature: ids.reduce(0) { $0 | Element.signature(of: $1) }))
                         if open {
                             if prefixes.isEmpty {
                                 firstWords? += ids + sequenceIDs.compactMap(\.first)
@@ -168,10 +182,13 @@ struct CueIndex: Sendable {
         }
         var startPool: [Start] = []
         var startRanges: [Range<Int32>] = []
-        for patterns in byFirstWord + byFirstByte {
+        for (list, patterns) in (byFirstWord + byFirstByte).enumerated() {
             startRanges.append(Int32(startPool.count)..<Int32(startPool.count + patterns.count))
+            let byWord = list < byFirstWord.count
             for p in patterns.map(Int.init) {
-                startPool.append(Start(pattern: Int32(p), cue: patternCue[p], elements: patternElements[p]))
+                let elements = patternElements[p]
+                let firstMatched = byWord && elementPool[Int(elements.lowerBound)].wantsOneOfIDs
+                startPool.append(Start(pattern: Int32(p), cue: patternCue[p], elements: elements, firstMatched: firstMatched))
             }
         }
         var byAnchorWord = [[Int32]](repeating: [], count: lexicon.words.count)
@@ -296,9 +313,11 @@ struct CueIndex: Sendable {
                                         last -= 1
                                     }
                                     let elements = pattern.elements
-                                    if let end = match(elements.lowerBound, elements.upperBound, line, tokens, start, -1),
-                                        end > start
-                                    {
+                                    let end =
+                                        pattern.firstMatched
+                                        ? match(elements.lowerBound + 1, elements.upperBound, line, tokens, start + 1, start)
+                                        : match(elements.lowerBound, elements.upperBound, line, tokens, start, -1)
+                                    if let end, end > start {
                                         found.append(CueMatch(cue: references[Int(pattern.cue)], range: start..<end, clause: clause))
                                     }
                                 }
@@ -350,10 +369,19 @@ struct CueIndex: Sendable {
         let words = line.tokens
         let current = line.elements[Int(element)]
         if current.gap >= 0 {
+            // When what follows the gap wants one of its words, positions whose word cannot be one are
+            // passed over here rather than tried (that attempt could only fail).
+            let next = element + 1 < end ? line.elements[Int(element + 1)] : Element()
+            let screened = element + 1 < end && next.wantsOneOfIDs
             var pos = position
             var skip: Int32 = 0
             while true {
-                if let found = match(element + 1, end, line, tokens, pos, last) { return found }
+                if !screened
+                    || (pos < words.count && words[pos].id >= 0
+                        && next.signature & Element.signature(of: words[pos].id) != 0)
+                {
+                    if let found = match(element + 1, end, line, tokens, pos, last) { return found }
+                }
                 guard skip < current.gap, pos < words.count, words[pos].id != Lexicon.boundary else { return nil }
                 skip += 1
                 pos += 1
@@ -361,7 +389,8 @@ struct CueIndex: Sendable {
         }
         if position < words.count, words[position].id != Lexicon.boundary {
             let id = words[position].id
-            var accepted = id >= 0 && contains(current.ids, id, in: line.idPool)
+            var accepted = id >= 0 && current.signature & Element.signature(of: id) != 0
+                && contains(current.ids, id, in: line.idPool)
             if !accepted, !current.prefixes.isEmpty {
                 if prefixMasksComplete {
                     accepted = words[position].prefixMask & current.prefixMask != 0
@@ -393,6 +422,7 @@ struct CueIndex: Sendable {
     }
 
     /// Binary search in a sorted slice of `idPool`.
+    @inline(__always)
     private func contains(_ range: Range<Int32>, _ id: Int32, in idPool: UnsafeBufferPointer<Int32>) -> Bool {
         var low = Int(range.lowerBound)
         var high = Int(range.upperBound)
