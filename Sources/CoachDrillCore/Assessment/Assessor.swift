@@ -33,7 +33,8 @@ public struct Assessor: Sendable {
 
         let stance = reading.stance()
         let scores = reading.markerScores(context: context)
-        let top = scores.max { $0.score < $1.score }
+        // The strongest marker; of markers with the same score, the lowest (8.1 before 8.2).
+        let top = scores.max { $0.score != $1.score ? $0.score < $1.score : $0.marker > $1.marker }
         // A marker the line only brushes in the sentence that serves another ("this session" in a question
         // about progress) is not one it serves; a sentence of its own stands on the usual threshold.
         func serves(_ entry: Reading.MarkerScore) -> Bool {
@@ -49,7 +50,7 @@ public struct Assessor: Sendable {
         let hits = ranked.map { entry in
             MarkerHit(
                 marker: entry.marker,
-                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses).stance,
+                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses),
                 score: min(1, (entry.score / max(best, 2.5) * 100).rounded() / 100),
                 evidence: reading.evidence(of: entry.sources))
         }
@@ -212,8 +213,16 @@ struct Reading {
         var evidence: [Evidence]
     }
 
+    /// The line's stance, with the words that decided it.
     func stance() -> StanceVerdict {
-        stance(inClauses: ClauseSet(below: clauses.count))
+        let all = ClauseSet(below: clauses.count)
+        let (stance, side) = weighStance(inClauses: all)
+        return StanceVerdict(stance: stance, evidence: stanceEvidence(side, inClauses: all))
+    }
+
+    /// The stance of some clauses only (a secondary marker's), without its evidence.
+    func stance(inClauses included: ClauseSet) -> Stance {
+        weighStance(inClauses: included).stance
     }
 
     /// Which side of the stance a match counts for.
@@ -248,9 +257,9 @@ struct Reading {
         }
     }
 
-    /// Partner, advise or neutral over the given clauses. The sides are weighed first and the evidence
-    /// is quoted after, for the side that decides only (quoting makes Strings; most of them went unused).
-    func stance(inClauses included: ClauseSet) -> StanceVerdict {
+    /// Partner, advise or neutral over the given clauses, and the side whose words decided it. The sides are
+    /// weighed without quoting any words: quoting makes Strings, and only the deciding side's are shown.
+    private func weighStance(inClauses included: ClauseSet) -> (stance: Stance, side: StanceSide) {
         var directingWeight = 0.0
         var invitingWeight = 0.0
         var directs = false
@@ -311,7 +320,7 @@ struct Reading {
         // An idea offered with permission or an invitation to respond is partnering, not advice.
         let offered = invitesResponse || (asksPermission && offersChoice)
         if directs, offered, onlySuggestions {
-            return StanceVerdict(stance: .partner, evidence: stanceEvidence(.inviting, inClauses: included))
+            return (.partner, .inviting)
         }
         if directs, !offered {
             // "Can I offer something? Book the room." Asking leave and then instructing is still advice:
@@ -322,15 +331,15 @@ struct Reading {
             }
         }
         if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || coachOwns {
-            return StanceVerdict(stance: .advise, evidence: stanceEvidence(.directing, inClauses: included))
+            return (.advise, .directing)
         }
         if invitingWeight > 0.4 {
-            return StanceVerdict(stance: .partner, evidence: stanceEvidence(.inviting, inClauses: included))
+            return (.partner, .inviting)
         }
         if directingWeight > 0 {
-            return StanceVerdict(stance: .advise, evidence: stanceEvidence(.directing, inClauses: included))
+            return (.advise, .directing)
         }
-        return StanceVerdict(stance: .neutral, evidence: stanceEvidence(.reflecting, inClauses: included))
+        return (.neutral, .reflecting)
     }
 
     /// The words of one side: its matches in order, then its clause shapes in clause order (a leading
@@ -386,34 +395,38 @@ struct Reading {
         var clauses: ClauseSet
     }
 
-    /// Marker scores in nine slots, one per marker (a `[Marker: MarkerScore]` hashed the marker for
-    /// every cue that scored).
+    /// The scores of the markers a line's cues name, in the order first named, with each marker's place
+    /// kept by its ordinal (a `[Marker: MarkerScore]` hashed the marker for every cue that scored).
     struct MarkerScores {
-        private var slots = [MarkerScore?](filledWith: nil, count: Marker.allCases.count)
+        private(set) var scored: [MarkerScore] = []
+        /// For each marker (by ordinal), its place in `scored`, or -1.
+        private var place = SIMD16<Int8>(repeating: -1)
 
         mutating func add(_ marker: Marker, _ points: Double, for match: CueMatch) {
-            let slot = marker.ordinal
-            if slots[slot] == nil { slots[slot] = MarkerScore(marker: marker, score: 0, sources: [], clauses: ClauseSet()) }
-            slots[slot]?.score += points
-            slots[slot]?.sources.append(match)
-            slots[slot]?.clauses.insert(match.clause)
+            var index = Int(place[marker.ordinal])
+            if index < 0 {
+                index = scored.count
+                place[marker.ordinal] = Int8(index)
+                scored.append(MarkerScore(marker: marker, score: 0, sources: [], clauses: ClauseSet()))
+            }
+            scored[index].score += points
+            scored[index].sources.append(match)
+            scored[index].clauses.insert(match.clause)
         }
 
         func score(of marker: Marker) -> Double? {
-            slots[marker.ordinal]?.score
+            let index = Int(place[marker.ordinal])
+            return index < 0 ? nil : scored[index].score
         }
 
         mutating func scale(_ marker: Marker, by factor: Double) {
-            slots[marker.ordinal]?.score *= factor
+            let index = Int(place[marker.ordinal])
+            if index >= 0 { scored[index].score *= factor }
         }
 
         mutating func raise(_ marker: Marker, by points: Double) {
-            slots[marker.ordinal]?.score += points
-        }
-
-        /// The markers that scored, in marker order.
-        var scored: [MarkerScore] {
-            slots.compactMap { $0 }
+            let index = Int(place[marker.ordinal])
+            if index >= 0 { scored[index].score += points }
         }
     }
 
