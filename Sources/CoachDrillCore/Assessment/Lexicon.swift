@@ -45,29 +45,33 @@ struct Lexicon: Sendable {
     private let expansionPool: [Word]
 
     /// Numbers the reading words first, so the word sets' bit arrays stay short, then the catalogue's words.
+    /// (Built once, while the first prompt is on screen: `Assessor.prepare`.)
     init(readingWords: [String], catalogue: [Cue]) {
         var numbers: [String: Int32] = [:]
+        numbers.reserveCapacity(4096)
         var words: [String] = []
         func number(_ word: String) {
             guard numbers[word] == nil else { return }
             numbers[word] = Int32(words.count)
             words.append(word)
         }
-        readingWords.forEach(number)
+        // Plain loops: passing `number` as a closure would box `numbers` and `words`.
+        for word in readingWords { number(word) }
         for cue in catalogue {
             for pattern in cue.patterns {
                 for case .words(let alternatives, _, let sequences, _) in pattern.elements {
-                    alternatives.sorted().forEach(number)
-                    sequences.joined().forEach(number)
+                    for word in alternatives.sorted() { number(word) }
+                    for word in sequences.joined() { number(word) }
                 }
             }
         }
 
-        // Every numbered word is a spelling to look up, and so is every word the tokenizer rewrites by
-        // table or that is common enough to be worth not rewriting by hand (`Tokenizer.knownSpellings`).
-        var spellings: [String] = []
-        var seen = Set<String>()
-        for spelling in words + Tokenizer.knownSpellings where seen.insert(spelling).inserted {
+        // Every numbered word is a spelling to look up (spelling `i` is word `i`), and so is every word
+        // the tokenizer rewrites by table or that is common enough to be worth not rewriting by hand
+        // (`Tokenizer.knownSpellings`).
+        var spellings = words
+        var extra = Set<String>()
+        for spelling in Tokenizer.knownSpellings where numbers[spelling] == nil && extra.insert(spelling).inserted {
             spellings.append(spelling)
         }
         var slotCount = 16
@@ -78,16 +82,24 @@ struct Lexicon: Sendable {
         var keyIDs: [Int32] = []
         var expansions: [Range<Int32>] = []
         var expansionPool: [Word] = []
-        for spelling in spellings {
+        var expanded: [String] = []
+        for (index, spelling) in spellings.enumerated() {
             let bytes = Array(spelling.utf8)
             var slot = Int(Self.hash(bytes)) & (slotCount - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
             slots[slot] = Int32(keys.count)
             keys.append(Int32(keyBytes.count)..<Int32(keyBytes.count + bytes.count))
             keyBytes += bytes
-            keyIDs.append(numbers[spelling] ?? Self.unknown)
+            let id = index < words.count ? Int32(index) : Self.unknown
+            keyIDs.append(id)
+            expanded.removeAll(keepingCapacity: true)
+            Tokenizer.expand(spelling) { expanded.append($0) }
             let start = Int32(expansionPool.count)
-            Tokenizer.expand(spelling) { expansionPool.append(Word(text: $0, id: numbers[$0] ?? Self.unknown)) }
+            if expanded.count == 1, expanded[0] == spelling {
+                expansionPool.append(Word(text: spelling, id: id))  // most words stand for themselves
+            } else {
+                for word in expanded { expansionPool.append(Word(text: word, id: numbers[word] ?? Self.unknown)) }
+            }
             expansions.append(start..<Int32(expansionPool.count))
         }
         self.words = words
