@@ -28,8 +28,10 @@ struct CueIndex: Sendable {
         /// failed attempts without searching `ids`.
         var signature: UInt64 = 0
 
-        /// Accepts exactly one of `ids`: no prefixes or runs of words, not optional, not a gap.
+        /// Accepts exactly one of `ids`: no prefixes or runs of words, not optional, not a gap. Then a
+        /// word whose `signature` bit is clear cannot start its match, and it is not tried.
         var wantsOneOfIDs: Bool { gap < 0 && !optional && prefixes.isEmpty && sequences.isEmpty }
+        var screened = false
 
         static func signature(of id: Int32) -> UInt64 {
             1 << UInt64(id & 63)
@@ -142,6 +144,7 @@ struct CueIndex: Sendable {
                                 sequences: sequenceStart..<Int32(sequencePool.count), optional: optional,
                                 prefixMask: prefixes.reduce(0) { $0 | bit($1) },
                                 signature: ids.reduce(0) { $0 | Element.signature(of: $1) }))
+                        elementPool[elementPool.count - 1].screened = elementPool[elementPool.count - 1].wantsOneOfIDs
                         if open {
                             if prefixes.isEmpty {
                                 firstWords? += ids + sequenceIDs.compactMap(\.first)
@@ -305,6 +308,13 @@ struct CueIndex: Sendable {
                                 func attempt(_ pattern: Start, at start: Int, clause: Int) {
                                     let p = Int(pattern.pattern)
                                     guard possible[p >> 6] & (1 << UInt64(p & 63)) != 0 else { return }
+                                    let elements = pattern.elements
+                                    let first = pattern.firstMatched ? elements.lowerBound + 1 : elements.lowerBound
+                                    let position = pattern.firstMatched ? start + 1 : start
+                                    guard mayMatch(first, elements.upperBound, line, at: position),
+                                        let end = match(first, elements.upperBound, line, tokens, position, pattern.firstMatched ? start : -1),
+                                        end > start
+                                    else { return }
                                     // A cue matches at most once per clause (the first place it occurs). Matches
                                     // are found in token order, so this clause's are the last ones found.
                                     var last = found.count - 1
@@ -312,14 +322,7 @@ struct CueIndex: Sendable {
                                         if found[last].cue.number == pattern.cue { return }
                                         last -= 1
                                     }
-                                    let elements = pattern.elements
-                                    let end =
-                                        pattern.firstMatched
-                                        ? match(elements.lowerBound + 1, elements.upperBound, line, tokens, start + 1, start)
-                                        : match(elements.lowerBound, elements.upperBound, line, tokens, start, -1)
-                                    if let end, end > start {
-                                        found.append(CueMatch(cue: references[Int(pattern.cue)], range: start..<end, clause: clause))
-                                    }
+                                    found.append(CueMatch(cue: references[Int(pattern.cue)], range: start..<end, clause: clause))
                                 }
                                 for start in 0..<line.tokens.count where line.tokens[start].id != Lexicon.boundary {
                                     let clause = clauseOf[start]
@@ -369,18 +372,11 @@ struct CueIndex: Sendable {
         let words = line.tokens
         let current = line.elements[Int(element)]
         if current.gap >= 0 {
-            // When what follows the gap wants one of its words, positions whose word cannot be one are
-            // passed over here rather than tried (that attempt could only fail).
-            let next = element + 1 < end ? line.elements[Int(element + 1)] : Element()
-            let screened = element + 1 < end && next.wantsOneOfIDs
             var pos = position
             var skip: Int32 = 0
             while true {
-                if !screened
-                    || (pos < words.count && words[pos].id >= 0
-                        && next.signature & Element.signature(of: words[pos].id) != 0)
-                {
-                    if let found = match(element + 1, end, line, tokens, pos, last) { return found }
+                if mayMatch(element + 1, end, line, at: pos), let found = match(element + 1, end, line, tokens, pos, last) {
+                    return found
                 }
                 guard skip < current.gap, pos < words.count, words[pos].id != Lexicon.boundary else { return nil }
                 skip += 1
@@ -400,7 +396,9 @@ struct CueIndex: Sendable {
                         .contains { word.hasPrefix($0) }
                 }
             }
-            if accepted, let found = match(element + 1, end, line, tokens, position + 1, position) {
+            if accepted, mayMatch(element + 1, end, line, at: position + 1),
+                let found = match(element + 1, end, line, tokens, position + 1, position)
+            {
                 return found
             }
         }
@@ -413,12 +411,29 @@ struct CueIndex: Sendable {
                 same = false
                 break
             }
-            if same, let found = match(element + 1, end, line, tokens, position + length, position + length - 1) {
+            if same, mayMatch(element + 1, end, line, at: position + length),
+                let found = match(element + 1, end, line, tokens, position + length, position + length - 1)
+            {
                 return found
             }
         }
-        if current.optional { return match(element + 1, end, line, tokens, position, last) }
+        if current.optional, mayMatch(element + 1, end, line, at: position) {
+            return match(element + 1, end, line, tokens, position, last)
+        }
         return nil
+    }
+
+    /// False when `match(element, end, ..., position, ...)` would certainly fail at once: the element
+    /// wants one of its words and the word at `position` is not one (see `Element.signature`). Asked
+    /// before every call, because most calls would end there, and a call costs more than the question.
+    @inline(__always)
+    private func mayMatch(_ element: Int32, _ end: Int32, _ line: Line, at position: Int) -> Bool {
+        guard element < end else { return true }
+        let next = line.elements[Int(element)]
+        guard next.screened else { return true }
+        guard position < line.tokens.count else { return false }
+        let id = line.tokens[position].id
+        return id >= 0 && next.signature & Element.signature(of: id) != 0
     }
 
     /// Binary search in a sorted slice of `idPool`.
