@@ -32,16 +32,26 @@ struct Lexicon: Sendable {
     /// The numbered words, by number.
     let words: [String]
 
-    // The spellings the tokenizer looks up: an open-addressing hash table over their bytes (a String
-    // key would have to be made, and hashed with SipHash, for every word of every line).
+    /// A spelling the tokenizer looks up.
+    private struct Entry {
+        /// The first eight bytes of the spelling, little-endian, zero-padded: most words are no longer,
+        /// so comparing a word is comparing one integer.
+        var head: UInt64
+        /// The spelling's bytes past the first eight, in `tailBytes`.
+        var tail: Range<Int32>
+        var count: Int32
+        /// The spelling's own number (`unknown` for a spelling the engine does not read by name).
+        var id: Int32
+        /// The tokens' words it stands for, as a range of `expansionPool`.
+        var expansion: Range<Int32>
+    }
+
+    // An open-addressing hash table of spellings by their bytes (a String key would have to be made,
+    // and hashed with SipHash, for every word of every line).
     private let slots: [Int32]
     private let slotMask: Int
-    private let keyBytes: [UInt8]
-    private let keys: [Range<Int32>]
-    /// For each spelling, its own number (a spelling the engine does not read by name is `unknown`).
-    private let keyIDs: [Int32]
-    /// For each spelling, the tokens' words it stands for, as a range of `expansionPool`.
-    private let expansions: [Range<Int32>]
+    private let entries: [Entry]
+    private let tailBytes: [UInt8]
     private let expansionPool: [Word]
 
     /// Numbers the reading words first, so the word sets' bit arrays stay short, then the catalogue's words.
@@ -77,21 +87,17 @@ struct Lexicon: Sendable {
         var slotCount = 16
         while slotCount < spellings.count * 2 { slotCount *= 2 }
         var slots = [Int32](repeating: -1, count: slotCount)
-        var keyBytes: [UInt8] = []
-        var keys: [Range<Int32>] = []
-        var keyIDs: [Int32] = []
-        var expansions: [Range<Int32>] = []
+        var entries: [Entry] = []
+        var tailBytes: [UInt8] = []
         var expansionPool: [Word] = []
         var expanded: [String] = []
         for (index, spelling) in spellings.enumerated() {
             let bytes = Array(spelling.utf8)
-            var slot = Int(Self.hash(bytes)) & (slotCount - 1)
+            let (head, hash) = bytes.withUnsafeBufferPointer(Self.headAndHash)
+            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
-            slots[slot] = Int32(keys.count)
-            keys.append(Int32(keyBytes.count)..<Int32(keyBytes.count + bytes.count))
-            keyBytes += bytes
+            slots[slot] = Int32(entries.count)
             let id = index < words.count ? Int32(index) : Self.unknown
-            keyIDs.append(id)
             expanded.removeAll(keepingCapacity: true)
             Tokenizer.expand(spelling) { expanded.append($0) }
             let start = Int32(expansionPool.count)
@@ -100,52 +106,57 @@ struct Lexicon: Sendable {
             } else {
                 for word in expanded { expansionPool.append(Word(text: word, id: numbers[word] ?? Self.unknown)) }
             }
-            expansions.append(start..<Int32(expansionPool.count))
+            let tailStart = Int32(tailBytes.count)
+            tailBytes += bytes.dropFirst(8)
+            entries.append(
+                Entry(
+                    head: head, tail: tailStart..<Int32(tailBytes.count), count: Int32(bytes.count), id: id,
+                    expansion: start..<Int32(expansionPool.count)))
         }
         self.words = words
         self.slots = slots
         self.slotMask = slotCount - 1
-        self.keyBytes = keyBytes
-        self.keys = keys
-        self.keyIDs = keyIDs
-        self.expansions = expansions
+        self.entries = entries
+        self.tailBytes = tailBytes
         self.expansionPool = expansionPool
     }
 
-    /// FNV-1a: a few instructions a byte, and words are short.
-    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+    /// A word's first eight bytes as one integer, and its hash: that integer times a large odd constant,
+    /// the length and any further bytes mixed in (a few instructions for a word of up to eight bytes).
+    private static func headAndHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, hash: UInt64) {
+        var head: UInt64 = 0
+        for index in 0..<min(bytes.count, 8) { head |= UInt64(bytes[index]) << UInt64(8 * index) }
+        var hash = (head ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
+        for index in min(bytes.count, 8)..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3 }
+        return (head, hash >> 32)
     }
 
     /// The spelling `bytes`, if the lexicon knows it (as the index of its entry).
     func spelling(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = Int(Self.hash(bytes)) & slotMask
+        let (head, hash) = Self.headAndHash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            let key = keys[entry]
-            if key.count == bytes.count {
-                var same = true
-                var offset = 0
-                for index in Int(key.lowerBound)..<Int(key.upperBound) {
-                    if keyBytes[index] != bytes[offset] {
-                        same = false
-                        break
-                    }
-                    offset += 1
-                }
-                if same { return entry }
-            }
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            let entry = entries[index]
+            if entry.head == head, Int(entry.count) == bytes.count, sameTail(entry, bytes) { return index }
             slot = (slot + 1) & slotMask
         }
+    }
+
+    private func sameTail(_ entry: Entry, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 8
+        for index in Int(entry.tail.lowerBound)..<Int(entry.tail.upperBound) {
+            if tailBytes[index] != bytes[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The words the tokenizer makes of a known spelling, as positions for `expanded` (a slice of the
     /// pool would retain it, for every word of every line).
     func expansion(ofSpelling entry: Int) -> Range<Int> {
-        let range = expansions[entry]
+        let range = entries[entry].expansion
         return Int(range.lowerBound)..<Int(range.upperBound)
     }
 
@@ -157,6 +168,6 @@ struct Lexicon: Sendable {
     /// The number of a token's word (`unknown` when nothing names it).
     func id(of word: String) -> Int32 {
         var word = word
-        return word.withUTF8 { bytes in spelling(bytes).map { keyIDs[$0] } } ?? Self.unknown
+        return word.withUTF8 { bytes in spelling(bytes).map { entries[$0].id } } ?? Self.unknown
     }
 }
