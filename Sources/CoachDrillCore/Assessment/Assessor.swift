@@ -346,6 +346,7 @@ struct Reading {
     /// question or an instruction directs; an open or closed question invites).
     private func stanceEvidence(_ side: StanceSide, inClauses included: ClauseSet) -> [Evidence] {
         var found: [Evidence] = []
+        found.reserveCapacity(4)
         for match in matches where included.contains(match.clause) && stanceSide(of: match) == side {
             found.append(evidence(match))
         }
@@ -405,9 +406,13 @@ struct Reading {
         mutating func add(_ marker: Marker, _ points: Double, for match: CueMatch) {
             var index = Int(place[marker.ordinal])
             if index < 0 {
+                // Room for a few from the start: growing one element at a time reallocated each time.
+                if scored.isEmpty { scored.reserveCapacity(4) }
                 index = scored.count
                 place[marker.ordinal] = Int8(index)
-                scored.append(MarkerScore(marker: marker, score: 0, sources: [], clauses: ClauseSet()))
+                var sources: [CueMatch] = []
+                sources.reserveCapacity(4)
+                scored.append(MarkerScore(marker: marker, score: 0, sources: sources, clauses: ClauseSet()))
             }
             scored[index].score += points
             scored[index].sources.append(match)
@@ -433,6 +438,7 @@ struct Reading {
     /// The quoted evidence of a marker's matches, each text-and-cue pair once, in order.
     func evidence(of sources: [CueMatch]) -> [Evidence] {
         var found: [Evidence] = []
+        found.reserveCapacity(sources.count)
         for match in sources {
             let quoted = evidence(match)
             if !found.contains(quoted) { found.append(quoted) }

@@ -71,6 +71,7 @@ struct Clause {
     /// Splits tokens into clauses at boundaries and classifies each.
     static func split(_ tokens: [Token]) -> (clauses: [Clause], clauseOf: [Int]) {
         var clauses: [Clause] = []
+        clauses.reserveCapacity(4)  // most lines have one to four; growing one at a time reallocated each time
         var clauseOf = [Int](filledWith: 0, count: tokens.count)
         var start = 0
         for index in 0...tokens.count {
