@@ -18,12 +18,14 @@ struct ByteBuffer: ~Copyable {
         base.deallocate()
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: count + 1) }
         base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
@@ -31,6 +33,7 @@ struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         if text.hasPointerRepresentation {
             append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -18,6 +18,15 @@ enum JSONText {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Eight plain ASCII bytes at a time, while there are eight (most strings are all plain).
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count,
+                        isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    {
+                        index += 8
+                    }
+                    guard index < bytes.count else { break }
+                }
                 let byte = bytes[index]
                 if needsNoEscape(byte) {
                     index += 1
@@ -50,6 +59,23 @@ enum JSONText {
             if bytes.count > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether eight bytes (read as one integer) are all printable ASCII other than quote and backslash.
+    /// Word-at-a-time tests from "Bit Twiddling Hacks": `(x - 0x01…01 * n) & ~x & 0x80…80` is non-zero
+    /// exactly when some byte of `x` is below `n` (for n ≤ 128), and a byte equal to `b` is a zero byte
+    /// of `x ^ (0x01…01 * b)`.
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasByte(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (ones &* byte)
+            return (x &- ones) & ~x & high
+        }
+        let nonASCII = word & high
+        let control = (word &- ones &* 0x20) & ~word & high
+        return nonASCII | control | hasByte(0x22) | hasByte(0x5C) | hasByte(0x7F) == 0
     }
 
     /// Most bytes of most strings: printable ASCII but quote and backslash, and UTF-8 bytes that cannot
