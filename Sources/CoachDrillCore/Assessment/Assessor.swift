@@ -32,9 +32,9 @@ public struct Assessor: Sendable {
         let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
 
         let stance = reading.stance()
-        let scores = reading.markerScores(context: context)
+        var ranked = reading.markerScores(context: context)
         // The strongest marker; of markers with the same score, the lowest (8.1 before 8.2).
-        let top = scores.max { $0.score != $1.score ? $0.score < $1.score : $0.marker > $1.marker }
+        let top = ranked.max { $0.score != $1.score ? $0.score < $1.score : $0.marker > $1.marker }
         // A marker the line only brushes in the sentence that serves another ("this session" in a question
         // about progress) is not one it serves; a sentence of its own stands on the usual threshold.
         func serves(_ entry: Reading.MarkerScore) -> Bool {
@@ -42,9 +42,9 @@ public struct Assessor: Sendable {
             guard let top, entry.clauses.isSubset(of: top.clauses) else { return true }
             return entry.score >= top.score * Reading.secondaryShare
         }
-        let ranked = scores.filter(serves).sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker
-        }
+        // Filtered and sorted in place: the scores are not needed otherwise.
+        ranked.removeAll { !serves($0) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker }
         let primary = ranked.first?.marker
         let best = ranked.first?.score ?? 1
         let hits = ranked.map { entry in
