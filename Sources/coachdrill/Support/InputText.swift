@@ -19,6 +19,16 @@ enum InputText {
 struct OutputBuffer: ~Copyable {
     private var buffer = ByteBuffer(capacity: 1 << 17)
 
+    init() {
+        #if os(Linux)
+        // When standard output is a pipe, ask for a 1 MB pipe (Linux gives 64 KB): `classify` writes tens of
+        // megabytes, and with a small pipe it stops every 64 KB until its reader has been scheduled to drain
+        // it. Refused or not a pipe: nothing changes.
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which the Glibc module does not export
+        _ = fcntl(STDOUT_FILENO, setPipeSize, Int32(1 << 20))
+        #endif
+    }
+
     mutating func write(_ line: String) {
         buffer.append(line)
         buffer.append(UInt8(ascii: "\n"))
