@@ -27,7 +27,7 @@ struct ClauseSet: Equatable, Sequence {
     }
 
     func isSubset(of other: ClauseSet) -> Bool {
-        bits & ~other.bits == 0 && beyond.isSubset(of: other.beyond)
+        bits & ~other.bits == 0 && (beyond.isEmpty || beyond.isSubset(of: other.beyond))
     }
 
     /// The clauses in increasing order.

@@ -13,52 +13,57 @@ enum JSONText {
     /// JavaScript.
     static func appendQuoted(_ string: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight plain ASCII bytes at a time, while there are eight (most strings are all plain).
-                if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count,
-                        isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    {
-                        index += 8
-                    }
-                    guard index < bytes.count else { break }
-                }
-                let byte = bytes[index]
-                if needsNoEscape(byte) {
-                    index += 1
-                    continue
-                }
-                let escape: (text: String, width: Int)?
-                switch byte {
-                case UInt8(ascii: "\""): escape = ("\\\"", 1)
-                case UInt8(ascii: "\\"): escape = ("\\\\", 1)
-                case 0x0A: escape = ("\\n", 1)
-                case 0x0D: escape = ("\\r", 1)
-                case 0x09: escape = ("\\t", 1)
-                case 0x00..<0x20, 0x7F: escape = (unicodeEscape(UInt32(byte)), 1)
-                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    escape = (unicodeEscape(UInt32(bytes[index + 1])), 2)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = (unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029), 3)
-                default: escape = nil
-                }
-                guard let escape else {
-                    index += 1
-                    continue
-                }
-                if index > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                out.append(escape.text)
-                index += escape.width
-                runStart = index
-            }
-            if bytes.count > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        // Native and small strings lend their UTF-8 as they are; only a bridged one needs a copy first.
+        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            var copy = string
+            copy.withUTF8 { appendEscaped($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight plain ASCII bytes at a time, while there are eight (most strings are all plain).
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count,
+                    isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                }
+                guard index < bytes.count else { break }
+            }
+            let byte = bytes[index]
+            if needsNoEscape(byte) {
+                index += 1
+                continue
+            }
+            let escape: (text: String, width: Int)?
+            switch byte {
+            case UInt8(ascii: "\""): escape = ("\\\"", 1)
+            case UInt8(ascii: "\\"): escape = ("\\\\", 1)
+            case 0x0A: escape = ("\\n", 1)
+            case 0x0D: escape = ("\\r", 1)
+            case 0x09: escape = ("\\t", 1)
+            case 0x00..<0x20, 0x7F: escape = (unicodeEscape(UInt32(byte)), 1)
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                escape = (unicodeEscape(UInt32(bytes[index + 1])), 2)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = (unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029), 3)
+            default: escape = nil
+            }
+            guard let escape else {
+                index += 1
+                continue
+            }
+            if index > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            out.append(escape.text)
+            index += escape.width
+            runStart = index
+        }
+        if bytes.count > runStart { out.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// Whether eight bytes (read as one integer) are all printable ASCII other than quote and backslash.
