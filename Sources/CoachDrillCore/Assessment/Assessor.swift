@@ -19,7 +19,7 @@ public struct Assessor: Sendable {
 
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
         let bytes = Array(line.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
+        let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
         let split = Clause.split(tokens)
         var clauses = split.clauses
         let clauseOf = split.clauseOf
@@ -32,8 +32,9 @@ public struct Assessor: Sendable {
         let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
 
         let stance = reading.stance()
-        let scores = reading.markerScores(context: context)
-        let top = scores.max { $0.score < $1.score }
+        var ranked = reading.markerScores(context: context)
+        // The strongest marker; of markers with the same score, the lowest (8.1 before 8.2).
+        let top = ranked.max { $0.score != $1.score ? $0.score < $1.score : $0.marker > $1.marker }
         // A marker the line only brushes in the sentence that serves another ("this session" in a question
         // about progress) is not one it serves; a sentence of its own stands on the usual threshold.
         func serves(_ entry: Reading.MarkerScore) -> Bool {
@@ -41,15 +42,15 @@ public struct Assessor: Sendable {
             guard let top, entry.clauses.isSubset(of: top.clauses) else { return true }
             return entry.score >= top.score * Reading.secondaryShare
         }
-        let ranked = scores.filter(serves).sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker
-        }
+        // Filtered and sorted in place: the scores are not needed otherwise.
+        ranked.removeAll { !serves($0) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker }
         let primary = ranked.first?.marker
         let best = ranked.first?.score ?? 1
         let hits = ranked.map { entry in
             MarkerHit(
                 marker: entry.marker,
-                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses).stance,
+                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses),
                 score: min(1, (entry.score / max(best, 2.5) * 100).rounded() / 100),
                 evidence: reading.evidence(of: entry.sources))
         }
@@ -69,25 +70,53 @@ public struct Assessor: Sendable {
 /// One line, tokenised, split into clauses and matched against the catalogue: the facts every part of
 /// the verdict is computed from.
 struct Reading {
-    /// Cues the clause shapes stand for (built once; the form of a clause is found by `Clause`).
-    static let imperativeCue = Cue("", .directive, 1.3, "an instruction to the client")
-    static let leadingShapeCue = Cue("", .leading, 1.5, "a question that expects yes")
-    static let pastActionCue = Cue("", .acknowledgement, 0.8, "names something the client did")
+    /// Cues the readings find by the form of a clause or by tests of their own, not by a pattern. They are
+    /// numbered after the catalogue's (`CueIndex`), so their matches name them like any other.
+    enum FormCue: Int, CaseIterable {
+        case imperative, leadingShape, pastAction, remainingTime, namedLesson, directedAction
 
-    static let learningMarkers: Set<Marker> = [.progress, .learningSelf, .learningSituation, .application]
+        var cue: Cue {
+            switch self {
+            case .imperative: Cue("", .directive, 1.3, "an instruction to the client")
+            case .leadingShape: Cue("", .leading, 1.5, "a question that expects yes")
+            case .pastAction: Cue("", .acknowledgement, 0.8, "names something the client did")
+            case .remainingTime: Cue("", .topic(.closing), 1.2, "using the time left")
+            case .namedLesson: Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
+            case .directedAction: Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
+            }
+        }
+    }
+
+    /// The form of a clause is found by `Clause`.
+    static let imperativeCue = CueIndex.shared.reference(to: .imperative)
+    static let leadingShapeCue = CueIndex.shared.reference(to: .leadingShape)
+    static let pastActionCue = CueIndex.shared.reference(to: .pastAction)
+
+    static func isLearningMarker(_ marker: Marker) -> Bool {
+        switch marker {
+        case .progress, .learningSelf, .learningSituation, .application: true
+        default: false
+        }
+    }
+
     /// What a statement acknowledging a deed may mention without being about it ("You stayed with it and
     /// found your own answer" celebrates; it does not review progress or plan).
-    static let deedContentMarkers: Set<Marker> = [.progress, .design, .resources, .accountability]
+    static func isDeedContentMarker(_ marker: Marker) -> Bool {
+        switch marker {
+        case .progress, .design, .resources, .accountability: true
+        default: false
+        }
+    }
     static let actionObjectFactor = 0.5
     static let deedContentFactor = 0.5
     /// Names of the catalogue's clock cues (a test holds that they exist).
     static let clockCues: Set<String> = ["minutes left", "the clock", "out of time", "time is up", "remaining time"]
-    static let spendVerbs: Set<String> = ["use", "spend", "fill"]
-    static let remainingTimeCue = Cue("", .topic(.closing), 1.2, "using the time left")
-    static let relativeHeads: Set<String> = ["anything", "something", "everything", "nothing", "whatever"]
+    static let spendVerbs = WordSet(Words.spendVerbs)
+    static let remainingTimeCue = CueIndex.shared.reference(to: .remainingTime)
+    static let relativeHeads = WordSet(Words.relativeHeads)
     static let namedLessonWeight = 1.4
-    static let namedLessonCue = Cue("", .directive, Reading.namedLessonWeight, "the coach states the lesson")
-    static let directedActionCue = Cue("", .topic(.design), Reading.directedActionWeight, "an action the coach directs")
+    static let namedLessonCue = CueIndex.shared.reference(to: .namedLesson)
+    static let directedActionCue = CueIndex.shared.reference(to: .directedAction)
 
     /// Below this, the words are too weak to name a marker: the line is about none.
     static let markerThreshold = 0.5
@@ -102,7 +131,34 @@ struct Reading {
     static let timeFactor = 0.75
     /// Invitations that ask the client to choose among options rather than respond to an offer.
     static let choosingAmong: Set<String> = ["'which, if any, fits'"]
-    static let anaphoric: Set<String> = ["it", "that", "this", "them", "those", "these"]
+    static let anaphoric = WordSet(Words.anaphoric)
+
+    /// The words of the word sets of `Reading`, for `Lexicon` to number (those of its extensions are
+    /// with them: `DeedWords`, `LessonWords`).
+    enum Words {
+        static let spendVerbs = ["use", "spend", "fill"]
+        static let relativeHeads = ["anything", "something", "everything", "nothing", "whatever"]
+        static let anaphoric = ["it", "that", "this", "them", "those", "these"]
+        static let pastLeadIns = ["have", "just", "really", "actually", "finally", "did", "not", "then", "also", "still"]
+        static let irregularPast = [
+            "did", "made", "took", "found", "went", "got", "gave", "held", "kept", "spoke", "stood", "chose", "drew",
+            "let", "put", "brought", "caught", "faced", "sat", "stuck", "wrote", "written", "saw", "heard", "knew",
+            "began", "begun", "built", "won", "fought", "led", "met", "paid", "sent", "spent", "understood", "done",
+            "gone", "taken", "given", "chosen", "drawn", "dodge", "hedge", "shrink", "flinch", "back", "give", "run",
+            "ran", "turned", "told", "held", "shown", "showed", "grew", "grown", "broke", "broken", "rose", "risen",
+        ]
+        static let notAnAction = [
+            "said", "mentioned", "told", "described", "called", "wanted", "asked", "seemed", "sounded", "started",
+            "needed", "hoped", "used", "supposed", "expected", "talked", "sighed", "nodded", "described", "named",
+            "decided", "learned", "realized", "noticed", "discovered", "knew", "heard", "saw", "tried", "got",
+            "went",
+        ]
+        static let reportingVerbs = ["said", "mentioned", "told", "described", "called", "say", "talked"]
+        static let aboutAskers = ["how", "what"]
+
+        static let all = spendVerbs + relativeHeads + anaphoric + pastLeadIns + irregularPast + notAnAction
+            + reportingVerbs + aboutAskers
+    }
 
     let bytes: [UInt8]
     let tokens: [Token]
@@ -130,9 +186,8 @@ struct Reading {
                 defer { position += 1 }
                 guard tokens[position].word == "you" else { continue }
                 var verb = position + 1
-                while verb < clause.tokens.upperBound - 1, pastLeadIns.contains(tokens[verb].word) { verb += 1 }
-                let word = tokens[verb].word
-                if isPastAction(word) {
+                while verb < clause.tokens.upperBound - 1, pastLeadIns.contains(tokens[verb]) { verb += 1 }
+                if isPastAction(tokens[verb]) {
                     found.append(CueMatch(cue: pastActionCue, range: position..<(verb + 1), clause: index))
                     break
                 }
@@ -141,25 +196,14 @@ struct Reading {
         return found
     }
 
-    static let pastLeadIns: Set<String> = ["have", "just", "really", "actually", "finally", "did", "not", "then", "also", "still"]
-    static let irregularPast: Set<String> = [
-        "did", "made", "took", "found", "went", "got", "gave", "held", "kept", "spoke", "stood", "chose", "drew",
-        "let", "put", "brought", "caught", "faced", "sat", "stuck", "wrote", "written", "saw", "heard", "knew",
-        "began", "begun", "built", "won", "fought", "led", "met", "paid", "sent", "spent", "understood", "done",
-        "gone", "taken", "given", "chosen", "drawn", "dodge", "hedge", "shrink", "flinch", "back", "give", "run",
-        "ran", "turned", "told", "held", "shown", "showed", "grew", "grown", "broke", "broken", "rose", "risen",
-    ]
-    static let notAnAction: Set<String> = [
-        "said", "mentioned", "told", "described", "called", "wanted", "asked", "seemed", "sounded", "started",
-        "needed", "hoped", "used", "supposed", "expected", "talked", "sighed", "nodded", "described", "named",
-        "decided", "learned", "realized", "noticed", "discovered", "knew", "heard", "saw", "tried", "got",
-        "went",
-    ]
+    static let pastLeadIns = WordSet(Words.pastLeadIns)
+    static let irregularPast = WordSet(Words.irregularPast)
+    static let notAnAction = WordSet(Words.notAnAction)
 
-    private static func isPastAction(_ word: String) -> Bool {
-        if notAnAction.contains(word) { return false }
-        if irregularPast.contains(word) { return true }
-        return word.count > 4 && word.hasSuffix("ed")
+    private static func isPastAction(_ token: Token) -> Bool {
+        if notAnAction.contains(token) { return false }
+        if irregularPast.contains(token) { return true }
+        return token.word.count > 4 && token.word.hasSuffix("ed")
     }
 
     // MARK: Stance
@@ -169,119 +213,177 @@ struct Reading {
         var evidence: [Evidence]
     }
 
+    /// The line's stance, with the words that decided it.
     func stance() -> StanceVerdict {
-        stance(inClauses: Set(clauses.indices))
+        let all = ClauseSet(below: clauses.count)
+        let (stance, side) = weighStance(inClauses: all)
+        return StanceVerdict(stance: stance, evidence: stanceEvidence(side, inClauses: all))
     }
 
-    /// Partner, advise or neutral over the given clauses.
-    func stance(inClauses included: Set<Int>) -> StanceVerdict {
-        let local = matches.filter { included.contains($0.clause) }
-        var directing: [CueMatch] = []
-        var inviting: [CueMatch] = []
-        var reflecting: [CueMatch] = []
-        for match in local {
-            let clause = clauses[match.clause]
-            switch match.cue.role {
-            case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
-                // "What do you think you need to do?" asks; the modal is inside the client's answer.
-                continue
-            case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
-                && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1].word):
-                // "Is there anything you need to say before we stop?": the modal is in a relative clause.
-                continue
-            case .acknowledgement where isReflection(clause):
-                // "So you've made one." mirrors; it does not celebrate.
-                reflecting.append(match)
-            case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
-                // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
-                continue
-            case let role where role.isDirecting:
-                directing.append(match)
-            case let role where role.isInviting:
-                inviting.append(match)
-            case .reflection:
-                reflecting.append(match)
-            default:
+    /// The stance of some clauses only (a secondary marker's), without its evidence.
+    func stance(inClauses included: ClauseSet) -> Stance {
+        weighStance(inClauses: included).stance
+    }
+
+    /// Which side of the stance a match counts for.
+    private enum StanceSide {
+        case directing, inviting, reflecting, neither
+    }
+
+    private func stanceSide(of match: CueMatch) -> StanceSide {
+        let clause = clauses[match.clause]
+        switch match.cue.role {
+        case let role where role.isDirecting && clause.form == .openQuestion && match.range.lowerBound > clause.head:
+            // "What do you think you need to do?" asks; the modal is inside the client's answer.
+            return .neither
+        case let role where role.isDirecting && match.range.lowerBound > clause.tokens.lowerBound
+            && Reading.relativeHeads.contains(tokens[match.range.lowerBound - 1]):
+            // "Is there anything you need to say before we stop?": the modal is in a relative clause.
+            return .neither
+        case .acknowledgement where isReflection(clause):
+            // "So you've made one." mirrors; it does not celebrate.
+            return .reflecting
+        case .coachClosing where clause.form == .openQuestion || clause.form == .closedQuestion:
+            // "Shall we stop there?" / "How would you like to close, given we're nearly out of time?"
+            return .neither
+        case let role where role.isDirecting:
+            return .directing
+        case let role where role.isInviting:
+            return .inviting
+        case .reflection:
+            return .reflecting
+        default:
+            return .neither
+        }
+    }
+
+    /// Partner, advise or neutral over the given clauses, and the side whose words decided it. The sides are
+    /// weighed without quoting any words: quoting makes Strings, and only the deciding side's are shown.
+    private func weighStance(inClauses included: ClauseSet) -> (stance: Stance, side: StanceSide) {
+        var directingWeight = 0.0
+        var invitingWeight = 0.0
+        var directs = false
+        // Every directing cue is only a suggestion ("you could", "I suggest"), not an instruction.
+        var onlySuggestions = true
+        // The coach taking over accountability, the ending or the client's feelings decides the line even
+        // when a question follows ("Email me Friday. Sound good?").
+        var coachOwns = false
+        var invitesResponse = false
+        var asksPermission = false
+        var offersChoice = false
+        for match in matches where included.contains(match.clause) {
+            switch stanceSide(of: match) {
+            case .directing:
+                directingWeight += match.cue.weight
+                directs = true
+                if match.cue.role != .directive { onlySuggestions = false }
+                switch match.cue.role {
+                case .coachAccountability, .feelingsDirective, .leading: coachOwns = true
+                default: break
+                }
+            case .inviting:
+                invitingWeight += match.cue.weight
+                switch match.cue.role {
+                case .invitationToRespond: invitesResponse = true
+                case .permission: asksPermission = true
+                case .choice: offersChoice = true
+                default: break
+                }
+            case .reflecting, .neither:
                 break
             }
         }
-        var directingWeight = directing.reduce(0) { $0 + $1.cue.weight }
-        var invitingWeight = inviting.reduce(0) { $0 + $1.cue.weight }
-        var formEvidence: [Evidence] = []
-        for index in included.sorted() {
+        for index in included {
             let clause = clauses[index]
-            if let leading = clause.leadingRange {
+            if clause.leadingRange != nil {
+                // A leading question directs, and owns the answer (`Reading.leadingShapeCue`).
                 directingWeight += 1.5
-                directing.append(
-                    CueMatch(cue: Reading.leadingShapeCue,
-                        range: leading, clause: index))
+                directs = true
+                onlySuggestions = false
+                coachOwns = true
                 continue
             }
             switch clause.form {
             case .openQuestion:
                 invitingWeight += 1.2
-                formEvidence.append(Evidence(text: text(clause.head..<clause.tokens.upperBound), cue: "open question"))
             case .closedQuestion:
                 invitingWeight += 0.5
-                formEvidence.append(Evidence(text: text(clause.tokens), cue: "closed question"))
             case .imperative:
+                // An instruction (`Reading.imperativeCue`, a directive).
                 directingWeight += 1.3
-                directing.append(
-                    CueMatch(
-                        cue: Reading.imperativeCue,
-                        range: clause.head..<min(clause.head + 4, clause.tokens.upperBound), clause: index))
+                directs = true
             case .statement:
                 break
             }
         }
 
         // An idea offered with permission or an invitation to respond is partnering, not advice.
-        let offered = inviting.contains { $0.cue.role == .invitationToRespond }
-            || (inviting.contains { $0.cue.role == .permission } && inviting.contains { $0.cue.role == .choice })
-        let onlySuggestions = directing.allSatisfy { $0.cue.role == .directive }
-        if !directing.isEmpty, offered, onlySuggestions {
-            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+        let offered = invitesResponse || (asksPermission && offersChoice)
+        if directs, offered, onlySuggestions {
+            return (.partner, .inviting)
         }
-        if !directing.isEmpty, !offered {
+        if directs, !offered {
             // "Can I offer something? Book the room." Asking leave and then instructing is still advice:
             // the permission (and the yes/no question it is asked in) does not count as an invitation.
-            for match in inviting where match.cue.role == .permission {
+            for match in matches where included.contains(match.clause) && match.cue.role == .permission {
                 invitingWeight -= match.cue.weight
                 if clauses[match.clause].form == .closedQuestion { invitingWeight -= 0.5 }
             }
         }
-        if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || hasCoachOwnership(directing) {
-            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+        if directingWeight > 0, directingWeight >= invitingWeight * 0.75 || coachOwns {
+            return (.advise, .directing)
         }
         if invitingWeight > 0.4 {
-            return StanceVerdict(stance: .partner, evidence: inviting.map(evidence) + formEvidence)
+            return (.partner, .inviting)
         }
         if directingWeight > 0 {
-            return StanceVerdict(stance: .advise, evidence: directing.map(evidence))
+            return (.advise, .directing)
         }
-        return StanceVerdict(stance: .neutral, evidence: reflecting.map(evidence))
+        return (.neutral, .reflecting)
+    }
+
+    /// The words of one side: its matches in order, then its clause shapes in clause order (a leading
+    /// question or an instruction directs; an open or closed question invites).
+    private func stanceEvidence(_ side: StanceSide, inClauses included: ClauseSet) -> [Evidence] {
+        var found: [Evidence] = []
+        found.reserveCapacity(4)
+        for match in matches where included.contains(match.clause) && stanceSide(of: match) == side {
+            found.append(evidence(match))
+        }
+        for index in included where side != .reflecting {
+            let clause = clauses[index]
+            if let leading = clause.leadingRange {
+                if side == .directing {
+                    found.append(evidence(CueMatch(cue: Reading.leadingShapeCue, range: leading, clause: index)))
+                }
+                continue
+            }
+            switch (side, clause.form) {
+            case (.directing, .imperative):
+                let range = clause.head..<min(clause.head + 4, clause.tokens.upperBound)
+                found.append(evidence(CueMatch(cue: Reading.imperativeCue, range: range, clause: index)))
+            case (.inviting, .openQuestion):
+                found.append(Evidence(text: text(clause.head..<clause.tokens.upperBound), cue: "open question"))
+            case (.inviting, .closedQuestion):
+                found.append(Evidence(text: text(clause.tokens), cue: "closed question"))
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// A statement that opens with "so" or reports the client's words ("you said") mirrors them.
     func isReflection(_ clause: Clause) -> Bool {
         guard clause.form == .statement, let first = clause.tokens.first else { return false }
         let word = tokens[first].word
-        let next = first + 1 < clause.tokens.upperBound ? tokens[first + 1].word : ""
+        let next = first + 1 < clause.tokens.upperBound ? tokens[first + 1] : .absent
         return word == "so" || (word == "you" && Reading.reportingVerbs.contains(next))
     }
 
-    static let reportingVerbs: Set<String> = ["said", "mentioned", "told", "described", "called", "say", "talked"]
-
-    /// The coach taking over accountability, the ending or the client's feelings decides the line even
-    /// when a question follows ("Email me Friday. Sound good?").
-    private func hasCoachOwnership(_ directing: [CueMatch]) -> Bool {
-        directing.contains {
-            switch $0.cue.role {
-            case .coachAccountability, .feelingsDirective, .leading: true
-            default: false
-            }
-        }
-    }
+    static let reportingVerbs = WordSet(Words.reportingVerbs)
+    /// "How about ...", "What about ...": proposals, not questions about the client.
+    static let aboutAskers = WordSet(Words.aboutAskers)
 
     // MARK: Markers
 
@@ -291,12 +393,52 @@ struct Reading {
         /// The matches that scored, in order. Their words are quoted (`evidence(of:)`) only for the markers
         /// that are reported: most lines score several markers that never are.
         var sources: [CueMatch]
-        var clauses: Set<Int>
+        var clauses: ClauseSet
+    }
+
+    /// The scores of the markers a line's cues name, in the order first named, with each marker's place
+    /// kept by its ordinal (a `[Marker: MarkerScore]` hashed the marker for every cue that scored).
+    struct MarkerScores {
+        private(set) var scored: [MarkerScore] = []
+        /// For each marker (by ordinal), its place in `scored`, or -1.
+        private var place = SIMD16<Int8>(repeating: -1)
+
+        mutating func add(_ marker: Marker, _ points: Double, for match: CueMatch) {
+            var index = Int(place[marker.ordinal])
+            if index < 0 {
+                // Room for a few from the start: growing one element at a time reallocated each time.
+                if scored.isEmpty { scored.reserveCapacity(4) }
+                index = scored.count
+                place[marker.ordinal] = Int8(index)
+                var sources: [CueMatch] = []
+                sources.reserveCapacity(4)
+                scored.append(MarkerScore(marker: marker, score: 0, sources: sources, clauses: ClauseSet()))
+            }
+            scored[index].score += points
+            scored[index].sources.append(match)
+            scored[index].clauses.insert(match.clause)
+        }
+
+        func score(of marker: Marker) -> Double? {
+            let index = Int(place[marker.ordinal])
+            return index < 0 ? nil : scored[index].score
+        }
+
+        mutating func scale(_ marker: Marker, by factor: Double) {
+            let index = Int(place[marker.ordinal])
+            if index >= 0 { scored[index].score *= factor }
+        }
+
+        mutating func raise(_ marker: Marker, by points: Double) {
+            let index = Int(place[marker.ordinal])
+            if index >= 0 { scored[index].score += points }
+        }
     }
 
     /// The quoted evidence of a marker's matches, each text-and-cue pair once, in order.
     func evidence(of sources: [CueMatch]) -> [Evidence] {
         var found: [Evidence] = []
+        found.reserveCapacity(sources.count)
         for match in sources {
             let quoted = evidence(match)
             if !found.contains(quoted) { found.append(quoted) }
@@ -305,21 +447,27 @@ struct Reading {
     }
 
     func markerScores(context: AssessmentContext) -> [MarkerScore] {
-        var scores: [Marker: MarkerScore] = [:]
-        let exploring = Set(matches.filter { $0.cue.role == .exploration }.map(\.clause))
-        let acknowledged = Set(
-            matches.filter {
-                $0.cue.role == .acknowledgement && Reading.namesDeed($0.cue) && clauses[$0.clause].form == .statement
-                    && !deedIsOnlyDescribed($0)
-            }.map(\.clause))
+        var scores = MarkerScores()
         let focus = Focus.find(in: self)
-        let asks = clauses.contains { $0.form == .openQuestion }
+        var exploring = ClauseSet()
+        var acknowledged = ClauseSet()
         // "What do you make of that?" asks about what was offered before it: the offer carries the topic.
-        let respondsTo = Set(
-            matches.filter { match in
-                match.cue.role == .invitationToRespond && !Reading.choosingAmong.contains(match.cue.name)
-                    && focus[match.clause].map { $0.kind == .question && $0.range.overlaps(match.range) } == true
-            }.map(\.clause))
+        var respondsTo = ClauseSet()
+        for match in matches {
+            switch match.cue.role {
+            case .exploration:
+                exploring.insert(match.clause)
+            case .acknowledgement where Reading.namesDeed(match.cue) && clauses[match.clause].form == .statement
+                && !deedIsOnlyDescribed(match):
+                acknowledged.insert(match.clause)
+            case .invitationToRespond where !Reading.choosingAmong.contains(match.cue.name)
+                && focus[match.clause].map({ $0.kind == .question && $0.range.overlaps(match.range) }) == true:
+                respondsTo.insert(match.clause)
+            default:
+                break
+            }
+        }
+        let asks = clauses.contains { $0.form == .openQuestion }
         func add(_ marker: Marker, _ weight: Double, _ match: CueMatch) {
             // What the line asks or directs is what it is about; a frame or preamble counts for less.
             let form = clauses[match.clause].form
@@ -338,7 +486,7 @@ struct Reading {
                 // "You should have dinner with your family", "take some of your annual leave": the object of
                 // a directed action is not a learning to explore or apply; the action is the step.
                 if phrase.kind == .directive, let verb = phrase.action, match.range.lowerBound > verb,
-                    Reading.learningMarkers.contains(marker)
+                    Reading.isLearningMarker(marker)
                 {
                     factor = Reading.actionObjectFactor
                 }
@@ -350,13 +498,8 @@ struct Reading {
             // Exploring the topic mid-session: its words are the client's story, not a closing marker.
             if exploring.contains(match.clause) { factor = min(factor, 1) * 0.3 }
             // "You kept your promise to yourself": the plan words are what the client did; the deed decides.
-            if acknowledged.contains(match.clause), Reading.deedContentMarkers.contains(marker) { factor *= Reading.deedContentFactor }
-            // Taken out and put back, so the arrays inside are not copied on every cue.
-            var entry = scores.removeValue(forKey: marker) ?? MarkerScore(marker: marker, score: 0, sources: [], clauses: [])
-            entry.score += weight * factor
-            entry.sources.append(match)
-            entry.clauses.insert(match.clause)
-            scores[marker] = entry
+            if acknowledged.contains(match.clause), Reading.isDeedContentMarker(marker) { factor *= Reading.deedContentFactor }
+            scores.add(marker, weight * factor, for: match)
         }
         let lessons = namedLessons()
         for match in matches {
@@ -367,7 +510,7 @@ struct Reading {
                 // "The takeaway is that ...": the lesson itself, not its use (see `namedLessons`).
                 continue
             case .topic(.learningSelf) where match.range.lowerBound > 0
-                && ["how", "what"].contains(tokens[match.range.lowerBound - 1].word)
+                && Reading.aboutAskers.contains(tokens[match.range.lowerBound - 1])
                 && tokens[match.range.lowerBound].word == "about":
                 // "How about you just quit?" proposes; it is not about the client.
                 continue
@@ -389,8 +532,8 @@ struct Reading {
             for (index, phrase) in focus.enumerated() {
                 guard let phrase, phrase.kind == .question else { continue }
                 for position in phrase.range.dropLast()
-                where Reading.spendVerbs.contains(tokens[position].word)
-                    && Reading.anaphoric.contains(tokens[position + 1].word)
+                where Reading.spendVerbs.contains(tokens[position])
+                    && Reading.anaphoric.contains(tokens[position + 1])
                 {
                     add(.closing, 1.2, CueMatch(cue: Reading.remainingTimeCue, range: position..<(position + 2), clause: index))
                 }
@@ -421,7 +564,7 @@ struct Reading {
             }
             if elsewhere { continue }
             // "Write that down", "Push through it": the object points back at what the line already said.
-            let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1].word : ""
+            let next = verb + 1 < phrase.range.upperBound ? tokens[verb + 1] : .absent
             // Only a short phrase counts: "read it out word for word so you don't lose your nerve" is a step.
             let pointsBack = Reading.anaphoric.contains(next) && phrase.range.upperBound - verb <= 4
             let weight = pointsBack ? Reading.directedActionWeight * 0.4 : Reading.directedActionWeight
@@ -438,19 +581,19 @@ struct Reading {
         switch Focus.timeReference(in: self, focus: focus) {
         case .back?:
             for marker in [Marker.application, .design, .resources, .accountability] {
-                scores[marker]?.score *= Reading.timeFactor
+                scores.scale(marker, by: Reading.timeFactor)
             }
         case .forward?:
             for marker in [Marker.progress, .learningSelf, .learningSituation] {
-                scores[marker]?.score *= Reading.timeFactor
+                scores.scale(marker, by: Reading.timeFactor)
             }
         case nil: break
         }
         // What the beat is looking for breaks near-ties; it never creates a marker on its own.
-        for marker in context.expects where (scores[marker]?.score ?? 0) >= Reading.markerThreshold {
-            scores[marker]?.score += 0.3
+        for marker in context.expects where (scores.score(of: marker) ?? 0) >= Reading.markerThreshold {
+            scores.raise(marker, by: 0.3)
         }
-        return Array(scores.values)
+        return scores.scored
     }
 
     /// The later actions of a directed list: action verbs after a comma, "and" or "then".
@@ -459,7 +602,7 @@ struct Reading {
         var position = verb + 2
         while position < phrase.range.upperBound {
             if pauseBefore(position) || tokens[position - 1].word == "and" || tokens[position - 1].word == "then",
-                Focus.isAction(tokens[position].word)
+                Focus.isAction(tokens[position])
             {
                 items.append(position)
             }

@@ -20,39 +20,59 @@ struct Clause {
     /// Questions asked in this clause: "What did you learn, and who can help?" asks two.
     var questionCount = 1
 
-    static let whWords: Set<String> = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
-    static let auxiliaries: Set<String> = [
-        "do", "does", "did", "will", "would", "could", "can", "is", "are", "was", "were", "have", "has", "had",
-        "should", "shall", "may", "might", "must", "am",
-    ]
-    static let subjects: Set<String> = [
-        "you", "it", "there", "that", "this", "we", "i", "anything", "something", "everything", "any", "they",
-        "he", "she", "your", "the", "any", "anyone", "someone", "not",
-    ]
-    static let fillers: Set<String> = [
-        "so", "and", "but", "okay", "ok", "well", "um", "uh", "er", "erm", "right", "now", "then", "just", "alright",
-        "also", "hmm", "mm", "yeah", "sure", "anyway", "finally", "lastly", "oh", "ah", "please", "honestly",
-        "look", "listen", "great", "good", "lovely", "thanks", "cool", "actually", "first", "firstly", "maybe",
-        "perhaps", "personally", "seriously", "tonight", "tomorrow", "today",
-    ]
+    static let whWords = WordSet(Words.questionWords)
+    static let auxiliaries = WordSet(Words.auxiliaries)
+    static let subjects = WordSet(Words.subjects)
+    static let fillers = WordSet(Words.fillers)
     /// Verbs that, first in a clause, give the client an instruction. Verbs that invite talk ("tell me",
     /// "describe", "imagine", "notice") are cues of their own and are not here.
-    static let instructionVerbs: Set<String> = [
-        "send", "write", "email", "call", "ring", "text", "talk", "speak", "ask", "book", "schedule", "set",
-        "block", "make", "try", "start", "stop", "go", "get", "put", "give", "pick", "choose", "focus", "spend",
-        "use", "delegate", "drop", "keep", "remember", "consider", "plan", "prepare", "practice", "celebrate",
-        "reward", "treat", "be", "do", "list", "jot", "note", "journal", "commit", "trust", "read", "sleep",
-        "rest", "check", "find", "reach", "join", "sign", "apply", "accept", "decline", "stick", "hold", "quit",
-        "leave", "resign", "hire", "fire", "confront", "tell", "say", "stay", "push", "aim", "limit", "cut",
-        "avoid", "ignore", "forget", "worry", "schedule", "sort", "fix", "ditch", "draft", "prioritize", "learn",
-        "mark", "add", "agree", "own", "accept", "let", "bring", "take", "buy", "sit", "message", "ping",
-        "think", "write", "pop", "grab", "run", "lean", "slow", "breathe", "enjoy", "pat", "give",
-    ]
+    static let instructionVerbs = WordSet(Words.instructionVerbs)
+
+    /// The words of the sets above and below, for `Lexicon` to number.
+    enum Words {
+        static let questionWords = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
+        static let auxiliaries = [
+            "do", "does", "did", "will", "would", "could", "can", "is", "are", "was", "were", "have", "has", "had",
+            "should", "shall", "may", "might", "must", "am",
+        ]
+        static let subjects = [
+            "you", "it", "there", "that", "this", "we", "i", "anything", "something", "everything", "any", "they",
+            "he", "she", "your", "the", "any", "anyone", "someone", "not",
+        ]
+        static let fillers = [
+            "so", "and", "but", "okay", "ok", "well", "um", "uh", "er", "erm", "right", "now", "then", "just", "alright",
+            "also", "hmm", "mm", "yeah", "sure", "anyway", "finally", "lastly", "oh", "ah", "please", "honestly",
+            "look", "listen", "great", "good", "lovely", "thanks", "cool", "actually", "first", "firstly", "maybe",
+            "perhaps", "personally", "seriously", "tonight", "tomorrow", "today",
+        ]
+        static let instructionVerbs = [
+            "send", "write", "email", "call", "ring", "text", "talk", "speak", "ask", "book", "schedule", "set",
+            "block", "make", "try", "start", "stop", "go", "get", "put", "give", "pick", "choose", "focus", "spend",
+            "use", "delegate", "drop", "keep", "remember", "consider", "plan", "prepare", "practice", "celebrate",
+            "reward", "treat", "be", "do", "list", "jot", "note", "journal", "commit", "trust", "read", "sleep",
+            "rest", "check", "find", "reach", "join", "sign", "apply", "accept", "decline", "stick", "hold", "quit",
+            "leave", "resign", "hire", "fire", "confront", "tell", "say", "stay", "push", "aim", "limit", "cut",
+            "avoid", "ignore", "forget", "worry", "schedule", "sort", "fix", "ditch", "draft", "prioritize", "learn",
+            "mark", "add", "agree", "own", "accept", "let", "bring", "take", "buy", "sit", "message", "ping",
+            "think", "write", "pop", "grab", "run", "lean", "slow", "breathe", "enjoy", "pat", "give",
+        ]
+        static let pronouns = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
+        static let tagWords = ["right", "yeah", "surely", "agreed", "correct", "innit", "eh"]
+        static let tagVerbs = ["think", "agree", "say", "reckon", "see", "feel", "know"]
+        static let askingFollowers = ["else", "might", "matters", "stands", "feels", "comes", "would"]
+        static let relativeSubjects = ["you", "i", "we"]
+        static let questionJoiners = ["and", "or", "also", "then"]
+        static let wonderWords = ["wonder", "wondering", "curious"]
+
+        static let all = questionWords + auxiliaries + subjects + fillers + instructionVerbs + pronouns + tagWords
+            + tagVerbs + askingFollowers + relativeSubjects + questionJoiners + wonderWords
+    }
 
     /// Splits tokens into clauses at boundaries and classifies each.
     static func split(_ tokens: [Token]) -> (clauses: [Clause], clauseOf: [Int]) {
         var clauses: [Clause] = []
-        var clauseOf = [Int](repeating: 0, count: tokens.count)
+        clauses.reserveCapacity(4)  // most lines have one to four; growing one at a time reallocated each time
+        var clauseOf = [Int](filledWith: 0, count: tokens.count)
         var start = 0
         for index in 0...tokens.count {
             let atEnd = index == tokens.count
@@ -79,31 +99,31 @@ struct Clause {
 
     private static func classify(_ tokens: [Token], _ range: Range<Int>, questionMark: Bool) -> Clause {
         var head = range.lowerBound
-        while head < range.upperBound - 1, fillers.contains(tokens[head].word) { head += 1 }
-        let first = tokens[head].word
-        let second = head + 1 < range.upperBound ? tokens[head + 1].word : ""
+        while head < range.upperBound - 1, fillers.contains(tokens[head]) { head += 1 }
+        let first = tokens[head]
+        let second = head + 1 < range.upperBound ? tokens[head + 1] : .absent
 
         // An open question: a question word, possibly after a short lead-in ("as we close, what ...").
         if let wh = firstQuestionWord(tokens, range), wh - range.lowerBound <= 8 {
-            let next = wh + 1 < range.upperBound ? tokens[wh + 1].word : ""
+            let next = wh + 1 < range.upperBound ? tokens[wh + 1] : .absent
             let asks = questionMark || auxiliaries.contains(next) || subjects.contains(next)
-                || ["else", "might", "matters", "stands", "feels", "comes", "would"].contains(next)
+                || askingFollowers.contains(next)
             // "what you wanted" inside a statement is a relative clause, not a question.
             // Without a question mark, a question word after the opening words is a relative clause
             // ("Ignore what your dad thinks").
             let relative = wh > range.lowerBound && !questionMark
-                && (["you", "i", "we"].contains(next) || (wh > head && !isWondering(tokens, range)))
+                && (relativeSubjects.contains(next) || (wh > head && !isWondering(tokens, range)))
             // "I think what matters is ..." is a statement; "I wonder what matters" asks.
-            let statedByCoach = (first == "i" && !isWondering(tokens, range))
+            let statedByCoach = (first.word == "i" && !isWondering(tokens, range))
                 || (!questionMark && isPseudoCleft(tokens, range, wh: wh))
             if asks, !relative, !statedByCoach {
                 return Clause(tokens: range, form: .openQuestion, head: wh)
             }
         }
-        if !questionMark, first == "do" || first == "never", second == "not" || first == "never" {
+        if !questionMark, first.word == "do" || first.word == "never", second.word == "not" || first.word == "never" {
             return Clause(tokens: range, form: .imperative, head: head)
         }
-        if auxiliaries.contains(first), subjects.contains(second) || second == "there" {
+        if auxiliaries.contains(first), subjects.contains(second) || second.word == "there" {
             return Clause(tokens: range, form: .closedQuestion, head: head)
         }
         if questionMark {
@@ -112,21 +132,21 @@ struct Clause {
         if instructionVerbs.contains(first), !isInvitation(tokens, head, range) {
             return Clause(tokens: range, form: .imperative, head: head)
         }
-        if first == "don't" || (first == "do" && second == "not") || first == "never" {
+        if first.word == "don't" || (first.word == "do" && second.word == "not") || first.word == "never" {
             return Clause(tokens: range, form: .imperative, head: head)
         }
         return Clause(tokens: range, form: .statement, head: head)
     }
 
-    static let pronouns: Set<String> = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
-    static let tagWords: Set<String> = ["right", "yeah", "surely", "agreed", "correct", "innit", "eh"]
+    static let pronouns = WordSet(Words.pronouns)
+    static let tagWords = WordSet(Words.tagWords)
 
     /// The span that makes a question leading, or nil.
     private static func leadingShape(_ tokens: [Token], _ clause: Clause) -> Range<Int>? {
         let range = clause.tokens
         let head = clause.head
         // "Don't you think...", "Isn't it...", "Wouldn't you say...", "Shouldn't you..."
-        if head + 1 < range.upperBound, auxiliaries.contains(tokens[head].word), tokens[head + 1].word == "not" {
+        if head + 1 < range.upperBound, auxiliaries.contains(tokens[head]), tokens[head + 1].word == "not" {
             return head..<min(head + 3, range.upperBound)
         }
         // "..., haven't you?", "..., isn't it?", "..., don't you think?"
@@ -136,12 +156,12 @@ struct Clause {
                 let a = end - tail
                 // "..., haven't you?" ends on the pronoun; "..., don't you think?" on one verb after it
                 // ("... that you didn't this morning?" is no tag).
-                if tail == 4, !tagVerbs.contains(tokens[end - 1].word) { continue }
-                if auxiliaries.contains(tokens[a].word), tokens[a + 1].word == "not", pronouns.contains(tokens[a + 2].word) {
+                if tail == 4, !tagVerbs.contains(tokens[end - 1]) { continue }
+                if auxiliaries.contains(tokens[a]), tokens[a + 1].word == "not", pronouns.contains(tokens[a + 2]) {
                     return a..<end
                 }
             }
-            if tagWords.contains(tokens[end - 1].word) { return (end - 1)..<end }
+            if tagWords.contains(tokens[end - 1]) { return (end - 1)..<end }
             // "Let's finish on a high, shall we?"
             if tokens[end - 2].word == "shall", tokens[end - 1].word == "we" { return (end - 2)..<end }
         }
@@ -155,8 +175,8 @@ struct Clause {
         var count = 0
         var index = clause.head + 2
         while index + 1 < clause.tokens.upperBound {
-            if whWords.contains(tokens[index].word), ["and", "or", "also", "then"].contains(tokens[index - 1].word),
-                auxiliaries.contains(tokens[index + 1].word) || subjects.contains(tokens[index + 1].word)
+            if whWords.contains(tokens[index]), questionJoiners.contains(tokens[index - 1]),
+                auxiliaries.contains(tokens[index + 1]) || subjects.contains(tokens[index + 1])
             {
                 count += 1
             }
@@ -165,7 +185,14 @@ struct Clause {
         return count
     }
 
-    static let tagVerbs: Set<String> = ["think", "agree", "say", "reckon", "see", "feel", "know"]
+    static let tagVerbs = WordSet(Words.tagVerbs)
+    /// After a question word, words that make it ask ("what else", "what matters", "who would").
+    static let askingFollowers = WordSet(Words.askingFollowers)
+    /// After a question word, subjects that make it a relative clause in a statement ("what you wanted").
+    static let relativeSubjects = WordSet(Words.relativeSubjects)
+    /// Words that join a further question on: "..., and who could support you?"
+    static let questionJoiners = WordSet(Words.questionJoiners)
+    static let wonderWords = WordSet(Words.wonderWords)
 
     /// "What this shows is that you're too hard on yourself.": a statement built on "what", with no
     /// question mark and its verb "is" well after the question word.
@@ -178,11 +205,11 @@ struct Clause {
     }
 
     private static func firstQuestionWord(_ tokens: [Token], _ range: Range<Int>) -> Int? {
-        range.first { whWords.contains(tokens[$0].word) }
+        range.first { whWords.contains(tokens[$0]) }
     }
 
     private static func isWondering(_ tokens: [Token], _ range: Range<Int>) -> Bool {
-        range.prefix(6).contains { ["wonder", "wondering", "curious"].contains(tokens[$0].word) }
+        range.prefix(6).contains { wonderWords.contains(tokens[$0]) }
     }
 
     /// "tell me", "share with me", "talk me through", "take a moment": verbs that invite, not instruct.

@@ -72,3 +72,15 @@ struct Cue: Sendable {
         self.name = name
     }
 }
+
+/// A cue as a match refers to it: its number in `CueIndex.shared` and the two facts the readings ask of
+/// every match. Plain values only, on purpose: a line's matches are copied, filtered and collected many
+/// times, and a copy of `Cue` (its patterns and name are on the heap) cost two reference counts.
+struct CueReference: Sendable {
+    let number: Int32
+    let role: CueRole
+    let weight: Double
+
+    /// The cue's name, for evidence and `explain`.
+    var name: String { CueIndex.shared.name(of: self) }
+}

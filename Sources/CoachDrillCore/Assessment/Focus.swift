@@ -23,41 +23,72 @@ struct Focus {
     var action: Int?
 
     /// Words that open a subordinate clause: the head phrase stops before them.
-    static let subordinators: Set<String> = [
-        "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
-        "as", "given", "now", "although", "though", "whilst", "looking", "rather", "and", "but",
-    ]
+    static let subordinators = WordSet(Words.subordinators)
     /// Subordinators that are adverbs when no clause follows ("done this before that you...").
-    static let timeWords: Set<String> = ["before", "after", "since", "until", "till", "once", "now"]
-
+    static let timeWords = WordSet(Words.timeWords)
     /// Concrete actions a coach can direct: doing one of these is a next step (8.5).
-    static let actionVerbs: Set<String> = [
-        "send", "email", "call", "ring", "phone", "text", "message", "write", "draft", "book", "schedule", "set",
-        "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
-        "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
-        "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
-        "say", "share", "post", "buy", "sell", "look", "find", "practice", "practise", "limit", "cut", "take",
-        "get", "arrange", "organize", "organise", "submit", "propose", "pitch", "negotiate", "push",
-        "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
-        "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
-        "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
-        "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
-        "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
-        "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
-        "eat", "cook", "visit", "invite", "mute", "ban", "swap", "wake", "pause", "recruit", "replace",
-    ]
-
+    static let actionVerbs = WordSet(Words.actionVerbs)
     /// Words that sit between the directive and its verb: "you should JUST send", "you need to GO AND ask".
-    static let verbLeadIns: Set<String> = [
-        "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
-        "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
-        "you", "that",
-    ]
+    static let verbLeadIns = WordSet(Words.verbLeadIns)
+
+    /// The words of the sets above, for `Lexicon` to number.
+    enum Words {
+        static let subordinators = [
+            "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
+            "as", "given", "now", "although", "though", "whilst", "looking", "rather", "and", "but",
+        ]
+        static let timeWords = ["before", "after", "since", "until", "till", "once", "now"]
+
+        static let actionVerbs = [
+            "send", "email", "call", "ring", "phone", "text", "message", "write", "draft", "book", "schedule", "set",
+            "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
+            "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
+            "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
+            "say", "share", "post", "buy", "sell", "look", "find", "practice", "practise", "limit", "cut", "take",
+            "get", "arrange", "organize", "organise", "submit", "propose", "pitch", "negotiate", "push",
+            "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
+            "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
+            "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
+            "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
+            "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
+            "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
+            "eat", "cook", "visit", "invite", "mute", "ban", "swap", "wake", "pause", "recruit", "replace",
+        ]
+
+        static let verbLeadIns = [
+            "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
+            "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
+            "you", "that",
+        ]
+        static let proposalLeadIns = [
+            "be", "better", "best", "good", "idea", "worth", "to", "it", "a", "just", "you", "if", "wise", "easier",
+            "simpler", "smarter", "time", "that", "we", "also", "first", "at", "least",
+        ]
+        static let proposalVerbLeads = ["to", "be", "you", "we", "just", "first", "also"]
+        static let leadIns = [
+            "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
+            "from", "whilst", "while", "in", "at", "on", "of", "for",
+        ]
+        static let forwardWords = [
+            "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",
+            "again", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "tonight", "forward", "on",
+            "ahead", "upcoming", "coming", "soon", "later",
+        ]
+        static let backWords = [
+            "have", "has", "did", "today", "so", "just", "session", "started", "began", "came", "walked", "arrived",
+            "earlier", "conversation", "noticed", "learned", "discovered", "realized", "found", "seen", "heard",
+            "been", "got", "gotten", "shifted", "changed",
+        ]
+        static let clauseOpeners = ["we", "our", "next", "my"]
+
+        static let all = subordinators + timeWords + actionVerbs + verbLeadIns + proposalLeadIns + proposalVerbLeads
+            + leadIns + forwardWords + backWords + clauseOpeners
+    }
 
     /// The focus of each clause, or nil when it neither asks nor directs.
     static func find(in reading: Reading) -> [Focus?] {
         let tokens = reading.tokens
-        var result = [Focus?](repeating: nil, count: reading.clauses.count)
+        var result = [Focus?](filledWith: nil, count: reading.clauses.count)
         for (index, clause) in reading.clauses.enumerated() {
             switch clause.form {
             case .openQuestion, .closedQuestion:
@@ -73,11 +104,11 @@ struct Focus {
                 // "Does this learning apply to how you handle her?" asks from its auxiliary, not from "how".
                 var start = clause.head
                 var opening = clause.tokens.lowerBound
-                while opening < clause.head, Clause.fillers.contains(tokens[opening].word) { opening += 1 }
-                if opening < clause.head, Clause.auxiliaries.contains(tokens[opening].word) { start = opening }
+                while opening < clause.head, Clause.fillers.contains(tokens[opening]) { opening += 1 }
+                if opening < clause.head, Clause.auxiliaries.contains(tokens[opening]) { start = opening }
                 // "As we come to the end of the session, who could support you?": a lead-in before a comma
                 // frames the question that follows it.
-                if leadIns.contains(tokens[start].word), let asked = askedAfterPause(reading, in: clause.tokens, from: start) {
+                if leadIns.contains(tokens[start]), let asked = askedAfterPause(reading, in: clause.tokens, from: start) {
                     start = asked
                 }
                 let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
@@ -88,12 +119,12 @@ struct Focus {
             case .imperative:
                 // "Don't take it personally", "Never sign without reading": a prohibition is general
                 // advice about the topic, not a step to take.
-                let word = tokens[clause.head].word
+                let verb = tokens[clause.head]
                 let prohibition = isProhibition(tokens, at: clause.head, in: clause.tokens)
                 let end = clause.tokens.upperBound
-                var action = !prohibition && actionVerbs.contains(word) ? clause.head : nil
+                var action = !prohibition && actionVerbs.contains(verb) ? clause.head : nil
                 // "Stop opening their pull requests": stopping an action is a step too.
-                if word == "stop" || word == "quit", clause.head + 1 < end, isAction(tokens[clause.head + 1].word) {
+                if verb.word == "stop" || verb.word == "quit", clause.head + 1 < end, isAction(tokens[clause.head + 1]) {
                     action = clause.head + 1
                 }
                 result[index] = Focus(kind: .directive, range: clause.head..<end, action: action)
@@ -115,7 +146,7 @@ struct Focus {
         else { return nil }
         var verb = directive.range.upperBound
         // "you should" then "not"/"never": a prohibition directs no step.
-        while verb < clause.tokens.upperBound, verbLeadIns.contains(tokens[verb].word) { verb += 1 }
+        while verb < clause.tokens.upperBound, verbLeadIns.contains(tokens[verb]) { verb += 1 }
         guard verb < clause.tokens.upperBound else { return nil }
         let start = directive.range.lowerBound
         // What is directed runs to the end of the clause: its purpose ("so she can keep you honest")
@@ -123,9 +154,9 @@ struct Focus {
         let end = clause.tokens.upperBound
         let word = tokens[verb].word
         let negated = directive.range.contains { tokens[$0].word == "not" || tokens[$0].word == "never" }
-            || ["not", "never"].contains(word)
-        var action = !negated && isAction(word) ? verb : nil
-        if word == "stop" || word == "quit", verb + 1 < clause.tokens.upperBound, isAction(tokens[verb + 1].word) {
+            || word == "not" || word == "never"
+        var action = !negated && isAction(tokens[verb]) ? verb : nil
+        if word == "stop" || word == "quit", verb + 1 < clause.tokens.upperBound, isAction(tokens[verb + 1]) {
             action = verb + 1
         }
         return Focus(kind: .directive, range: start..<max(end, verb + 1), action: action)
@@ -138,25 +169,19 @@ struct Focus {
         let clause = reading.clauses[index]
         guard let leading = clause.leadingRange, leading.lowerBound == clause.head else { return nil }
         var verb = leading.upperBound
-        while verb < clause.tokens.upperBound, proposalLeadIns.contains(tokens[verb].word) { verb += 1 }
+        while verb < clause.tokens.upperBound, proposalLeadIns.contains(tokens[verb]) { verb += 1 }
         // "better TO start", "be SPEAKING", "you CALL"; not "Isn't it clear ...", where no action follows.
-        guard verb < clause.tokens.upperBound,
-            ["to", "be", "you", "we", "just", "first", "also"].contains(tokens[verb - 1].word),
-            isAction(tokens[verb].word)
+        guard verb < clause.tokens.upperBound, proposalVerbLeads.contains(tokens[verb - 1]), isAction(tokens[verb])
         else { return nil }
         return Focus(kind: .directive, range: leading.lowerBound..<clause.tokens.upperBound, action: verb)
     }
 
-    static let proposalLeadIns: Set<String> = [
-        "be", "better", "best", "good", "idea", "worth", "to", "it", "a", "just", "you", "if", "wise", "easier",
-        "simpler", "smarter", "time", "that", "we", "also", "first", "at", "least",
-    ]
+    static let proposalLeadIns = WordSet(Words.proposalLeadIns)
+    /// Before the verb of a proposal: "better TO start", "be SPEAKING", "you CALL".
+    static let proposalVerbLeads = WordSet(Words.proposalVerbLeads)
 
     /// Words that open a lead-in rather than the question itself.
-    static let leadIns: Set<String> = [
-        "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
-        "from", "whilst", "while", "in", "at", "on", "of", "for",
-    ]
+    static let leadIns = WordSet(Words.leadIns)
 
     /// A comma, dash or bracket between token `index - 1` and token `index`.
     static func pause(before index: Int, tokens: [Token], bytes: [UInt8]) -> Bool {
@@ -171,10 +196,10 @@ struct Focus {
     static func reopenLeadInQuestions(_ clauses: inout [Clause], tokens: [Token], bytes: [UInt8]) {
         for index in clauses.indices where clauses[index].form == .closedQuestion {
             let range = clauses[index].tokens
-            guard leadIns.contains(tokens[clauses[index].head].word) else { continue }
+            guard leadIns.contains(tokens[clauses[index].head]) else { continue }
             var position = clauses[index].head + 2
             while position < range.upperBound - 1 {
-                if pause(before: position, tokens: tokens, bytes: bytes), Clause.whWords.contains(tokens[position].word) {
+                if pause(before: position, tokens: tokens, bytes: bytes), Clause.whWords.contains(tokens[position]) {
                     clauses[index].form = .openQuestion
                     clauses[index].head = position
                     break
@@ -189,8 +214,8 @@ struct Focus {
         var position = start + 1
         while position < range.upperBound - 1 {
             if reading.pauseBefore(position) {
-                let word = reading.tokens[position].word
-                let next = reading.tokens[position + 1].word
+                let word = reading.tokens[position]
+                let next = reading.tokens[position + 1]
                 if Clause.whWords.contains(word) || (Clause.auxiliaries.contains(word) && Clause.subjects.contains(next)) {
                     return position
                 }
@@ -203,10 +228,9 @@ struct Focus {
     /// "Don't take it personally", "Never sign without reading", "Ignore him", "Stop comparing yourself":
     /// a prohibition or a call to disregard, not a step.
     static func isProhibition(_ tokens: [Token], at head: Int, in range: Range<Int>) -> Bool {
-        let word = tokens[head].word
-        let next = head + 1 < range.upperBound ? tokens[head + 1].word : ""
-        switch word {
-        case "do": return next == "not"
+        let next = head + 1 < range.upperBound ? tokens[head + 1] : .absent
+        switch tokens[head].word {
+        case "do": return next.word == "not"
         case "never", "ignore", "forget", "avoid": return true
         case "stop", "quit": return !isAction(next)
         default: return false
@@ -218,16 +242,10 @@ struct Focus {
         case forward
     }
 
-    static let forwardWords: Set<String> = [
-        "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",
-        "again", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "tonight", "forward", "on",
-        "ahead", "upcoming", "coming", "soon", "later",
-    ]
-    static let backWords: Set<String> = [
-        "have", "has", "did", "today", "so", "just", "session", "started", "began", "came", "walked", "arrived",
-        "earlier", "conversation", "noticed", "learned", "discovered", "realized", "found", "seen", "heard",
-        "been", "got", "gotten", "shifted", "changed",
-    ]
+    static let forwardWords = WordSet(Words.forwardWords)
+    static let backWords = WordSet(Words.backWords)
+    /// After a time word, words that make it open a clause: "before WE close", "after NEXT week".
+    static let clauseOpeners = WordSet(Words.clauseOpeners)
 
     /// Whether the questions of a line look back over the session or forward from it.
     static func timeReference(in reading: Reading, focus: [Focus?]) -> Time? {
@@ -236,9 +254,9 @@ struct Focus {
         for phrase in focus {
             guard let phrase, phrase.kind == .question else { continue }
             for position in phrase.range {
-                let word = reading.tokens[position].word
-                if forwardWords.contains(word) { forward += 1 }
-                if backWords.contains(word) { back += 1 }
+                let token = reading.tokens[position]
+                if forwardWords.contains(token) { forward += 1 }
+                if backWords.contains(token) { back += 1 }
             }
         }
         if back > forward { return .back }
@@ -247,12 +265,15 @@ struct Focus {
     }
 
     /// "send", "sending", "booked": an action verb in any common form.
-    static func isAction(_ word: String) -> Bool {
-        if actionVerbs.contains(word) { return true }
+    static func isAction(_ token: Token) -> Bool {
+        if actionVerbs.contains(token) { return true }
+        let word = token.word
         if word.hasSuffix("ing"), word.count > 5 {
+            // The stem is not a token, so it is numbered here (rarely: only "-ing" words get this far).
+            func isActionVerb(_ stem: String) -> Bool { actionVerbs.contains(Lexicon.shared.id(of: stem)) }
             let stem = String(word.dropLast(3))
-            return actionVerbs.contains(stem) || actionVerbs.contains(stem + "e")
-                || (stem.count > 3 && stem.last == stem.dropLast().last && actionVerbs.contains(String(stem.dropLast())))
+            return isActionVerb(stem) || isActionVerb(stem + "e")
+                || (stem.count > 3 && stem.last == stem.dropLast().last && isActionVerb(String(stem.dropLast())))
         }
         return false
     }
@@ -263,13 +284,13 @@ struct Focus {
         var position = start + 1
         while position < range.upperBound {
             if position - start >= minimum {
-                let word = reading.tokens[position].word
+                let token = reading.tokens[position]
                 // "Would you like to use them on that, or close as we are?": both alternatives are asked.
-                if reading.pauseBefore(position), word != "or" { return position }
-                if subordinators.contains(word) {
-                    let next = position + 1 < range.upperBound ? reading.tokens[position + 1].word : ""
-                    if !timeWords.contains(word) || Clause.subjects.contains(next) || ["we", "our", "next", "my"].contains(next),
-                        next != "that"
+                if reading.pauseBefore(position), token.word != "or" { return position }
+                if subordinators.contains(token) {
+                    let next = position + 1 < range.upperBound ? reading.tokens[position + 1] : .absent
+                    if !timeWords.contains(token) || Clause.subjects.contains(next) || clauseOpeners.contains(next),
+                        next.word != "that"
                     {
                         return position
                     }

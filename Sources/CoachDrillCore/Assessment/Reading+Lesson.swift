@@ -5,21 +5,24 @@
 /// states what the lesson *is*, the line is about the learning itself, and what the lesson is about decides
 /// between the client (8.2) and the situation (8.3).
 extension Reading {
-    static let lessonNouns: Set<String> = [
-        "insight", "lesson", "takeaway", "learning", "moral", "realisation", "realization", "truth", "message",
-    ]
-    static let copulas: Set<String> = ["is", "was", "here", "really", "surely"]
-    static let selfWords: Set<String> = ["you", "yourself"]
+    static let lessonNouns = WordSet(LessonWords.lessonNouns)
+    static let copulas = WordSet(LessonWords.copulas)
+    static let selfWords = WordSet(LessonWords.selfWords)
+    /// "the THING to take away", "the POINT to remember".
+    static let lessonPhraseHeads = WordSet(LessonWords.lessonPhraseHeads)
+    static let lessonVerbs = WordSet(LessonWords.lessonVerbs)
 
-    /// A cheap first test, run on every word before the set look-ups: the lesson nouns, "thing" and
-    /// "point" all start with one of these letters.
-    static func couldNameLesson(_ word: String) -> Bool {
-        switch word.utf8.first {
-        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "r"),
-            UInt8(ascii: "p"):
-            true
-        default: false
-        }
+    /// The words of the sets above, for `Lexicon` to number.
+    enum LessonWords {
+        static let lessonNouns = [
+            "insight", "lesson", "takeaway", "learning", "moral", "realisation", "realization", "truth", "message",
+        ]
+        static let copulas = ["is", "was", "here", "really", "surely"]
+        static let selfWords = ["you", "yourself"]
+        static let lessonPhraseHeads = ["thing", "point"]
+        static let lessonVerbs = ["take", "remember", "learn", "notice", "see", "realize", "hold"]
+
+        static let all = lessonNouns + copulas + selfWords + lessonPhraseHeads + lessonVerbs
     }
 
     struct NamedLesson {
@@ -32,9 +35,7 @@ extension Reading {
     /// "the [real] lesson is|was|here", "that is the lesson": the coach voices what the lesson is.
     func namedLessons() -> [NamedLesson] {
         var found: [NamedLesson] = []
-        for index in tokens.indices where Reading.couldNameLesson(tokens[index].word)
-            && (Reading.lessonNouns.contains(tokens[index].word) || isLessonPhrase(at: index))
-        {
+        for index in tokens.indices where Reading.lessonNouns.contains(tokens[index]) || isLessonPhrase(at: index) {
             guard let clauseIndex = clauseContaining(index) else { continue }
             let clause = clauses[clauseIndex]
             let previous = index > clause.tokens.lowerBound ? tokens[index - 1].word : ""
@@ -43,7 +44,7 @@ extension Reading {
             guard determined else { continue }
             // "the lesson is", "the thing to take away about you is": the copula follows within a few words.
             let copula = (index + 1..<min(index + 7, clause.tokens.upperBound)).first {
-                Reading.copulas.contains(tokens[$0].word)
+                Reading.copulas.contains(tokens[$0])
             }
             let statedAfter = copula != nil
             // "That's the insight here": the lesson was the clause before.
@@ -54,7 +55,7 @@ extension Reading {
             // (here)."
             var content = ((copula ?? index) + 1)..<clause.tokens.upperBound
             if content.count < 3, clauseIndex > 0 { content = clauses[clauseIndex - 1].tokens }
-            let aboutSelf = content.contains { Reading.selfWords.contains(tokens[$0].word) }
+            let aboutSelf = content.contains { Reading.selfWords.contains(tokens[$0]) }
             found.append(NamedLesson(noun: index, clause: clauseIndex, aboutSelf: aboutSelf))
         }
         return found
@@ -62,11 +63,9 @@ extension Reading {
 
     /// "the thing to take away", "the point to remember": a lesson named by what to do with it.
     private func isLessonPhrase(at index: Int) -> Bool {
-        guard ["thing", "point"].contains(tokens[index].word), index + 2 < tokens.count else { return false }
-        return tokens[index + 1].word == "to" && Reading.lessonVerbs.contains(tokens[index + 2].word)
+        guard Reading.lessonPhraseHeads.contains(tokens[index]), index + 2 < tokens.count else { return false }
+        return tokens[index + 1].word == "to" && Reading.lessonVerbs.contains(tokens[index + 2])
     }
-
-    static let lessonVerbs: Set<String> = ["take", "remember", "learn", "notice", "see", "realize", "hold"]
 
     private func clauseContaining(_ token: Int) -> Int? {
         clauses.firstIndex { $0.tokens.contains(token) }

@@ -1,8 +1,9 @@
 /// British and American spellings of the same word are one word to the cues: "realised" is "realized",
 /// "organisation" is "organization", "behaviour" is "behavior", "analyse" is "analyze".
 ///
-/// The tokenizer applies this to every word of a line, and `PhrasePattern` to every word of the catalogue,
-/// so a cue written either way matches a line written either way.
+/// The tokenizer applies this to every word of a line (the lexicon knows the result for the words it
+/// numbers), and `PhrasePattern` to every word of the catalogue, so a cue written either way matches a
+/// line written either way.
 enum Spelling {
     /// -ise/-isation verbs whose stem ends like these are -ize verbs in American spelling ("realise",
     /// "recognise", "organise", "prioritise"); words like "promise", "advise", "surprise" and "exercise"
@@ -31,24 +32,45 @@ enum Spelling {
     /// Last letters of the suffixes above ("-ise", "-ised", "-ising", "-isation", "-iser", "-ises").
     private static let suffixEnds: Set<UInt8> = Set("sedgnr".utf8)
 
-    static func standard(_ word: String) -> String {
-        // Every word of every line comes through here: one pass over the bytes decides whether the word
-        // could be a British spelling at all, and almost every word is not.
+    /// What one pass over a word's bytes says about it: whether it has "is"/"ys" or "our" in it (every
+    /// British spelling below does), its length and its last byte.
+    private struct Shape {
         var hasIs = false
         var hasOur = false
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
         var count = 0
-        for byte in word.utf8 {
-            if byte == UInt8(ascii: "s"), previous == UInt8(ascii: "i") || previous == UInt8(ascii: "y") { hasIs = true }
-            if byte == UInt8(ascii: "r"), previous == UInt8(ascii: "u"), beforePrevious == UInt8(ascii: "o") { hasOur = true }
-            beforePrevious = previous
-            previous = byte
-            count += 1
+        var last: UInt8 = 0
+
+        init<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "s"), previous == UInt8(ascii: "i") || previous == UInt8(ascii: "y") { hasIs = true }
+                if byte == UInt8(ascii: "r"), previous == UInt8(ascii: "u"), beforePrevious == UInt8(ascii: "o") { hasOur = true }
+                beforePrevious = previous
+                previous = byte
+                count += 1
+            }
+            last = previous
         }
-        guard count >= 5 else { return word }
-        let last = previous
-        guard hasIs || hasOur else { return word }
+
+        /// False when `standard` certainly returns the word unchanged.
+        var mayRespell: Bool { count >= 5 && (hasIs || hasOur) }
+    }
+
+    /// False when `standard(word)` is certainly `word`: the tokenizer's test for a word the lexicon does
+    /// not know, before it makes the word a String.
+    static func mayRespell(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        Shape(bytes).mayRespell
+    }
+
+    static func standard(_ word: String) -> String {
+        // One pass over the bytes decides whether the word could be a British spelling at all, and almost
+        // every word is not.
+        let shape = Shape(word.utf8)
+        guard shape.mayRespell else { return word }
+        let hasIs = shape.hasIs
+        let hasOur = shape.hasOur
+        let last = shape.last
         if hasIs, Spelling.suffixEnds.contains(last) {
             for suffix in izeSuffixes where word.hasSuffix(suffix) {
                 let stem = word.dropLast(suffix.count)

@@ -2,81 +2,117 @@
 struct Token: Equatable {
     /// Lower-cased, apostrophes straightened, contractions expanded ("you're" gives "you", "are").
     var word: String
+    /// The word's number in the lexicon, given once when the line is tokenised, so that the readings test
+    /// words with integer look-ups (`WordSet`) instead of hashing `word` again and again. `Lexicon.unknown`
+    /// when nothing the engine reads names the word, or when the tokens were made without a lexicon (the
+    /// catalogue's own patterns, compiled before the lexicon exists); `Lexicon.boundary` for a boundary.
+    var id: Int32
     /// Byte range in the line's UTF-8, so evidence quotes the words exactly as typed.
     var start: Int
     var end: Int
     /// A clause boundary: `.`, `!`, `?`, `;` or `:`.
-    var isBoundary: Bool {
-        guard word.utf8.count == 1, let byte = word.utf8.first else { return false }
-        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-            || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-    }
+    var isBoundary: Bool { id == Lexicon.boundary }
 
-    static let boundaries: Set<String> = [".", "!", "?", ";", ":"]
+    /// No token: what a reading compares when it looks past the end of a clause ("the word after").
+    static let absent = Token(word: "", id: Lexicon.unknown, start: 0, end: 0)
 }
 
 /// Splits a coach line into tokens. Works on UTF-8 bytes: ASCII letters are lower-cased, non-ASCII
 /// bytes stay part of words, so "café" is one word and no line can make it fail.
 enum Tokenizer {
+    /// Tokens with their words only, numbered `Lexicon.unknown`: for compiling the catalogue (the lexicon
+    /// is built from it) and for reading the client's line.
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4 + 1)
-        var wordBytes: [UInt8] = []
-        var wordStart = 0
-        var index = 0
+        tokenize(bytes, lexicon: nil)
+    }
 
-        func flushWord(at end: Int) {
-            guard !wordBytes.isEmpty else { return }
-            // Trailing apostrophes ("coaches'") are quotes, not part of the word.
-            while wordBytes.last == UInt8(ascii: "'") { wordBytes.removeLast() }
-            if !wordBytes.isEmpty {
-                appendExpanded(String(decoding: wordBytes, as: UTF8.self), start: wordStart, end: end, to: &tokens)
-            }
-            wordBytes.removeAll(keepingCapacity: true)
-        }
+    /// Tokens numbered with `lexicon`: each word is looked up once, by its bytes, and the look-up also
+    /// says what a contraction or British spelling stands for.
+    static func tokenize(_ bytes: [UInt8], numberingWith lexicon: Lexicon) -> [Token] {
+        tokenize(bytes, lexicon: lexicon)
+    }
 
-        while index < bytes.count {
-            let byte = bytes[index]
-            // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+2018 count as an apostrophe.
-            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98
-            {
-                if !wordBytes.isEmpty { wordBytes.append(UInt8(ascii: "'")) }
-                index += 3
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if wordBytes.isEmpty { wordStart = index }
-                wordBytes.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
-                if wordBytes.isEmpty { wordStart = index }
-                wordBytes.append(byte)
-            case UInt8(ascii: "'"):
-                if !wordBytes.isEmpty { wordBytes.append(byte) }
-            case UInt8(ascii: "-"):
-                // Keep "follow-up" and "co-founder" whole; a lone dash is a pause.
-                if !wordBytes.isEmpty, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
-                    wordBytes.append(byte)
+    private static func tokenize(_ bytes: [UInt8], lexicon: Lexicon?) -> [Token] {
+        // The current word's bytes as the lexicon spells them (lower-case, straight apostrophes) go into
+        // one scratch buffer, on the stack for any ordinary line: a word never has more bytes than it was
+        // typed with, so the line's length is always enough. (A growing array cost a uniqueness check per
+        // byte and a generic `removeAll` per word.)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 4 + 1)
+            var length = 0  // bytes of the current word in `scratch`
+            var wordStart = 0
+            var index = 0
+
+            func flushWord(at end: Int) {
+                // Trailing apostrophes ("coaches'") are quotes, not part of the word.
+                while length > 0, scratch[length - 1] == UInt8(ascii: "'") { length -= 1 }
+                guard length > 0 else { return }
+                let word = UnsafeBufferPointer(rebasing: scratch[..<length])
+                length = 0
+                if let lexicon {
+                    appendNumbered(word, start: wordStart, end: end, lexicon: lexicon, to: &tokens)
                 } else {
+                    let start = wordStart
+                    expand(String(decoding: word, as: UTF8.self)) { word in
+                        tokens.append(Token(word: word, id: Lexicon.unknown, start: start, end: end))
+                    }
+                }
+            }
+
+            while index < bytes.count {
+                let byte = bytes[index]
+                // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+2018 count as an apostrophe.
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98
+                {
+                    if length > 0 {
+                        scratch[length] = UInt8(ascii: "'")
+                        length += 1
+                    }
+                    index += 3
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if length == 0 { wordStart = index }
+                    scratch[length] = byte + 32
+                    length += 1
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
+                    if length == 0 { wordStart = index }
+                    scratch[length] = byte
+                    length += 1
+                case UInt8(ascii: "'"):
+                    if length > 0 {
+                        scratch[length] = byte
+                        length += 1
+                    }
+                case UInt8(ascii: "-"):
+                    // Keep "follow-up" and "co-founder" whole; a lone dash is a pause.
+                    if length > 0, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
+                        scratch[length] = byte
+                        length += 1
+                    } else {
+                        flushWord(at: index)
+                    }
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                    flushWord(at: index)
+                    // "..." and "?!" collapse into one boundary; a question mark wins.
+                    if let last = tokens.last, last.isBoundary, last.end == index {
+                        if byte == UInt8(ascii: "?") { tokens[tokens.count - 1].word = "?" }
+                        tokens[tokens.count - 1].end = index + 1
+                    } else {
+                        tokens.append(
+                            Token(word: String(UnicodeScalar(byte)), id: Lexicon.boundary, start: index, end: index + 1))
+                    }
+                default:
                     flushWord(at: index)
                 }
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
-                flushWord(at: index)
-                // "..." and "?!" collapse into one boundary; a question mark wins.
-                if let last = tokens.last, last.isBoundary, last.end == index {
-                    if byte == UInt8(ascii: "?") { tokens[tokens.count - 1].word = "?" }
-                    tokens[tokens.count - 1].end = index + 1
-                } else {
-                    tokens.append(Token(word: String(UnicodeScalar(byte)), start: index, end: index + 1))
-                }
-            default:
-                flushWord(at: index)
+                index += 1
             }
-            index += 1
+            flushWord(at: bytes.count)
+            return tokens
         }
-        flushWord(at: bytes.count)
-        return tokens
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -89,10 +125,34 @@ enum Tokenizer {
         }
     }
 
-    /// Expands contractions so that cue patterns need one spelling: "you'll" matches "you will".
-    private static func appendExpanded(_ word: String, start: Int, end: Int, to tokens: inout [Token]) {
+    /// A word the lexicon knows comes with its expansion and numbers; any other word is a plain word
+    /// unless it has an apostrophe or could be a British spelling, and then it is expanded the long way.
+    private static func appendNumbered(
+        _ word: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lexicon: Lexicon, to tokens: inout [Token]
+    ) {
+        if let known = lexicon.spelling(word) {
+            for index in lexicon.expansion(ofSpelling: known) {
+                let part = lexicon.expanded(index)
+                tokens.append(Token(word: part.text, id: part.id, start: start, end: end))
+            }
+            return
+        }
+        let text = String(decoding: word, as: UTF8.self)
+        // Non-ASCII words go the long way too: `expand` works on the decoded text, whose bytes can differ.
+        let plain = word.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") }
+        if plain, !Spelling.mayRespell(word) {
+            // Every numbered word is in the lexicon, so a word it does not know has no number.
+            tokens.append(Token(word: text, id: Lexicon.unknown, start: start, end: end))
+            return
+        }
+        expand(text) { tokens.append(Token(word: $0, id: lexicon.id(of: $0), start: start, end: end)) }
+    }
+
+    /// The words a written word stands for, so that cue patterns need one spelling: "you'll" is "you",
+    /// "will"; "don't" is "do", "not"; "realised" is "realized".
+    static func expand(_ word: String, _ emit: (String) -> Void) {
         if let whole = wholeWordExpansions[word] {
-            for part in whole { tokens.append(Token(word: part, start: start, end: end)) }
+            for part in whole { emit(part) }
             return
         }
         if word.utf8.contains(UInt8(ascii: "'")), let apostrophe = word.lastIndex(of: "'") {
@@ -101,18 +161,30 @@ enum Tokenizer {
             if let expanded = suffixExpansions[suffix], !stem.isEmpty {
                 // "don't" splits as "don" + "t": the stem loses its "n".
                 let base = suffix == "t" ? (negationStems[stem] ?? String(stem.dropLast())) : stem
-                tokens.append(Token(word: base, start: start, end: end))
-                tokens.append(Token(word: expanded, start: start, end: end))
+                emit(base)
+                emit(expanded)
                 return
             }
             if suffix == "s" {
                 // "what's", "it's", "that's" are "is"; a possessive ("Dana's") keeps the stem only.
-                tokens.append(Token(word: stem, start: start, end: end))
-                if isCopulaStem.contains(stem) { tokens.append(Token(word: "is", start: start, end: end)) }
+                emit(stem)
+                if isCopulaStem.contains(stem) { emit("is") }
                 return
             }
         }
-        tokens.append(Token(word: Spelling.standard(word), start: start, end: end))
+        emit(Spelling.standard(word))
+    }
+
+    /// Spellings the lexicon looks up besides the words it numbers: the tokenizer's tables, and the
+    /// contractions of pronouns and question words ("you're", "what's", "don't"), common in coach lines.
+    static var knownSpellings: [String] {
+        let stems = [
+            "i", "you", "we", "they", "he", "she", "it", "that", "this", "what", "there", "here", "who", "where",
+            "how", "when", "why", "which", "everything", "nothing", "something", "anything",
+        ]
+        let suffixes = ["'s", "'re", "'ll", "'ve", "'d", "'m"]
+        return wholeWordExpansions.keys.sorted() + stems.flatMap { stem in suffixes.map { stem + $0 } }
+            + negationStems.keys.sorted().map { $0 + "'t" }
     }
 
     private static let wholeWordExpansions: [String: [String]] = contractions.merging(

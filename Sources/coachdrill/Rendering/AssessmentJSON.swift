@@ -3,17 +3,16 @@ import CoachDrillCore
 /// One assessment as a single JSON object (the `classify --format jsonl` and transcript shape).
 enum AssessmentJSON {
     static func object(_ assessment: Assessment) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + assessment.text.utf8.count * 2)
+        var out = ByteBuffer(capacity: 256 + assessment.text.utf8.count * 2)
         append(assessment, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the object into a byte buffer: `classify` judges tens of thousands of lines a second, and
     /// building each object from concatenated Strings cost more than judging the line.
-    static func append(_ assessment: Assessment, to out: inout [UInt8]) {
+    static func append(_ assessment: Assessment, to out: inout ByteBuffer) {
         func raw(_ text: StaticString) {
-            text.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(text)
         }
         func list<Item>(_ items: [Item], _ write: (Item) -> Void) {
             raw("[")
@@ -36,7 +35,7 @@ enum AssessmentJSON {
             raw(",\"stance\":")
             JSONText.appendQuoted(hit.stance.rawValue, to: &out)
             raw(",\"score\":")
-            out.append(contentsOf: JSONText.number(hit.score).utf8)
+            JSONText.appendNumber(hit.score, to: &out)
             raw(",\"evidence\":")
             list(hit.evidence) { JSONText.appendQuoted($0.text, to: &out) }
             raw("}")

@@ -16,36 +16,44 @@ enum InputText {
 }
 
 /// Buffers standard output and writes it in large blocks; ends quietly if the reader has gone (EPIPE).
-struct OutputBuffer {
-    private var buffer: [UInt8] = []
+struct OutputBuffer: ~Copyable {
+    private var buffer = ByteBuffer(capacity: 1 << 17)
 
     init() {
-        buffer.reserveCapacity(1 << 16)
+        #if os(Linux)
+        // When standard output is a pipe, ask for a 1 MB pipe (Linux gives 64 KB): `classify` writes tens of
+        // megabytes, and with a small pipe it stops every 64 KB until its reader has been scheduled to drain
+        // it. Refused or not a pipe: nothing changes.
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which the Glibc module does not export
+        _ = fcntl(STDOUT_FILENO, setPipeSize, Int32(1 << 20))
+        #endif
     }
 
     mutating func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
+        buffer.append(line)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= 1 << 16 { flush() }
     }
 
     /// Lets `body` write a line's bytes straight into the buffer (no intermediate String).
-    mutating func writeLine(_ body: (inout [UInt8]) -> Void) {
+    mutating func writeLine(_ body: (inout ByteBuffer) -> Void) {
         body(&buffer)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
-            if written <= 0 {
-                if errno == EINTR { continue }
-                exit(0)  // The reader went away (EPIPE): nothing more to say to anyone.
+        buffer.withBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(1, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written <= 0 {
+                    if errno == EINTR { continue }
+                    exit(0)  // The reader went away (EPIPE): nothing more to say to anyone.
+                }
+                offset += written
             }
-            offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 }
