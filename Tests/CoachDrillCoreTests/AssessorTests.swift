@@ -125,6 +125,29 @@ final class AssessorTests: XCTestCase {
         XCTAssertFalse(assessor.assess("What will you do first?").traps.contains(.stackedQuestions))
     }
 
+    /// Two question words joined ("who or what") ask one question; asking leave and checking how an offer
+    /// lands are about the conversation, and do not stack on the question they frame.
+    func testOneQuestionWithTwoQuestionWordsAndOfferChecksDoNotStack() {
+        for line in [
+            "Who or what could support you in following through?",
+            "How and when will you check in with yourself?",
+            "Can I offer an idea? Maybe try a daily standup. How does that land for you?",
+            "May I share something I noticed? You lit up talking about the team. What do you make of that?",
+        ] {
+            XCTAssertFalse(assessor.assess(line).traps.contains(.stackedQuestions), line)
+        }
+    }
+
+    /// A slip of the keyboard in a question word keeps the question open ("Wher are you..." is not a
+    /// yes/no question), and real words that look like slips ("were") are left as written.
+    func testTypingSlipsInFormWordsAreRead() {
+        let slipped = assessor.assess("Wher are you now with waht you wanted from todya?")
+        XCTAssertEqual(slipped.marker, .progress)
+        XCTAssertFalse(slipped.traps.contains(.closedQuestion))
+        XCTAssertEqual(words("Wat wil yuo do"), ["what", "will", "you", "do"])
+        XCTAssertEqual(words("Were you"), ["were", "you"])
+    }
+
     // MARK: Accountability
 
     func testCoachOwnedAccountabilityTrap() {

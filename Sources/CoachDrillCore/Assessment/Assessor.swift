@@ -633,7 +633,17 @@ struct Reading {
         if has(.evaluativePraise) { traps.append(.evaluativePraise) }
         if advised, has(.coachClosing) { traps.append(.coachClosedSession) }
         let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
-        let asked = questions.reduce(0) { $0 + $1.questionCount }
+        // Asking leave ("Can I offer an idea?") and checking how an offer lands ("How does that sit with
+        // you?") are about the conversation, not more questions for the client to hold: they don't stack.
+        let aboutTheConversation = Set(
+            matches.filter { $0.cue.role == .permission || $0.cue.role == .invitationToRespond }.map(\.clause))
+        let asked = clauses.indices.reduce(0) { count, index in
+            let clause = clauses[index]
+            guard clause.form == .openQuestion || clause.form == .closedQuestion,
+                !aboutTheConversation.contains(index)
+            else { return count }
+            return count + clause.questionCount
+        }
         if asked >= 2, questions.contains(where: { $0.form == .openQuestion }) {
             traps.append(.stackedQuestions)
         }

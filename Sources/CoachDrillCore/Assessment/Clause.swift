@@ -175,7 +175,9 @@ struct Clause {
         var count = 0
         var index = clause.head + 2
         while index + 1 < clause.tokens.upperBound {
+            // "Who or what could support you?" is one question with two question words.
             if whWords.contains(tokens[index]), questionJoiners.contains(tokens[index - 1]),
+                !whWords.contains(tokens[index - 2]),
                 auxiliaries.contains(tokens[index + 1]) || subjects.contains(tokens[index + 1])
             {
                 count += 1

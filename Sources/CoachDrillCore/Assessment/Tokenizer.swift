@@ -187,8 +187,9 @@ enum Tokenizer {
             + negationStems.keys.sorted().map { $0 + "'t" }
     }
 
-    private static let wholeWordExpansions: [String: [String]] = contractions.merging(
-        Spelling.wholeWords.mapValues { [$0] }, uniquingKeysWith: { contraction, _ in contraction })
+    private static let wholeWordExpansions: [String: [String]] = contractions
+        .merging(Spelling.wholeWords.mapValues { [$0] }, uniquingKeysWith: { contraction, _ in contraction })
+        .merging(TypingSlips.words.mapValues { [$0] }, uniquingKeysWith: { known, _ in known })
 
     private static let contractions: [String: [String]] = [
         "won't": ["will", "not"], "can't": ["can", "not"], "cannot": ["can", "not"], "shan't": ["shall", "not"],
