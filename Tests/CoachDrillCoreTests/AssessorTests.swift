@@ -138,6 +138,22 @@ final class AssessorTests: XCTestCase {
         }
     }
 
+    /// Giving the client room ("Take your time.", "Go ahead.") is no instruction; the same verbs with a task
+    /// are ("Take your laptop home tonight.", "Keep going to the gym"), and so are tracking verbs.
+    func testRoomToThinkIsNoInstructionButTasksAre() {
+        for line in ["Take your time.", "Go ahead.", "Take a moment with that."] {
+            let result = assessor.assess(line)
+            XCTAssertNotEqual(result.stance, .advise, line)
+            XCTAssertFalse(result.traps.contains(.adviceGiving), line)
+        }
+        for line in [
+            "Take your laptop home tonight.", "Keep going to the gym every morning.",
+            "Track it in a spreadsheet and review it every Friday.",
+        ] {
+            XCTAssertEqual(assessor.assess(line).stance, .advise, line)
+        }
+    }
+
     /// A slip of the keyboard in a question word keeps the question open ("Wher are you..." is not a
     /// yes/no question), and real words that look like slips ("were") are left as written.
     func testTypingSlipsInFormWordsAreRead() {

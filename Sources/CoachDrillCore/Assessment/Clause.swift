@@ -54,6 +54,7 @@ struct Clause {
             "leave", "resign", "hire", "fire", "confront", "tell", "say", "stay", "push", "aim", "limit", "cut",
             "avoid", "ignore", "forget", "worry", "schedule", "sort", "fix", "ditch", "draft", "prioritize", "learn",
             "mark", "add", "agree", "own", "accept", "let", "bring", "take", "buy", "sit", "message", "ping",
+            "track", "review", "log", "monitor", "measure", "record",
             "think", "write", "pop", "grab", "run", "lean", "slow", "breathe", "enjoy", "pat", "give",
         ]
         static let pronouns = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
@@ -219,10 +220,15 @@ struct Clause {
         let next = head + 1 < range.upperBound ? tokens[head + 1].word : ""
         switch tokens[head].word {
         case "tell", "talk", "walk", "say", "give": return ["me", "us"].contains(next) || next == "more"
-        case "take": return next == "a" || next == "some" || next == "time"
+        // "Take a moment", "Take your time": the client is given room, not a task.
+        case "take":
+            return next == "a" || next == "some" || next == "time"
+                || (next == "your" && head + 2 < range.upperBound && tokens[head + 2].word == "time")
+        // "Keep going." is "go on"; "keep going to the gym" directs.
+        case "keep": return next == "going" && head + 2 >= range.upperBound
         case "think": return next == "back"
         // "Go on.", "Carry on": the client is invited to keep talking (a longer "go on holiday" directs).
-        case "go", "carry": return next == "on" && head + 2 >= range.upperBound
+        case "go", "carry": return (next == "on" || (next == "ahead" && tokens[head].word == "go")) && head + 2 >= range.upperBound
         case "let": return next == "us" || next == "me"
         default: return false
         }
