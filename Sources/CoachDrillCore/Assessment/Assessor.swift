@@ -635,16 +635,16 @@ struct Reading {
         let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
         // Asking leave ("Can I offer an idea?") and checking how an offer lands ("How does that sit with
         // you?") are about the conversation, not more questions for the client to hold: they don't stack.
-        let aboutTheConversation = Set(
-            matches.filter { $0.cue.role == .permission || $0.cue.role == .invitationToRespond }.map(\.clause))
-        let asked = clauses.indices.reduce(0) { count, index in
-            let clause = clauses[index]
-            guard clause.form == .openQuestion || clause.form == .closedQuestion,
-                !aboutTheConversation.contains(index)
-            else { return count }
-            return count + clause.questionCount
+        var aboutTheConversation = ClauseSet()
+        for match in matches where match.cue.role == .permission || match.cue.role == .invitationToRespond {
+            aboutTheConversation.insert(match.clause)
         }
-        if asked >= 2, questions.contains(where: { $0.form == .openQuestion }) {
+        let stacking = clauses.indices.filter { index in
+            (clauses[index].form == .openQuestion || clauses[index].form == .closedQuestion)
+                && !aboutTheConversation.contains(index)
+        }
+        let asked = stacking.reduce(0) { $0 + clauses[$1].questionCount }
+        if asked >= 2, stacking.contains(where: { clauses[$0].form == .openQuestion }) {
             traps.append(.stackedQuestions)
         }
         if stance == .partner, !questions.isEmpty, questions.allSatisfy({ $0.form == .closedQuestion }),

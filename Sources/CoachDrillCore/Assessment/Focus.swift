@@ -35,7 +35,7 @@ struct Focus {
     enum Words {
         static let subordinators = [
             "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
-            "as", "given", "now", "although", "though", "whilst", "looking", "rather", "and", "but",
+            "as", "given", "now", "although", "though", "looking", "rather", "and", "but",
         ]
         static let timeWords = ["before", "after", "since", "until", "till", "once", "now"]
 
@@ -44,8 +44,8 @@ struct Focus {
             "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
             "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
             "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
-            "say", "share", "post", "buy", "sell", "look", "find", "practice", "practise", "limit", "cut", "take",
-            "get", "arrange", "organize", "organise", "submit", "propose", "pitch", "negotiate", "push",
+            "say", "share", "post", "buy", "sell", "look", "find", "practice", "limit", "cut", "take",
+            "get", "arrange", "organize", "submit", "propose", "pitch", "negotiate", "push",
             "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
             "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
             "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
@@ -67,7 +67,7 @@ struct Focus {
         static let proposalVerbLeads = ["to", "be", "you", "we", "just", "first", "also"]
         static let leadIns = [
             "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
-            "from", "whilst", "while", "in", "at", "on", "of", "for",
+            "from", "while", "in", "at", "on", "of", "for",
         ]
         static let forwardWords = [
             "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",

@@ -12,7 +12,7 @@ extension Reading {
     enum DeedWords {
         static let describingLeadIns = [
             "that", "what", "when", "whenever", "where", "how", "which", "who", "whom", "whether", "if", "because",
-            "since", "as", "while", "whilst", "until", "before", "after", "once", "everything", "anything",
+            "since", "as", "while", "until", "before", "after", "once", "everything", "anything",
             "something", "nothing", "say", "said", "think", "thought", "mentioned", "told", "sure", "certain",
         ]
         static let determiners = [
@@ -20,7 +20,7 @@ extension Reading {
         ]
         static let negatedFeats = [
             "back", "give", "dodge", "hedge", "flinch", "shrink", "hide", "quit", "cave", "blink", "run", "stop",
-            "avoid", "panic", "freeze", "fold", "budge", "apologize", "apologise",
+            "avoid", "panic", "freeze", "fold", "budge", "apologize",
         ]
 
         static let all = describingLeadIns + determiners + negatedFeats

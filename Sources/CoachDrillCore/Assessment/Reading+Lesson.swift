@@ -15,7 +15,7 @@ extension Reading {
     /// The words of the sets above, for `Lexicon` to number.
     enum LessonWords {
         static let lessonNouns = [
-            "insight", "lesson", "takeaway", "learning", "moral", "realisation", "realization", "truth", "message",
+            "insight", "lesson", "takeaway", "learning", "moral", "realization", "truth", "message",
         ]
         static let copulas = ["is", "was", "here", "really", "surely"]
         static let selfWords = ["you", "yourself"]

@@ -89,9 +89,9 @@ public struct Engine: Sendable, Equatable {
         // The branch's reply stands in for the next beat's own opening line, except that an end beat always
         // has its last word.
         var said: [String] = []
-        if let reply = pickLine(branch.client) { said.append(reply) }
+        if let reply = pickLine(branch.client, avoiding: clientLine) { said.append(reply) }
         let needsOpening = said.isEmpty || (next.end && next.id != beat.id)
-        if needsOpening, let opening = pickLine(next.client) {
+        if needsOpening, let opening = pickLine(next.client, avoiding: said.last ?? clientLine) {
             said.append(opening)
         }
         if let last = said.last { clientLine = last }
@@ -103,12 +103,12 @@ public struct Engine: Sendable, Equatable {
 }
 
 extension Engine {
-    /// A client line from `options`, chosen by the seed, but never the line the client has just said when
-    /// the scenario offers another: a person who answers two different questions word for word alike reads
-    /// as a machine. The choice stays a function of the seed, so sessions still replay.
-    private mutating func pickLine(_ options: [String]) -> String? {
+    /// A client line from `options`, chosen by the seed, but never `previous` (what the client has just said)
+    /// when the scenario offers another: a person who answers two different questions word for word alike
+    /// reads as a machine. The choice stays a function of the seed, so sessions still replay.
+    private mutating func pickLine(_ options: [String], avoiding previous: String) -> String? {
         guard let line = random.pick(options) else { return nil }
-        guard line == clientLine, let repeated = options.firstIndex(of: line),
+        guard line == previous, let repeated = options.firstIndex(of: line),
             let other = options.indices.lazy.map({ (repeated + $0) % options.count }).first(where: { options[$0] != line })
         else { return line }
         return options[other]

@@ -35,7 +35,7 @@ public struct ReportBuilder: Sendable {
     public mutating func add(_ transcript: Transcript) {
         guard includes(transcript) else { return }
         let header = transcript.header
-        let name = Self.trimmed(header.trainee)
+        let name = TraineeQuery.trimmed(header.trainee)
         var counts = StanceCounts()
         var trainee = trainees[name] ?? TraineeTally()
         var scenario = scenarios[header.scenario] ?? ScenarioTally()
@@ -282,10 +282,6 @@ public struct ReportBuilder: Sendable {
         let candidateKey = (candidate.end?.result != nil ? 1 : 0, candidate.header.started, candidate.header.run ?? "")
         let keptKey = (kept.end?.result != nil ? 1 : 0, kept.header.started, kept.header.run ?? "")
         return candidateKey > keptKey
-    }
-
-    private static func trimmed(_ name: String) -> String {
-        TraineeQuery.trimmed(name)
     }
 }
 
