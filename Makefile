@@ -15,8 +15,10 @@ SCENARIO    ?= new-manager-checklist
 play: setup
 	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
 	@# One progress line, rewritten in place ("[41/180] Compiling ..."); the whole log stays in .build-play.log.
+	@# A shell loop, not awk: Debian's mawk holds its input back in blocks, so the line would not move.
 	@{ $(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1; echo $$? >.build-play.status; } | tee .build-play.log \
-	  | awk '/^\[[0-9]+\/[0-9]+\]/ { printf "\r  %-72.72s", $$0; fflush() } END { printf "\r%76s\r", "" }'
+	  | while IFS= read -r line; do case "$$line" in "["[0-9]*/*"]"*) printf '\r  %-72.72s' "$$line";; esac; done; \
+	  printf '\r%76s\r' ''
 	@test "$$(cat .build-play.status)" = 0 \
 	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
