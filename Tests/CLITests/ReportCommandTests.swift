@@ -90,17 +90,23 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("1 session · 1 trainee · 2 answers"), result.stdout)
     }
 
-    /// `--trainee` ignores case and accents, takes a first name when only one trainee has it, and says who
-    /// there is when nobody matches.
-    func testTraineeIsFoundWithoutAccentsOrByFirstName() throws {
+    /// A new folder holding one copy of Robin's session per file name, each recorded under the given trainee.
+    private func sessionsFolder(_ trainees: [String: String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-names-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let session = try String(contentsOfFile: CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl"), encoding: .utf8)
-        for (file, name) in [("zoe", "Zoë Müller"), ("zoe-2", "Zoë Müller"), ("sam", "Sam"), ("sam-lee", "Sam Lee"), ("robin", "Robin")] {
+        for (file, name) in trainees {
             try session.replacingOccurrences(of: "\"trainee\":\"Robin\"", with: "\"trainee\":\"\(name)\"")
                 .write(toFile: "\(folder)/\(file).jsonl", atomically: true, encoding: .utf8)
         }
+        return folder
+    }
+
+    /// `--trainee` ignores case and accents, takes a first name when only one trainee has it, and says who
+    /// there is when nobody matches.
+    func testTraineeIsFoundWithoutAccentsOrByFirstName() throws {
+        let folder = try sessionsFolder(["zoe": "Zoë Müller", "zoe-2": "Zoë Müller", "sam": "Sam", "sam-lee": "Sam Lee", "robin": "Robin"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for query in ["zoë müller", "zoe muller", "ZOE", "zoe"] {
             let result = try CoachDrillBinary.run(["report", folder, "--trainee", query])
             XCTAssertEqual(result.status, 0, "\(query): \(result.stderr)")
@@ -121,14 +127,8 @@ final class ReportCommandTests: XCTestCase {
     }
 
     func testAFirstNameSeveralTraineesShareIsAskedAbout() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-names-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try sessionsFolder(["a": "Robin Park", "b": "Robin Diaz"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let session = try String(contentsOfFile: CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl"), encoding: .utf8)
-        for (file, name) in [("a", "Robin Park"), ("b", "Robin Diaz")] {
-            try session.replacingOccurrences(of: "\"trainee\":\"Robin\"", with: "\"trainee\":\"\(name)\"")
-                .write(toFile: "\(folder)/\(file).jsonl", atomically: true, encoding: .utf8)
-        }
         let result = try CoachDrillBinary.run(["report", folder, "--trainee", "robin"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(
