@@ -64,8 +64,29 @@ extension String {
 
 /// Lines as YAML counts them: a line ends at LF, CR LF, CR, NEL, LS or PS.
 enum SourceLines {
+    /// The text of 1-based line `number`, without its line break; nil past the end.
     static func line(_ number: Int, in source: String) -> Substring? {
         guard number >= 1 else { return nil }
+        var found: Substring?
+        forEach(in: source) { current, text in
+            if current == number { found = text }
+            return current < number
+        }
+        return found
+    }
+
+    /// Every line, in order (a source ending in a break has an empty last line).
+    static func all(in source: String) -> [Substring] {
+        var lines: [Substring] = []
+        forEach(in: source) { _, text in
+            lines.append(text)
+            return true
+        }
+        return lines
+    }
+
+    /// Calls `body` with each 1-based line number and text until it returns false.
+    private static func forEach(in source: String, _ body: (Int, Substring) -> Bool) {
         var current = 1
         let scalars = source.unicodeScalars
         var lineStart = scalars.startIndex
@@ -76,9 +97,7 @@ enum SourceLines {
                 scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
                 || scalar == "\u{2029}"
             if isBreak {
-                if current == number {
-                    return Substring(scalars[lineStart..<index])
-                }
+                guard body(current, Substring(scalars[lineStart..<index])) else { return }
                 var next = scalars.index(after: index)
                 if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
                     next = scalars.index(after: next)
@@ -90,7 +109,7 @@ enum SourceLines {
                 index = scalars.index(after: index)
             }
         }
-        return current == number ? Substring(scalars[lineStart..<scalars.endIndex]) : nil
+        _ = body(current, Substring(scalars[lineStart..<scalars.endIndex]))
     }
 }
 

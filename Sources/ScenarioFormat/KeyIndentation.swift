@@ -152,7 +152,7 @@ struct KeyIndentation {
         var result: [KeyLine] = []
         var textDeeperThan: Int?  // inside a block scalar: lines indented more than this are its text
         var flowDepth = 0  // inside `{ ... }` or `[ ... ]` that runs on
-        for (offset, line) in lines(of: source).enumerated() {
+        for (offset, line) in SourceLines.all(in: source).enumerated() {
             let scalars = Array(line.unicodeScalars)
             let spaces = scalars.prefix { $0 == " " }.count
             let isBlank = spaces == scalars.count || scalars[spaces] == "#"
@@ -242,24 +242,5 @@ struct KeyIndentation {
             previous = scalar
         }
         return balance
-    }
-
-    /// The lines of `source`, broken as YAML (and `SourceLines`) break them, so line numbers agree.
-    private static func lines(of source: String) -> [Substring] {
-        var result: [Substring] = []
-        var lineStart = source.startIndex
-        var index = source.startIndex
-        while index < source.endIndex {
-            let character = source[index]
-            if character == "\n" || character == "\r\n" || character == "\r" || character == "\u{85}"
-                || character == "\u{2028}" || character == "\u{2029}"
-            {
-                result.append(source[lineStart..<index])
-                lineStart = source.index(after: index)
-            }
-            index = source.index(after: index)
-        }
-        result.append(source[lineStart...])
-        return result
     }
 }
