@@ -47,8 +47,9 @@ build: setup
 	$(SWIFT) build -c $(CONFIG)
 
 install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs $(DESTDIR)$(PREFIX)/share/coachdrill/Corpus
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/coachdrill
+	install -m 644 Corpus/coach-turns.tsv $(DESTDIR)$(PREFIX)/share/coachdrill/Corpus/
 	install -m 644 Scenarios/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/
 	-install -m 644 Scenarios/packs/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs/ 2>/dev/null
 

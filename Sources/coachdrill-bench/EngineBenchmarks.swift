@@ -5,9 +5,9 @@ import Foundation
 enum EngineBenchmarks {
     static let all: [Benchmark] = [assessLatency, assessThroughput]
 
-    /// The team corpus, read once; every line is judged in turn.
+    /// The labelled corpus (every split: only the texts are read), read once; every line is judged in turn.
     @Sendable static func corpusLines() throws -> [String] {
-        let path = FileManager.default.currentDirectoryPath + "/Tests/Fixtures/coach-lines.tsv"
+        let path = FileManager.default.currentDirectoryPath + "/Corpus/coach-turns.tsv"
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BenchError.missing("run from the package folder (needs \(path))")
         }
