@@ -54,3 +54,18 @@ final class ClassifyCommandTests: XCTestCase {
         }
     }
 }
+
+/// docs/annotation.md quotes the corpus's agreement figures; they must be the ones the corpus gives now.
+final class AnnotationGuideTests: XCTestCase {
+    func testTheGuideQuotesTheCorpusAgreement() throws {
+        let guide = try String(
+            contentsOf: CoachDrillBinary.packageRoot.appendingPathComponent("docs/annotation.md"), encoding: .utf8)
+        for split in ["all", "test"] {
+            let result = try CoachDrillBinary.run(["classify", "--agreement", "--split", split])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            // The heading and the two headline lines: counts, percentages and kappas.
+            let headline = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(4)
+            XCTAssertTrue(guide.contains(headline.joined(separator: "\n")), "docs/annotation.md should quote:\n\(headline.joined(separator: "\n"))")
+        }
+    }
+}

@@ -22,3 +22,13 @@ enum CorpusFile {
         return text.prefix { $0 != "\n" }.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     }
 }
+
+extension LabelledLine {
+    /// The line as its first annotator labelled it (for the first corpora: the team's original label).
+    var asFirstLabelled: LabelledLine {
+        var line = self
+        line.label = firstLabel
+        line.overturnedFirstLabel = nil
+        return line
+    }
+}

@@ -96,7 +96,12 @@ extension ConfusionMatrix {
     /// Of the lines expected as `expected`, the share predicted as `predicted`.
     public func share(of expected: String, predictedAs predicted: String) -> Double {
         guard let e = labels.firstIndex(of: expected), let p = labels.firstIndex(of: predicted) else { return 0 }
-        let total = counts[e].reduce(0, +)
+        let total = support(of: expected)
         return total == 0 ? 0 : Double(counts[e][p]) / Double(total)
+    }
+
+    /// How many lines were expected as `label`.
+    public func support(of label: String) -> Int {
+        labels.firstIndex(of: label).map { counts[$0].reduce(0, +) } ?? 0
     }
 }

@@ -22,8 +22,8 @@ enum EvaluationReport {
             out += "\nby style (a line counts under each of its tags)\n"
             out += pad("style", 14) + pad("lines", 7) + pad("stance", 8) + pad("marker", 8) + "advise recall\n"
             for (style, stance, marker) in evaluation.byStyle {
-                let adviseLines = stance.counts[stance.labels.firstIndex(of: "advise") ?? 0].reduce(0, +)
-                let recall = adviseLines == 0 ? "-" : percent(stance.recall(of: "advise"))
+                let advise = Stance.advise.rawValue
+                let recall = stance.support(of: advise) == 0 ? "-" : percent(stance.recall(of: advise))
                 out += pad(style.rawValue, 14) + pad(String(stance.total), 7) + pad(percent(stance.accuracy), 8)
                     + pad(percent(marker.accuracy), 8) + recall + "\n"
             }

@@ -1,0 +1,197 @@
+import Foundation
+import XCTest
+
+@testable import CoachDrillCore
+
+/// The shape of Corpus/coach-turns.tsv, as docs/annotation.md and Corpus/README.md define it: columns and
+/// values, two labels on every new line, splits that cannot leak, the style mix, the per-marker counts, and
+/// no near-duplicates anywhere.
+final class CorpusShapeTests: XCTestCase {
+    /// The lines written for the corpus (not the two first corpora, which carry the `legacy` tag).
+    private func newLines() throws -> [LabelledLine] {
+        try CorpusFile.lines().filter { !$0.batch.hasPrefix("legacy-") }
+    }
+
+    func testColumnsAreTheDocumentedOnes() throws {
+        XCTAssertEqual(try CorpusFile.header(), LabelledCorpus.columns)
+    }
+
+    func testEveryLineHasAnIdASplitABatchAndStyles() throws {
+        var ids: Set<String> = []
+        for line in try CorpusFile.lines() {
+            let place = "Corpus/coach-turns.tsv:\(line.line)"
+            XCTAssertFalse(line.id.isEmpty, "\(place): no id")
+            XCTAssertTrue(ids.insert(line.id).inserted, "\(place): id \(line.id) is used twice")
+            XCTAssertNotNil(line.split, "\(place): no split")
+            XCTAssertFalse(line.batch.isEmpty, "\(place): no batch")
+            XCTAssertFalse(line.styles.isEmpty, "\(place): no style")
+            XCTAssertEqual(Set(line.styles).count, line.styles.count, "\(place): a style given twice")
+            if line.styles.contains(.plain) { XCTAssertEqual(line.styles, [.plain], "\(place): plain goes alone") }
+            XCTAssertEqual(line.styles.contains(.legacy), line.batch.hasPrefix("legacy-"), "\(place): legacy tag")
+            XCTAssertEqual(line.text.trimmingCharacters(in: .whitespaces), line.text, "\(place): spaces around the text")
+        }
+    }
+
+    /// Every line has a blind second label (the first corpora got theirs later, under the same guide); where
+    /// the two disagree a third reading decided and wrote its reason; where they agree there is nothing to
+    /// adjudicate.
+    func testEveryLineIsLabelledTwiceAndDisagreementsAdjudicated() throws {
+        for line in try CorpusFile.lines() {
+            let place = "Corpus/coach-turns.tsv:\(line.line)"
+            guard let second = line.secondLabel else {
+                XCTFail("\(place): no second label")
+                continue
+            }
+            if line.firstLabel == second {
+                XCTAssertTrue(line.adjudication.isEmpty, "\(place): the annotators agreed, yet there is an adjudication")
+                XCTAssertNil(line.overturnedFirstLabel)
+            } else {
+                let reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                XCTAssertGreaterThanOrEqual(reason.split(separator: " ").count, 4, "\(place): the third reading gives no reason")
+            }
+            XCTAssertTrue(
+                line.label == line.firstLabel || line.label == second || line.overturnedFirstLabel != nil,
+                "\(place): the decided label is neither annotator's and no first label is recorded")
+        }
+    }
+
+    /// A bare reflection supplies nothing: a neutral line never comes from a hedged or look-alike style.
+    func testStyleTagsAgreeWithTheStance() throws {
+        for line in try newLines() {
+            let place = "Corpus/coach-turns.tsv:\(line.line)"
+            if line.stance == .neutral {
+                XCTAssertFalse(line.styles.contains(.hedged), "\(place): hedged advice labelled neutral")
+            }
+        }
+    }
+
+    /// A batch goes whole into one split; train about 70%, dev and test about 15% each.
+    func testSplitsAreWholeBatchesInTheRightShares() throws {
+        let lines = try CorpusFile.lines()
+        var splitOfBatch: [String: CorpusSplit] = [:]
+        for line in lines {
+            guard let split = line.split else { continue }
+            if let earlier = splitOfBatch[line.batch] {
+                XCTAssertEqual(earlier, split, "batch \(line.batch) is in two splits (line \(line.line))")
+            }
+            splitOfBatch[line.batch] = split
+        }
+        XCTAssertEqual(splitOfBatch["legacy-team"], .train, "the first corpus was tuned on: it is training data")
+        XCTAssertEqual(splitOfBatch["legacy-holdout"], .dev, "the old held-out set has been looked at: dev, never test")
+        let total = Double(lines.count)
+        let share = { (split: CorpusSplit) in Double(lines.filter { $0.split == split }.count) / total }
+        XCTAssertEqual(share(.train), 0.70, accuracy: 0.05, "train share")
+        XCTAssertEqual(share(.dev), 0.15, accuracy: 0.03, "dev share")
+        XCTAssertEqual(share(.test), 0.15, accuracy: 0.03, "test share")
+        XCTAssertTrue(lines.filter { $0.split == .test }.allSatisfy { !$0.batch.hasPrefix("legacy-") })
+    }
+
+    func testAtLeastThreeThousandNewLinesBesideTheFirstCorpora() throws {
+        XCTAssertGreaterThanOrEqual(try newLines().count, 3000)
+        XCTAssertGreaterThanOrEqual(try CorpusFile.lines().filter { $0.batch.hasPrefix("legacy-") }.count, 1100)
+    }
+
+    /// The floors for the style mix of the new lines (a line counts under each of its tags).
+    func testStyleSharesOfTheNewLines() throws {
+        let lines = try newLines()
+        let floors: [(StyleTag, Double)] = [
+            (.multi, 0.30), (.hedged, 0.15), (.speech, 0.10), (.regional, 0.10), (.looksAdvice, 0.10), (.looksInvite, 0.10),
+        ]
+        for (style, floor) in floors {
+            let share = Double(lines.filter { $0.styles.contains(style) }.count) / Double(lines.count)
+            XCTAssertGreaterThanOrEqual(share, floor, "share of \(style.rawValue) lines")
+        }
+        let replies = lines.filter { !$0.clientLine.isEmpty }
+        XCTAssertGreaterThanOrEqual(Double(replies.count) / Double(lines.count), 0.25, "replies to a client line")
+    }
+
+    /// Some replies answer lines the shipped scenarios' clients really say.
+    func testSomeRepliesAnswerTheShippedScenarios() throws {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }
+        let library = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let fromScenarios = try newLines().filter { $0.clientLine.count > 20 && library.contains($0.clientLine) }
+        XCTAssertGreaterThanOrEqual(fromScenarios.count, 200, "replies to a scenario's client line")
+    }
+
+    /// Each marker has at least 250 new lines, split roughly evenly between partner and advise; none has 300.
+    func testPerMarkerCountsOfTheNewLines() throws {
+        let lines = try newLines()
+        for marker in Marker.allCases {
+            let ofMarker = lines.filter { $0.marker == marker }
+            XCTAssertGreaterThanOrEqual(ofMarker.count, 250, "lines for \(marker.id)")
+            let partner = Double(ofMarker.filter { $0.stance == .partner }.count)
+            let advise = Double(ofMarker.filter { $0.stance == .advise }.count)
+            XCTAssertGreaterThanOrEqual(min(partner, advise) / max(partner + advise, 1), 0.40, "partner/advise balance for \(marker.id)")
+        }
+        XCTAssertGreaterThanOrEqual(lines.filter { $0.marker == nil }.count, 300, "lines for none")
+    }
+
+    /// Lengths from 3 to 80 words (a one- or two-word acknowledgement is allowed for `none`).
+    func testLengthsOfTheNewLines() throws {
+        for line in try newLines() {
+            let words = NearDuplicates.words(line.text).count
+            XCTAssertLessThanOrEqual(words, 80, "Corpus/coach-turns.tsv:\(line.line): \(words) words")
+            if words < 3 { XCTAssertNil(line.marker, "Corpus/coach-turns.tsv:\(line.line): a short line with a marker") }
+        }
+    }
+
+    /// No two lines, within a split or across splits, share 80% of their word bigrams.
+    func testNoNearDuplicates() throws {
+        let lines = try CorpusFile.lines()
+        let pairs = NearDuplicates.pairs(lines.map(\.text))
+        for (i, j) in pairs.prefix(20) {
+            XCTFail("near-duplicates: \(lines[i].id) \"\(lines[i].text)\" and \(lines[j].id) \"\(lines[j].text)\"")
+        }
+    }
+
+    func testNearDuplicateRuleOnExamples() {
+        // Must match: the same line with one word swapped or added; case and punctuation are folded.
+        XCTAssertEqual(NearDuplicates.pairs(["Who could support you with this?", "who could support you with this"]).count, 1)
+        XCTAssertEqual(NearDuplicates.pairs(["I'm so proud of you.", "Fantastic, I'm so proud of you."]).count, 1)
+        XCTAssertEqual(NearDuplicates.pairs(["Mm-hm.", "mm hm"]).count, 1)
+        // Must not match: a short question inside a longer turn, or the same frame with a new ending.
+        XCTAssertEqual(NearDuplicates.pairs(["What might get in the way?", "What might get in the way, and who could help?"]).count, 0)
+        XCTAssertEqual(NearDuplicates.pairs(["Anything else?", "Anything else you want to say before we stop?"]).count, 0)
+    }
+}
+
+/// The near-duplicate rule of Corpus/README.md: after folding case and punctuation, two lines are
+/// near-duplicates when the word bigrams they share are at least 80% of the bigrams of each (that is, of
+/// the one with more). A one-word line is compared by its word.
+enum NearDuplicates {
+    static func words(_ text: String) -> [String] {
+        let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let separated = String(folded.map { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "_" ? $0 : " " })
+        return separated.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func bigrams(_ text: String) -> Set<String> {
+        let words = words(text)
+        if words.count == 1 { return [words[0]] }
+        return Set(zip(words, words.dropFirst()).map { $0 + " " + $1 })
+    }
+
+    /// Index pairs (i < j) of near-duplicates.
+    static func pairs(_ texts: [String]) -> [(Int, Int)] {
+        let grams = texts.map(bigrams)
+        var linesWith: [String: [Int]] = [:]
+        for (i, set) in grams.enumerated() {
+            for gram in set { linesWith[gram, default: []].append(i) }
+        }
+        var found: [(Int, Int)] = []
+        for (i, set) in grams.enumerated() where !set.isEmpty {
+            var shared: [Int: Int] = [:]
+            for gram in set {
+                for j in linesWith[gram] ?? [] where j > i { shared[j, default: 0] += 1 }
+            }
+            for (j, count) in shared where Double(count) >= 0.8 * Double(max(set.count, grams[j].count)) {
+                found.append((i, j))
+            }
+        }
+        return found.sorted { $0 < $1 }
+    }
+}
