@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
 SCENARIO    ?= new-manager-checklist
 
-.PHONY: play test bench fuzz build install setup lint-scenarios clean
+.PHONY: play test bench fuzz build install setup lint-scenarios clean train
 
 play: setup
 	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
@@ -32,6 +32,19 @@ bench: setup
 	$(SWIFT) build -c release --product coachdrill-bench
 	$(SWIFT) build -c release --product bench-floor
 	.build/release/coachdrill-bench
+
+# Retrains the feedback engine's weights from Corpus/coach-turns.tsv (docs/feedback.md): the product's own
+# code computes every line's features, scikit-learn (pinned in Training/requirements.txt, in a virtual
+# environment made here) fits them, and the weights are written as Swift source. One thread, so two runs
+# write the same bytes.
+VENV ?= .build-venv
+train: setup
+	$(SWIFT) build -c release --product coachdrill-features
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r Training/requirements.txt
+	.build/release/coachdrill-features Corpus/coach-turns.tsv > .build/corpus-features.jsonl
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+	  $(VENV)/bin/python Training/train.py .build/corpus-features.jsonl Sources/CoachDrillCore/Assessment/Learned/ModelWeights.swift
 
 # Fuzzes the scenario loader and linter with libFuzzer for FUZZ_SECONDS (default 60). New inputs that
 # reach new code are kept in .build-fuzz/corpus; a crash leaves a crash-* file to replay with

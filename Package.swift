@@ -40,6 +40,8 @@ let package = Package(
         .executableTarget(name: "coachdrill-fuzz", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
         // `make bench`: a table of named benchmarks (engine, transcripts, reports); see Sources/coachdrill-bench.
         .executableTarget(name: "coachdrill-bench", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
+        // `make train`: the features of every corpus line, for the trainer (Training/train.py).
+        .executableTarget(name: "coachdrill-features", dependencies: ["CoachDrillCore"]),
         // The start-up floor `make bench` compares against: a Foundation tool that prints one line.
         .executableTarget(name: "bench-floor"),
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),

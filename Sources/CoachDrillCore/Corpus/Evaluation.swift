@@ -49,19 +49,27 @@ public struct Evaluation: Sendable {
     /// Stance and marker on the lines carrying each style tag (a line counts under each of its tags).
     public var byStyle: [(style: StyleTag, stance: ConfusionMatrix, marker: ConfusionMatrix)]
     /// Lines where the engine disagreed with the label.
-    public var misses: [(line: LabelledLine, got: Assessment)]
+    public var misses: [(line: LabelledLine, got: Label)]
 
     public static let markerLabels = Marker.allCases.map(\.id) + ["none"]
     public static let stanceLabels = Stance.allCases.map(\.rawValue)
 
     /// Judges every line with its client line as context, as a session would.
     public init(lines: [LabelledLine], assessor: Assessor = Assessor()) {
+        self.init(lines: lines) { line in
+            let assessment = assessor.assess(line.text, context: AssessmentContext(clientLine: line.clientLine))
+            return Label(marker: assessment.marker, stance: assessment.stance)
+        }
+    }
+
+    /// Measures any judge of lines (the engine, or one of its parts on its own).
+    public init(lines: [LabelledLine], judge: (LabelledLine) -> Label) {
         marker = ConfusionMatrix(labels: Self.markerLabels)
         stance = ConfusionMatrix(labels: Self.stanceLabels)
         var styles: [StyleTag: (stance: ConfusionMatrix, marker: ConfusionMatrix)] = [:]
         misses = []
         for line in lines {
-            let got = assessor.assess(line.text, context: AssessmentContext(clientLine: line.clientLine))
+            let got = judge(line)
             let expectedMarker = line.marker?.id ?? "none"
             let gotMarker = got.marker?.id ?? "none"
             marker.record(expected: expectedMarker, predicted: gotMarker)

@@ -31,8 +31,7 @@ enum EvaluationReport {
         if showMisses, !evaluation.misses.isEmpty {
             out += "\ndisagreements (line: expected -> got):\n"
             for (line, got) in evaluation.misses {
-                let actual = Label(marker: got.marker, stance: got.stance)
-                out += "  \(line.line): \(line.label) -> \(actual)  \(TerminalText.sanitize(line.text, allowNewlines: false))\n"
+                out += "  \(line.line): \(line.label) -> \(got)  \(TerminalText.sanitize(line.text, allowNewlines: false))\n"
             }
         }
         return out

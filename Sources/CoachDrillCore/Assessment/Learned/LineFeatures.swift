@@ -1,0 +1,254 @@
+/// One interpretable fact about a coach line that the learned model weighs, with the bytes of the line it
+/// came from (nil for facts about the whole line, such as its length or the client's words).
+public struct LineFeature: Sendable, Equatable {
+    public var name: String
+    public var span: Range<Int>?
+
+    public init(_ name: String, span: Range<Int>? = nil) {
+        self.name = name
+        self.span = span
+    }
+}
+
+/// The facts the learned model reads from a line. Each is a name with a prefix that says what kind of
+/// fact it is, so that a weight can be read by a person (`explain` lists them):
+///
+/// | prefix | fact | example |
+/// | --- | --- | --- |
+/// | `w:` `b:` | a word, two words in a row (within a clause) | `w:should`, `b:you should` |
+/// | `ask:w:` `ask:b:` | the same, in the clause the turn finally asks or directs (the final-ask rule) | `ask:b:who could` |
+/// | `head:` | the first words of a question or instruction, from its head | `head:how will you` |
+/// | `form:` `ask:form:` | a clause's form: open or closed question, instruction, statement | `ask:form:open` |
+/// | `leading` | a question built to get a yes ("Don't you think...?", "..., right?") | `ask:leading` |
+/// | `cue:` `role:` | a catalogue cue, and its role, with the form of the clause it sits in | `role:directive@statement` |
+/// | `you+` `i+` `we+` | who acts: a pronoun and the verb after it; `reported:` when told or said | `reported:you+have` |
+/// | `client:` | a word of the client's previous line | `client:proud` |
+/// | `shape:` | how many sentences and questions, and how long | `shape:questions=2` |
+public enum LineFeatures {
+    /// The features of `line` as the assessor reads it.
+    public static func of(_ line: String, clientLine: String = "") -> [LineFeature] {
+        let bytes = Array(line.utf8)
+        let index = CueIndex.shared
+        let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
+        let split = Clause.split(tokens)
+        var clauses = split.clauses
+        Focus.reopenLeadInQuestions(&clauses, tokens: tokens, bytes: bytes)
+        let matches = index.matches(in: tokens, clauseOf: split.clauseOf)
+        return of(tokens: tokens, clauses: clauses, matches: matches, clientLine: clientLine)
+    }
+
+    static func of(tokens: [Token], clauses: [Clause], matches: [CueMatch], clientLine: String) -> [LineFeature] {
+        var features: [LineFeature] = []
+        features.reserveCapacity(tokens.count * 5 + matches.count * 4 + 16)
+        let spoken = clauses.indices.filter { !clauses[$0].tokens.isEmpty }
+        // The clause the turn finally asks or directs: its last question or instruction, else its last clause.
+        let ask = spoken.last { clauses[$0].form != .statement } ?? spoken.last
+        func span(_ range: Range<Int>) -> Range<Int>? {
+            guard let first = range.first, let last = range.last else { return nil }
+            return tokens[first].start..<tokens[last].end
+        }
+
+        for c in spoken {
+            let clause = clauses[c]
+            let inAsk = c == ask
+            let form = name(of: clause.form)
+            features.append(LineFeature("form:" + form, span: span(clause.tokens)))
+            if inAsk { features.append(LineFeature("ask:form:" + form, span: span(clause.tokens))) }
+            if let leading = clause.leadingRange {
+                features.append(LineFeature("leading", span: span(leading)))
+                if inAsk { features.append(LineFeature("ask:leading", span: span(leading))) }
+            }
+            for t in clause.tokens {
+                let word = tokens[t].word
+                features.append(LineFeature("w:" + word, span: span(t..<t + 1)))
+                if inAsk { features.append(LineFeature("ask:w:" + word, span: span(t..<t + 1))) }
+                let stem = Self.stem(word)
+                if stem != word {
+                    features.append(LineFeature("s:" + stem, span: span(t..<t + 1)))
+                    if inAsk { features.append(LineFeature("ask:s:" + stem, span: span(t..<t + 1))) }
+                }
+                if t + 1 < clause.tokens.upperBound {
+                    let pair = word + " " + tokens[t + 1].word
+                    features.append(LineFeature("b:" + pair, span: span(t..<t + 2)))
+                    if inAsk { features.append(LineFeature("ask:b:" + pair, span: span(t..<t + 2))) }
+                }
+            }
+            if clause.form != .statement {
+                let head = clause.head..<min(clause.head + 3, clause.tokens.upperBound)
+                if !head.isEmpty {
+                    let words = head.map { tokens[$0].word }.joined(separator: " ")
+                    features.append(LineFeature("head:" + words, span: span(head)))
+                    features.append(LineFeature("head:" + tokens[clause.head].word, span: span(clause.head..<clause.head + 1)))
+                }
+            }
+            features += actors(in: clause, tokens: tokens, span: span)
+            if let verb = directedVerb(in: clause, tokens: tokens) {
+                features.append(LineFeature("directed:" + tokens[verb].word, span: span(verb..<verb + 1)))
+                if inAsk { features.append(LineFeature("ask:directed:" + tokens[verb].word, span: span(verb..<verb + 1))) }
+            }
+        }
+
+        for match in matches {
+            let clause = clauses[match.clause]
+            let form = name(of: clause.form)
+            // A cue in what someone else said ("he told you that you have to...") is reported, not said.
+            let reported = clause.tokens[..<match.range.lowerBound].contains { reportingWords.contains(tokens[$0].word) }
+            let role = (reported ? "reported-" : "") + name(of: match.cue.role)
+            let where_ = span(match.range)
+            features.append(LineFeature((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_))
+            features.append(LineFeature("role:" + role, span: where_))
+            features.append(LineFeature("role:" + role + "@" + form, span: where_))
+            if match.clause == ask { features.append(LineFeature("ask:role:" + role, span: where_)) }
+        }
+
+        let questions = spoken.reduce(0) { $0 + (clauses[$1].form == .openQuestion || clauses[$1].form == .closedQuestion ? clauses[$1].questionCount : 0) }
+        features.append(LineFeature("shape:sentences=" + bucket(spoken.count, [1, 2, 3])))
+        features.append(LineFeature("shape:questions=" + bucket(questions, [0, 1, 2])))
+        features.append(LineFeature("shape:words=" + bucket(tokens.count - (clauses.count - spoken.count), [3, 8, 20, 40])))
+
+        let client = Tokenizer.tokenize(Array(clientLine.utf8)).filter { !$0.isBoundary }
+        features.append(LineFeature(client.isEmpty ? "shape:no-client-line" : "shape:client-line"))
+        for word in Set(client.map(\.word)) { features.append(LineFeature("client:" + word)) }
+        return features
+    }
+
+    /// Who acts, and how: a pronoun and the word after it ("you should", "i would", "we could"). When the
+    /// clause reports what someone said or was told ("your landlord told you that you have to..."), the
+    /// fact is marked `reported:`: it mirrors, it does not direct.
+    private static func actors(in clause: Clause, tokens: [Token], span: (Range<Int>) -> Range<Int>?) -> [LineFeature] {
+        var features: [LineFeature] = []
+        var reported = false
+        for t in clause.tokens {
+            let word = tokens[t].word
+            if reportingWords.contains(word) { reported = true }
+            guard actorWords.contains(word), t + 1 < clause.tokens.upperBound else { continue }
+            let name = word + "+" + tokens[t + 1].word
+            features.append(LineFeature((reported ? "reported:" : "") + name, span: span(t..<t + 2)))
+        }
+        return features
+    }
+
+    /// The verb the coach tells the client to do, if the clause tells them: the head of an instruction
+    /// ("Book the room"), or the verb after an obligation or a suggestion addressed to them ("you should
+    /// also start...", "you need to ask...", "I want you to write...", "make sure you send..."). Adverbs
+    /// between are skipped. "Said you should..." is reported, not directed: no verb.
+    private static func directedVerb(in clause: Clause, tokens: [Token]) -> Int? {
+        let range = clause.tokens
+        if clause.form == .imperative, range.contains(clause.head) { return clause.head }
+        var t = range.lowerBound
+        while t < range.upperBound {
+            let word = tokens[t].word
+            if reportingWords.contains(word) { return nil }
+            if word == "you" || word == "yourself", t + 1 < range.upperBound, directingWords.contains(tokens[t + 1].word) {
+                var verb = t + 2
+                while verb < range.upperBound, skippedBeforeVerb.contains(tokens[verb].word) { verb += 1 }
+                return verb < range.upperBound ? verb : nil
+            }
+            t += 1
+        }
+        return nil
+    }
+
+    /// Words after "you" that make what follows the coach's instruction ("you should", "you need to").
+    static let directingWords: Set<String> = ["should", "must", "need", "needs", "have", "ought", "had", "could", "might", "to"]
+    static let skippedBeforeVerb: Set<String> = [
+        "to", "also", "just", "really", "definitely", "probably", "maybe", "perhaps", "seriously", "honestly", "better",
+        "at", "least", "first", "then", "now", "actually", "really", "try", "go", "and",
+    ]
+
+    static let actorWords: Set<String> = ["you", "i", "we", "they", "he", "she", "let"]
+    static let reportingWords: Set<String> = [
+        "said", "says", "told", "tells", "mentioned", "heard", "asked", "reckons", "reckoned", "thinks", "wants",
+        "wanted", "described", "called", "named", "realised", "realized", "noticed", "decided", "sounds", "sounded",
+    ]
+
+    static func name(of form: Clause.Form) -> String {
+        switch form {
+        case .openQuestion: "open"
+        case .closedQuestion: "closed"
+        case .imperative: "instruction"
+        case .statement: "statement"
+        }
+    }
+
+    static func name(of role: CueRole) -> String {
+        switch role {
+        case .topic(let marker): "topic-" + marker.id
+        case .directive: "directive"
+        case .leading: "leading"
+        case .coachAccountability: "coach-accountability"
+        case .coachClosing: "coach-closing"
+        case .evaluativePraise: "praise"
+        case .feelingsDirective: "feelings"
+        case .invitationToRespond: "invitation"
+        case .permission: "permission"
+        case .choice: "choice"
+        case .openInvitation: "open-invitation"
+        case .acknowledgement: "acknowledgement"
+        case .reflection: "reflection"
+        case .rushing: "rushing"
+        case .overambitious: "bigger-plan"
+        case .exploration: "exploration"
+        }
+    }
+
+    /// A word without its commonest English endings ("supported", "supporting", "supports" all give
+    /// "support"), so that a form the corpus never showed still weighs like the ones it did. Crude on
+    /// purpose: it only has to group forms, not find dictionary roots.
+    static func stem(_ word: String) -> String {
+        for suffix in ["ingly", "ing", "edly", "ed", "ies", "es", "s", "ly"] where word.hasSuffix(suffix) {
+            let root = word.dropLast(suffix.count)
+            if root.count >= 3 { return suffix == "ies" ? root + "y" : String(root) }
+        }
+        return word
+    }
+
+    /// "0", "1", "2", "3+" style buckets: the first bound the value is at or under, else the last with "+".
+    static func bucket(_ value: Int, _ bounds: [Int]) -> String {
+        for bound in bounds where value <= bound { return "<=\(bound)" }
+        return ">\(bounds.last ?? 0)"
+    }
+}
+
+extension LineFeatures {
+    /// A feature's name as a person reads it, for evidence and `explain`.
+    public static func describe(_ name: String) -> String {
+        var rest = Substring(name)
+        var inAsk = false
+        if rest.hasPrefix("ask:") {
+            inAsk = true
+            rest = rest.dropFirst(4)
+        }
+        let finally = inAsk ? ", in what the turn finally asks" : ""
+        func after(_ prefix: String) -> String { String(rest.dropFirst(prefix.count)) }
+        if rest.hasPrefix("w:") || rest.hasPrefix("b:") { return "the words '\(after("w:"))'\(finally)" }
+        if rest.hasPrefix("s:") { return "a form of '\(after("s:"))'\(finally)" }
+        if rest.hasPrefix("directed:") { return "the action the coach directs: '\(after("directed:"))'\(finally)" }
+        if rest.hasPrefix("head:") { return "a question or instruction opening '\(after("head:"))'" }
+        if rest.hasPrefix("form:") { return "\(formDescription(after("form:")))\(finally)" }
+        if rest == "leading" { return "a question built to get a yes\(finally)" }
+        if rest.hasPrefix("cue:") { return "the cue \(after("cue:"))" }
+        if rest.hasPrefix("reported-cue:") { return "the cue \(after("reported-cue:")), in reported speech" }
+        if rest.hasPrefix("role:") {
+            let parts = after("role:").split(separator: "@")
+            let form = parts.count > 1 ? " in \(formDescription(String(parts[1])))" : ""
+            return "a \(parts.first.map(String.init) ?? "") cue\(form)\(finally)"
+        }
+        if rest.hasPrefix("reported:") { return "'\(after("reported:").replacingOccurrences(of: "+", with: " "))' in reported speech" }
+        if let plus = rest.firstIndex(of: "+"), actorWords.contains(String(rest[..<plus])) {
+            return "who acts: '\(rest.replacingOccurrences(of: "+", with: " "))'"
+        }
+        if rest.hasPrefix("client:") { return "the client's word '\(after("client:"))'" }
+        if rest.hasPrefix("shape:") { return "the turn's shape (\(after("shape:")))" }
+        return name
+    }
+
+    private static func formDescription(_ form: String) -> String {
+        switch form {
+        case "open": "an open question"
+        case "closed": "a closed question"
+        case "instruction": "an instruction"
+        default: "a statement"
+        }
+    }
+}

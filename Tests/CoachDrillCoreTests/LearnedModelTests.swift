@@ -1,0 +1,54 @@
+import XCTest
+
+@testable import CoachDrillCore
+
+/// The learned model as compiled in: it decodes, and it gives exactly the dev figures recorded beside the
+/// weights when `make train` wrote them (so the weights in the repository are the ones trained).
+final class LearnedModelTests: XCTestCase {
+    private func evaluate(_ lines: [LabelledLine]) -> Evaluation {
+        Evaluation(lines: lines) { LearnedModel.shared.judge($0.text, clientLine: $0.clientLine) }
+    }
+
+    func testWeightsReproduceTheirDevFigures() throws {
+        let model = LearnedModel.shared
+        let dev = try CorpusFile.lines().filter { $0.split == .dev }
+        let evaluation = evaluate(dev)
+        XCTAssertEqual(dev.count, model.dev.lines)
+        XCTAssertEqual(evaluation.stance.accuracy, model.dev.stanceAccuracy, accuracy: 1e-6)
+        XCTAssertEqual(evaluation.marker.accuracy, model.dev.markerAccuracy, accuracy: 1e-6)
+        XCTAssertEqual(evaluation.adviseRecall, model.dev.adviseRecall, accuracy: 1e-6)
+        XCTAssertEqual(evaluation.partnerCalledAdvised, model.dev.partnerCalledAdvised, accuracy: 1e-6)
+    }
+
+    /// Issue 14's floors, guarded on dev only: `test` never enters the working loop.
+    func testDevFloors() throws {
+        let dev = try CorpusFile.lines().filter { $0.split == .dev }
+        let evaluation = evaluate(dev)
+        XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.95, "stance accuracy")
+        XCTAssertGreaterThanOrEqual(evaluation.adviseRecall, 0.95, "advise recall")
+        XCTAssertLessThanOrEqual(evaluation.partnerCalledAdvised, 0.03, "partnering lines called advised")
+    }
+
+    func testTheModelKnowsEveryLabel() {
+        let model = LearnedModel.shared
+        XCTAssertEqual(Set(model.stance.classes), Set(Stance.allCases.map(\.rawValue)))
+        XCTAssertEqual(Set(model.marker.classes), Set(Marker.allCases.map(\.id) + ["none"]))
+        XCTAssertEqual(model.stance.weights.count, model.featureNames.count)
+        XCTAssertEqual(model.marker.weights.count, model.featureNames.count)
+        XCTAssertTrue(model.stance.weights.allSatisfy { $0.count == model.stance.classes.count })
+    }
+
+    func testFeatureNamesOnExamples() {
+        let names = Set(LineFeatures.of("You should call her. Who could help?").map(\.name))
+        for expected in ["directed:call", "you+should", "ask:form:open", "ask:b:who could", "head:who could help", "shape:no-client-line"] {
+            XCTAssertTrue(names.contains(expected), expected)
+        }
+        // Reported speech is marked as such, so a reflection of what someone said does not read as advice.
+        let reported = Set(LineFeatures.of("Your landlord told you that you have to move out.").map(\.name))
+        XCTAssertTrue(reported.contains("reported:you+have"))
+        XCTAssertFalse(reported.contains("you+have"))
+        XCTAssertFalse(reported.contains { $0.hasPrefix("directed:") })
+        let client = Set(LineFeatures.of("Well done.", clientLine: "I rang her!").map(\.name))
+        XCTAssertTrue(client.isSuperset(of: ["client:rang", "client:her", "shape:client-line"]))
+    }
+}
