@@ -332,4 +332,16 @@ final class HostileRecordsTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("left out an xAPI statement for '' (closing-practice"), result.stderr)
         XCTAssertTrue(result.stderr.contains("actor.account.name is not empty"), result.stderr)
     }
+
+    // MARK: The fuzz corpus
+
+    func testEveryFormatReportsTheFuzzCorpusWithoutACrashOrARawControlCharacter() throws {
+        let corpus = CoachDrillBinary.packageRoot.appendingPathComponent("Fuzz/corpus/transcript-reader").path
+        for format in ["text", "md", "csv", "json", "html", "xapi"] {
+            let result = try run(["report", corpus, "--format", format])
+            XCTAssertEqual(result.status, 0, "\(format): \(result.stderr)")
+            assertNoRawControls(result.stderr)
+            if format == "text" || format == "csv" { assertNoRawControls(result.stdout) }
+        }
+    }
 }
