@@ -7,16 +7,14 @@ final class HostileRecordsTests: XCTestCase {
     private let drillFixture = CoachDrillBinary.fixture("transcripts/drill/room-a/robin.jsonl")
     private let playFixture = CoachDrillBinary.fixture("transcripts/play/robin-2026-03-02.jsonl")
     private let scenarios = CoachDrillBinary.fixture("play")
-    private var folder = ""
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-hostile-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+    /// A folder of the test's own, made on first use and removed when the test ends.
+    private lazy var folder: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-hostile-\(UUID().uuidString)").path
+        let made = (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
+        XCTAssertTrue(made, "cannot make \(path)")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }()
 
     /// `fixture` with `old` replaced by `new`, written into the test's folder as `name`.
     private func edited(_ fixture: String, _ old: String, _ new: String, as name: String) throws -> String {
@@ -59,6 +57,25 @@ final class HostileRecordsTests: XCTestCase {
         return CoachDrillBinary.Result(
             status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
             stderr: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// `report PATH` reads nothing and says why, naming the file and the line.
+    private func assertReportRefuses(
+        _ path: String, saying message: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let result = try run(["report", path])
+        XCTAssertEqual(result.status, 1, file: file, line: line)
+        XCTAssertTrue(result.stderr.contains("skipped \(path):" + message), result.stderr, file: file, line: line)
+    }
+
+    /// The command succeeds, and its output shows `escaped` where the input had control characters.
+    private func assertShownEscaped(
+        _ arguments: [String], _ escaped: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let result = try run(arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        assertNoRawControls(result.stdout, file: file, line: line)
+        XCTAssertTrue(result.stdout.contains(escaped), result.stdout, file: file, line: line)
     }
 
     private func assertNoRawControls(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -111,19 +128,13 @@ final class HostileRecordsTests: XCTestCase {
 
     func testCSVNamesKeepNoControlCharacters() throws {
         let path = try edited(playFixture, "\"trainee\":\"Robin\"", #""trainee":"Rob\u001b[31min\u0007\u009b\u202e""#, as: "csv.jsonl")
-        let result = try run(["report", path, "--format", "csv"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        assertNoRawControls(result.stdout)
-        XCTAssertTrue(result.stdout.contains(#"Rob\u{1B}[31min\u{7}\u{9B}\u{202E},8.1,"#), result.stdout)
+        try assertShownEscaped(["report", path, "--format", "csv"], #"Rob\u{1B}[31min\u{7}\u{9B}\u{202E},8.1,"#)
     }
 
     func testClassifyShowsItsInputEscaped() throws {
         let input = folder + "/lines.txt"
         try "What do you want \u{1B}]0;PWNED\u{07}\u{9B}2J?\n".write(toFile: input, atomically: true, encoding: .utf8)
-        let result = try run(["classify", input])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        assertNoRawControls(result.stdout)
-        XCTAssertTrue(result.stdout.hasPrefix("none\tpartner\tWhat do you want \\u{1B}]0;PWNED\\u{7}\\u{9B}2J?"), result.stdout)
+        try assertShownEscaped(["classify", input], "none\tpartner\tWhat do you want \\u{1B}]0;PWNED\\u{7}\\u{9B}2J?")
     }
 
     // MARK: Replay
@@ -177,25 +188,19 @@ final class HostileRecordsTests: XCTestCase {
 
     func testAForgedResultWithNoItemsIsRefused() throws {
         let path = try edited(drillFixture, "\"items_passed\":3,\"items\":3", "\"items_passed\":99,\"items\":0", as: "result.jsonl")
-        let result = try run(["report", path])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\(path):15: end event: field 'result.items_passed' is 99; expected 0 to 0"), result.stderr)
+        try assertReportRefuses(path, saying: "15: end event: field 'result.items_passed' is 99; expected 0 to 0")
     }
 
     func testARepeatedItemIsAnError() throws {
         let lines = try String(contentsOfFile: drillFixture, encoding: .utf8).split(separator: "\n")
         let path = folder + "/repeated.jsonl"
         try (lines[0..<7] + [lines[6]]).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try run(["report", path])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\(path):8: item 1 ends a second time (it already ended on line 7)"), result.stderr)
+        try assertReportRefuses(path, saying: "8: item 1 ends a second time (it already ended on line 7)")
     }
 
     func testANegativeTurnIsAnError() throws {
         let path = try edited(playFixture, "\"turn\":1", "\"turn\":-1", as: "negative.jsonl")
-        let result = try run(["report", path])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\(path):3: coach event: field 'turn' is -1; expected 1 to 1000000"), result.stderr)
+        try assertReportRefuses(path, saying: "3: coach event: field 'turn' is -1; expected 1 to 1000000")
     }
 
     func testAnOverlongLineIsRefused() throws {
@@ -204,9 +209,7 @@ final class HostileRecordsTests: XCTestCase {
         bytes.append(Data("\n".utf8))
         bytes.append(Data(repeating: UInt8(ascii: "x"), count: 17 << 20))
         try bytes.write(to: URL(fileURLWithPath: path))
-        let result = try run(["report", path])
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\(path):2: the line is longer than 16 MiB"), result.stderr)
+        try assertReportRefuses(path, saying: "2: the line is longer than 16 MiB")
     }
 
     // MARK: Files
