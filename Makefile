@@ -46,14 +46,18 @@ train: setup
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 	  $(VENV)/bin/python Training/train.py .build/corpus-features.jsonl Sources/CoachDrillCore/Assessment/Learned/ModelWeights.swift
 
-# Fuzzes the scenario loader and linter with libFuzzer for FUZZ_SECONDS (default 60). New inputs that
-# reach new code are kept in .build-fuzz/corpus; a crash leaves a crash-* file to replay with
-# `swift run coachdrill-fuzz crash-...`. The seed corpus (Fuzz/corpus) is replayed by `make test`.
+# Fuzzes the scenario loader and linter with libFuzzer for FUZZ_SECONDS (default 60); with
+# FUZZ_TARGET=transcripts, the transcript reader and the report built on it. New inputs that reach new
+# code are kept in .build-fuzz/corpus-<target>; a crash leaves a crash-* file to replay with
+# `[COACHDRILL_FUZZ=transcripts] swift run coachdrill-fuzz crash-...`. The seed corpora (Fuzz/corpus) are
+# replayed by `make test`.
+FUZZ_TARGET ?= scenarios
+FUZZ_CORPUS  = $(if $(filter transcripts,$(FUZZ_TARGET)),Fuzz/corpus/transcript-reader,Fuzz/corpus/scenario-loader)
 fuzz: setup
 	$(SWIFT) build -c release --scratch-path .build-fuzz --product coachdrill-fuzz \
 	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link
-	mkdir -p .build-fuzz/corpus
-	.build-fuzz/release/coachdrill-fuzz .build-fuzz/corpus Fuzz/corpus/scenario-loader \
+	mkdir -p .build-fuzz/corpus-$(FUZZ_TARGET)
+	COACHDRILL_FUZZ=$(FUZZ_TARGET) .build-fuzz/release/coachdrill-fuzz .build-fuzz/corpus-$(FUZZ_TARGET) $(FUZZ_CORPUS) \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1
 
 build: setup

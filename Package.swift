@@ -21,10 +21,13 @@ let package = Package(
         ),
         // Pure domain: markers, the assessor, the scenario model and the engine. No I/O.
         .target(name: "CoachDrillCore"),
+        // Text on its way to a terminal: control characters shown escaped, display width, wrapping, and
+        // the one styling type (NO_COLOR, TERM=dumb, not a terminal: no colour).
+        .target(name: "TerminalOutput"),
         // YAML -> Scenario with source locations, diagnostics and lint.
         .target(
             name: "ScenarioFormat",
-            dependencies: ["CoachDrillCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CoachDrillCore", "TerminalOutput", .product(name: "Yams", package: "Yams")]
         ),
         // Reading lines: libedit on a terminal, plain reads on pipes and files.
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "coachdrill",
             dependencies: [
-                "CoachDrillCore", "ScenarioFormat", "LineEditor",
+                "CoachDrillCore", "ScenarioFormat", "LineEditor", "TerminalOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "TerminalOutputTests", dependencies: ["TerminalOutput"]),
         .testTarget(name: "CLITests", dependencies: ["coachdrill", "LineEditor"]),
     ],
     swiftLanguageModes: [.v6]

@@ -113,50 +113,32 @@ enum SourceLines {
     }
 }
 
-/// An approximation of how many terminal columns text takes: wide East Asian characters and emoji count
-/// two, combining marks and zero-width characters none.
-enum DisplayWidth {
-    static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width($1) }
-    }
-
-    static func width(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x0300...0x036F, 0x200B...0x200D, 0xFE00...0xFE0F, 0x20D0...0x20FF: 0
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            2
-        default: 1
-        }
-    }
-}
-
-/// ANSI styling for rendered diagnostics; does nothing when colour is off.
+/// What rendered diagnostics style, and how: the codes themselves come from `Style`, the one type that
+/// writes ANSI styling.
 struct RenderStyle {
     var color: Bool
     var severity: Severity
 
-    private var severityCode: String { severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m" }
-    private static let reset = "\u{1B}[0m"
+    private var style: Style { Style(enabled: color) }
+    private var severityCode: String { severity == .error ? Style.boldRed : Style.boldYellow }
 
     func header(_ diagnostic: Diagnostic) -> String {
         let location = TerminalText.sanitize(diagnostic.location.description, allowNewlines: false)
         let message = TerminalText.sanitize(diagnostic.message, allowNewlines: false)
         let label = "\(severity.rawValue)[\(diagnostic.code.rawValue)]"
         guard color else { return "\(location): \(label): \(message)\n" }
-        return
-            "\u{1B}[1m\(location):\(Self.reset) \(severityCode)\(label)\(Self.reset): \u{1B}[1m\(message)\(Self.reset)\n"
+        return style.bold(location + ":") + " " + style.apply(severityCode, to: label) + ": " + style.bold(message) + "\n"
     }
 
     func gutter(_ text: String) -> String {
-        color ? "\u{1B}[1;34m\(text)\(Self.reset)" : text
+        style.apply(Style.boldBlue, to: text)
     }
 
     func caret(_ text: String) -> String {
-        color ? "\(severityCode)\(text)\(Self.reset)" : text
+        style.apply(severityCode, to: text)
     }
 
     func label(_ text: String) -> String {
-        color ? "\u{1B}[1;36m\(text)\(Self.reset)" : text
+        style.apply(Style.boldCyan, to: text)
     }
 }

@@ -91,6 +91,14 @@ public struct ScenarioLibrary: Sendable, Equatable {
             guard FileManager.default.fileExists(atPath: name) else { return .failure(.noSuchFile(name)) }
             return .success(name)
         }
+        return resolve(id: name)
+    }
+
+    /// The file of the scenario with this id, looked up in the library's folders only: never a path. For
+    /// ids that come from files a stranger may have edited (a transcript's `scenario`), so "/etc/passwd"
+    /// or "../x" cannot make a command read a file outside the library.
+    public func resolve(id name: String) -> Result<String, ScenarioLibraryError> {
+        guard Self.isPlainID(name) else { return .failure(.notAnID(name)) }
         for directory in existingDirectories {
             for ext in [".yaml", ".yml"] {
                 let path = Self.join(directory, name + ext)
@@ -106,6 +114,13 @@ public struct ScenarioLibrary: Sendable, Equatable {
         let ids = scenarioFiles().map { Self.stem(($0 as NSString).lastPathComponent) }
         return .failure(
             .noSuchScenario(name, searched: directories, suggestion: Suggestions.closest(to: name, among: ids)))
+    }
+
+    /// A name that can only be looked up, never lead elsewhere: no '/', no leading '.', no control
+    /// characters, and not empty.
+    static func isPlainID(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/")
+            && !name.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     /// Finds and loads a scenario by id or path.
@@ -185,6 +200,8 @@ public enum ScenarioLibraryError: Error, Sendable, Equatable, CustomStringConver
     case noSuchScenario(String, searched: [String], suggestion: String?)
     /// The file was found but does not load.
     case invalid(path: String, DiagnosticList)
+    /// A name given as an id that could be read as a path.
+    case notAnID(String)
 
     public var description: String {
         switch self {
@@ -196,6 +213,8 @@ public enum ScenarioLibraryError: Error, Sendable, Equatable, CustomStringConver
             return "no scenario '\(name)'\(didYouMean); looked in \(folders)"
         case .invalid(let path, let diagnostics):
             return "scenario '\(path)' does not load (\(diagnostics.errors.count) errors)"
+        case .notAnID(let name):
+            return "'\(name)' is not a scenario id (an id has no '/' and does not start with '.'); it is looked up in the scenario folders, never read as a path"
         }
     }
 }

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Reads a scenario file from disk: bounded in size, strictly UTF-8.
+/// Reads a scenario file from disk: bounded in size, strictly UTF-8, never a FIFO or device.
 enum SourceFile {
+    /// Stops reading once a file has shown it is over the limit.
+    private struct FileTooLarge: Error {}
+
     /// Why a file's text cannot be had, with as much of the text as could be read (for quoting lines).
     struct Unreadable: Error {
         var diagnostic: Diagnostic
@@ -40,22 +43,32 @@ enum SourceFile {
                             at: .file(path),
                             help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let fd: Int32
+        switch RegularFile.openForReading(path) {
+        case .success(let opened): fd = opened
+        case .failure(let error):
             return .failure(
                 Unreadable(
                     diagnostic: Diagnostic(
-                        .unreadableFile, "cannot open the file for reading", at: .file(path),
-                        help: "check its permissions")))
+                        .unreadableFile, "cannot open the file for reading: \(error)", at: .file(path),
+                        help: "name a scenario file (.yaml); check its permissions")))
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
+        defer { close(fd) }
+        var data = Data()
+        // One byte past the limit is enough to know the file is too large.
+        var failure: String?
+        do throws(FileTooLarge) {
+            failure = try RegularFile.forEachBlock(of: fd) { (block: UnsafeRawBufferPointer) throws(FileTooLarge) in
+                data.append(contentsOf: block.prefix(limits.maxBytes + 1 - data.count))
+                if data.count > limits.maxBytes { throw FileTooLarge() }
+            }
         } catch {
+            failure = nil  // the size check below says so
+        }
+        if let failure {
             return .failure(
                 Unreadable(
-                    diagnostic: Diagnostic(
-                        .unreadableFile, "cannot read the file: \(error.localizedDescription)", at: .file(path))))
+                    diagnostic: Diagnostic(.unreadableFile, "cannot read the file: \(failure)", at: .file(path))))
         }
         if data.count > limits.maxBytes {
             return .failure(

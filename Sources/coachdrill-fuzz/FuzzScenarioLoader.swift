@@ -16,11 +16,16 @@ func fuzzScenarioText(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
+/// What is fuzzed: `COACHDRILL_FUZZ=transcripts` picks the transcript reader, anything else the scenario
+/// loader (`make fuzz FUZZ_TARGET=transcripts` sets it, with that target's seed corpus).
+let fuzzTarget: @Sendable (UnsafeRawBufferPointer) -> Void =
+    ProcessInfo.processInfo.environment["COACHDRILL_FUZZ"] == "transcripts" ? fuzzTranscriptText : fuzzScenarioText
+
 #if FUZZING
 /// libFuzzer's entry point (`make fuzz` builds with -sanitize=fuzzer and -DFUZZING).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    fuzzScenarioText(UnsafeRawBufferPointer(start: data, count: count))
+    fuzzTarget(UnsafeRawBufferPointer(start: data, count: count))
     return 0
 }
 
@@ -56,7 +61,7 @@ struct ReplayCorpus {
         }
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
-            data.withUnsafeBytes { fuzzScenarioText($0) }
+            data.withUnsafeBytes { fuzzTarget($0) }
         }
         print("replayed \(files.count) inputs without a crash")
     }

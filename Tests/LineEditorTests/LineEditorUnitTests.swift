@@ -103,13 +103,3 @@ final class UTF8InputDecoderTests: XCTestCase {
         }
     }
 }
-
-final class TerminalStyleTests: XCTestCase {
-    func testColourFollowsTheTerminalAndNO_COLOR() {
-        XCTAssertTrue(TerminalStyle.colorEnabled(environment: [:], isTTY: true))
-        XCTAssertFalse(TerminalStyle.colorEnabled(environment: [:], isTTY: false))
-        XCTAssertFalse(TerminalStyle.colorEnabled(environment: ["NO_COLOR": "1"], isTTY: true))
-        XCTAssertTrue(TerminalStyle.colorEnabled(environment: ["NO_COLOR": ""], isTTY: true), "empty means unset")
-        XCTAssertFalse(TerminalStyle.colorEnabled(environment: ["TERM": "dumb"], isTTY: true))
-    }
-}

@@ -100,6 +100,31 @@ struct EventFields {
         return number
     }
 
+    /// A whole number that must lie in `range`: every number a transcript holds has one, so a forged
+    /// `"item": 9223372036854775807` or a negative turn is refused where it is read, not where it overflows.
+    func int(_ key: StaticString, in range: ClosedRange<Int>) throws(TranscriptError) -> Int {
+        guard let value = try optionalInt(key, in: range) else { throw missing(key) }
+        return value
+    }
+
+    func optionalInt(_ key: StaticString, in range: ClosedRange<Int>) throws(TranscriptError) -> Int? {
+        guard let value = try optionalInt(key) else { return nil }
+        guard range.contains(value) else { throw outOfRange(key, String(value), "\(range.lowerBound) to \(range.upperBound)") }
+        return value
+    }
+
+    func optionalDouble(_ key: StaticString, in range: ClosedRange<Double>) throws(TranscriptError) -> Double? {
+        guard let value = try optionalDouble(key) else { return nil }
+        guard range.contains(value) else {
+            throw outOfRange(key, String(value), "\(Int(range.lowerBound)) to \(Int(range.upperBound))")
+        }
+        return value
+    }
+
+    private func outOfRange(_ key: StaticString, _ value: String, _ range: String) -> TranscriptError {
+        fail(.outOfRange(event: event, field: path.prefix + key.description, value: value, range: range))
+    }
+
     func uint64(_ key: StaticString) throws(TranscriptError) -> UInt64 {
         let token = try required(key)
         guard token.kind == .number, let number = JSONTape.integer(token, in: bytes, as: UInt64.self) else {

@@ -207,6 +207,11 @@ public struct TranscriptNote: Sendable, Equatable, CustomStringConvertible {
         case restarted(turn: Int)
         /// The end event's totals disagree with the turns; the turns win.
         case scorecardDisagrees(recorded: Int, counted: Int)
+        /// A drill answer's or item's `passed` flag is not what its answers give; the answers win.
+        case passedDisagrees(recorded: Bool, counted: Bool)
+        /// The end event's drill result counts other items passed than the answers do (or fewer items than
+        /// the transcript holds). The pack's rule is not recorded, so the run counts as not scored.
+        case resultDisagrees(recordedPassed: Int, recordedItems: Int, counted: Int, items: Int)
     }
 
     public var line: Int
@@ -217,14 +222,34 @@ public struct TranscriptNote: Sendable, Equatable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// Whether the note says the file disagrees with itself (worth a word to whoever reads a report),
+    /// rather than describing how the session went.
+    public var isDisagreement: Bool {
+        switch kind {
+        case .scorecardDisagrees, .passedDisagrees, .resultDisagrees: true
+        case .cutOffLastLine, .restarted: false
+        }
+    }
+
     public var description: String {
+        "line \(line): " + message
+    }
+
+    /// What the note says, without the line number (for "file:line: message").
+    public var message: String {
         switch kind {
         case .cutOffLastLine:
-            "line \(line): the last line was cut off mid-write (the session was killed); it is ignored"
+            "the last line was cut off mid-write (the session was killed); it is ignored"
         case .restarted(let turn):
-            "line \(line): turn \(turn) again: the session was restarted, so the earlier answers no longer count"
+            "turn \(turn) again: the session was restarted, so the earlier answers no longer count"
         case .scorecardDisagrees(let recorded, let counted):
-            "line \(line): the end event records \(recorded) turns but \(counted) answers count; using the answers"
+            "the end event records \(recorded) turns but \(counted) answers count; using the answers"
+        case .passedDisagrees(let recorded, let counted):
+            "recorded as \(recorded ? "passed" : "not passed"), but the answers give "
+                + "\(counted ? "passed" : "not passed"); using the answers"
+        case .resultDisagrees(let recordedPassed, let recordedItems, let counted, let items):
+            "the end event's result says \(recordedPassed) of \(recordedItems) items passed, but the "
+                + "answers give \(counted) of \(items); the run counts as not scored"
         }
     }
 }

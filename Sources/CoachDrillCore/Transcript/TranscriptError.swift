@@ -10,6 +10,8 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case wrongType(event: String, field: String, expected: String, found: String)
         /// A string field holds a value outside its vocabulary (a mode, a marker, a trap...).
         case invalidValue(event: String, field: String, value: String, allowed: [String])
+        /// A number outside the range its field allows (a negative turn, an item index no pack can have).
+        case outOfRange(event: String, field: String, value: String, range: String)
         case unknownEvent(String)
         /// The first event is not a `session` header.
         case missingSession(found: String)
@@ -20,6 +22,12 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case undoOfUnknownTurn(Int)
         /// A turn number skips ahead (turns are numbered 1, 2, 3... and restart at 1 after `:restart`).
         case turnOutOfOrder(expected: Int, found: Int)
+        /// A drill item ends twice in one session: counting both would say "answered 2 of 1".
+        case repeatedItem(Int, firstLine: Int)
+        /// A second `end` event for the same session.
+        case repeatedEnd(firstLine: Int)
+        /// A line longer than the reader accepts; refused as it is read, before it is held whole.
+        case lineTooLong(limit: Int)
         /// `Transcript(parsing:)` wants one session; the file holds several (read them with `sessions(in:)`).
         case moreThanOneSession(count: Int)
     }
@@ -51,6 +59,8 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
             return "\(event) event: field '\(field)' must be \(expected), found \(found)"
         case .invalidValue(let event, let field, let value, let allowed):
             return "\(event) event: field '\(field)' is '\(value)'; expected one of \(allowed.joined(separator: ", "))"
+        case .outOfRange(let event, let field, let value, let range):
+            return "\(event) event: field '\(field)' is \(value); expected \(range)"
         case .unknownEvent(let name):
             return "unknown event '\(name)' (events: session, client, coach, undo, item, end)"
         case .missingSession(let found):
@@ -63,6 +73,12 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
             return "undo of turn \(turn), which is not in the transcript"
         case .turnOutOfOrder(let expected, let found):
             return "turn \(found) where turn \(expected) (or 1, after a restart) was expected"
+        case .repeatedItem(let item, let firstLine):
+            return "item \(item) ends a second time (it already ended on line \(firstLine)); each item ends once"
+        case .repeatedEnd(let firstLine):
+            return "a second end event for the session (it already ended on line \(firstLine))"
+        case .lineTooLong(let limit):
+            return "the line is longer than \(limit >> 20) MiB, more than any event needs; the file is not read"
         case .moreThanOneSession(let count):
             return "a second session starts here (the file holds \(count)); read it with TranscriptReader.sessions(in:)"
         }

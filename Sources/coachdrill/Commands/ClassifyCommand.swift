@@ -75,7 +75,8 @@ struct ClassifyCommand: ParsableCommand {
             case .text:
                 let marker = assessment.marker?.id ?? "none"
                 let traps = assessment.traps.isEmpty ? "" : "  [" + assessment.traps.map(\.rawValue).joined(separator: ", ") + "]"
-                output.write("\(marker)\t\(assessment.stance)\t\(line)\(traps)")
+                // The input is echoed: its control characters are shown escaped, never sent to the terminal.
+                output.write("\(marker)\t\(assessment.stance)\t\(TerminalText.sanitize(line, allowNewlines: false))\(traps)")
             }
         }
         output.flush()
@@ -105,10 +106,12 @@ struct ClassifyCommand: ParsableCommand {
             guard chosen.contains(where: { $0.secondLabel != nil }) else {
                 throw ValidationError("no line of \(heading) was labelled twice (its marker_b and stance_b are empty)")
             }
-            print(AgreementReport.render(Agreement(lines: chosen), heading: heading), terminator: "")
+            StandardOutput.write(TerminalText.sanitize(AgreementReport.render(Agreement(lines: chosen), heading: heading)), terminator: "")
         } else {
             let evaluation = Evaluation(lines: chosen, assessor: Assessor())
-            print(EvaluationReport.render(evaluation, heading: heading, showMisses: showMisses), terminator: "")
+            // The misses quote corpus lines: shown escaped, like every other text that reaches the terminal.
+            let report = EvaluationReport.render(evaluation, heading: heading, showMisses: showMisses)
+            StandardOutput.write(TerminalText.sanitize(report), terminator: "")
         }
     }
 }

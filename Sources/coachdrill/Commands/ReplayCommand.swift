@@ -38,7 +38,9 @@ struct ReplayCommand: ParsableCommand {
             for note in session.notes { StandardOutput.write(style.dim("note: \(note)")) }
             if session.header.mode == .drill { throw fail(ReplayError.drill(pack: session.header.pack ?? session.header.scenario).description) }
             let path: String
-            switch library.resolve(session.header.scenario) {
+            // By id through the library only: the transcript may have been edited, and its `scenario`
+            // field must not name a file to read.
+            switch library.resolve(id: session.header.scenario) {
             case .success(let found): path = found
             case .failure(let error): throw fail("\(error)")
             }

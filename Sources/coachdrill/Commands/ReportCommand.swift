@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Base IRI of xAPI activity ids.")
     var xapiBase: String = ReportXAPI.defaultBase
 
-    @Option(help: "xAPI: identify trainees as mailto:<name>@DOMAIN instead of an account on the xAPI base.")
+    @Option(help: "xAPI: identify trainees as mailto:<name, percent-encoded>@DOMAIN instead of an account on the xAPI base.")
     var xapiEmailDomain: String?
 
     func validate() throws {
@@ -99,13 +99,16 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = ReportCSV.render(report)
         case .json: text = ReportJSON.render(report)
         case .html: text = ReportHTML.render(report)
-        case .xapi: text = ReportXAPI(base: xapiBase, emailDomain: xapiEmailDomain).render(report)
+        case .xapi:
+            let rendered = ReportXAPI(base: xapiBase, emailDomain: xapiEmailDomain).render(report) as (json: String, leftOut: [String])
+            for line in rendered.leftOut { ErrorReport.say(line) }
+            text = rendered.json
         }
         if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            do throws(OutputFile.WriteError) {
+                try OutputFile.write(text, to: output)
             } catch {
-                throw ErrorReport.fail("cannot write '\(output)': \(error.localizedDescription)")
+                throw ErrorReport.fail(error.description)
             }
         } else {
             StandardOutput.write(text, terminator: "")
@@ -153,10 +156,15 @@ struct ReportCommand: ParsableCommand {
                                 shard.others.insert(session.header.trainee.trimmingCharacters(in: .whitespaces))
                                 continue
                             }
-                            for note in session.notes where note.kind == .cutOffLastLine {
-                                shard.messages.append(
-                                    (index, "note: \(files[index]):\(note.line): the last line was cut off mid-write "
-                                        + "(the session was killed); read the rest"))
+                            for note in session.notes {
+                                if note.kind == .cutOffLastLine {
+                                    shard.messages.append(
+                                        (index, "note: \(files[index]):\(note.line): the last line was cut off mid-write "
+                                            + "(the session was killed); read the rest"))
+                                } else if note.isDisagreement {
+                                    // The answers win, and whoever reads the report is told the file disagreed.
+                                    shard.messages.append((index, "note: \(files[index]):\(note.line): \(note.message)"))
+                                }
                             }
                             shard.builder.add(session)
                             shard.read += 1

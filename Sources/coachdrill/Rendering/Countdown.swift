@@ -1,4 +1,5 @@
 import Foundation
+import TerminalOutput
 
 /// The time left for a drill item, as shown in the prompt: `[1:24] coach> `, then `[0:12 over] coach> `.
 ///

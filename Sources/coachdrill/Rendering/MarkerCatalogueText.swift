@@ -1,4 +1,5 @@
 import CoachDrillCore
+import TerminalOutput
 
 /// `:markers`: the nine markers of competency 8 with the ICF statements and what partnering looks like.
 enum MarkerCatalogueText {

@@ -1,5 +1,6 @@
 import CoachDrillCore
 import Foundation
+import ScenarioFormat
 
 /// One row per trainee x marker, with a header row: the shape a spreadsheet pivots well. Rates are
 /// fractions (0.667), not percentages, so they stay numbers in the spreadsheet. RFC 4180 quoting and
@@ -28,8 +29,10 @@ enum ReportCSV {
     }
 
     /// Quotes when needed, and defuses cells a spreadsheet would run as a formula (=, +, -, @ first).
+    /// Names come from transcripts, and a CSV is as often shown in a terminal as opened in a spreadsheet:
+    /// control characters (ESC, BEL, C1, bidi overrides, line breaks) are written escaped.
     static func field(_ text: String) -> String {
-        var value = text
+        var value = TerminalText.sanitize(text, allowNewlines: false)
         if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

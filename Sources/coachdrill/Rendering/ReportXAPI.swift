@@ -16,8 +16,8 @@ struct ReportXAPI {
 
     /// Activity IRI prefix, without a trailing slash.
     var base: String
-    /// When set, a trainee name that is not an e-mail address becomes `mailto:<name>@<domain>`;
-    /// otherwise it is identified by an account on `base`.
+    /// When set, every trainee is identified by `mailto:<name, percent-encoded>@<domain>`; otherwise by an
+    /// account on `base` (or the name itself when it is an e-mail address).
     var emailDomain: String?
 
     init(base: String = defaultBase, emailDomain: String? = nil) {
@@ -26,7 +26,27 @@ struct ReportXAPI {
     }
 
     func render(_ report: Report) -> String {
-        JSONDocument.array(report.sessions.flatMap(statements)).rendered()
+        render(report).json
+    }
+
+    /// The statements that meet xAPI 1.0.3, and a line for each one left out because it did not (an
+    /// empty trainee name, say): a Learning Record Store refuses a whole batch for one bad statement.
+    func render(_ report: Report) -> (json: String, leftOut: [String]) {
+        var valid: [JSONDocument] = []
+        var leftOut: [String] = []
+        for session in report.sessions {
+            for statement in statements(session) {
+                let problems = XAPIStatementRules.problems(in: statement)
+                if problems.isEmpty {
+                    valid.append(statement)
+                } else {
+                    leftOut.append(
+                        "left out an xAPI statement for '\(session.trainee)' (\(session.scenario), started \(session.started)): "
+                            + problems.joined(separator: "; "))
+                }
+            }
+        }
+        return (JSONDocument.array(valid).rendered(), leftOut)
     }
 
     func statements(_ session: SessionSummary) -> [JSONDocument] {
@@ -90,6 +110,7 @@ struct ReportXAPI {
             ("extensions", .object([("\(base)/extension/mode", .string(session.mode.rawValue))])))
         let actor = actor(session.trainee)
         let objectID = Self.id(of: object)
+        // The id keeps the recorded text of the time, so ids stay what earlier versions gave.
         let identity = [actor.key, verb.rawValue, objectID, session.started, session.run ?? "", timestamp].joined(separator: "\u{1F}")
         return .object([
             ("id", .string(Self.uuid(identity))),
@@ -98,20 +119,22 @@ struct ReportXAPI {
             ("object", object),
             ("result", result),
             ("context", .object(contextFields)),
-            ("timestamp", .string(timestamp)),
-        ])
+        ] + (Self.timestamp(timestamp).map { [("timestamp", JSONDocument.string($0))] } ?? []))
     }
 
+    /// One identifier per trainee, and never the same one for two different names: the exact name is the
+    /// account's name, an e-mail address is its own mbox, and with `--xapi-email-domain` every name's
+    /// UTF-8 is percent-encoded into the address's local part ("José" is `Jos%C3%A9@…`, "Jos" is
+    /// `Jos@…`, 李明 is `%E6%9D%8E%E6%98%8E@…`), which no two names share.
     private func actor(_ name: String) -> (key: String, json: JSONDocument) {
+        if let emailDomain {
+            let mbox = "mailto:\(Self.segment(name))@\(emailDomain)"
+            return (mbox, .object([("objectType", .string("Agent")), ("name", .string(name)), ("mbox", .string(mbox))]))
+        }
         if Self.isEmail(name) {
             return ("mailto:" + name, .object([("objectType", .string("Agent")), ("name", .string(name)), ("mbox", .string("mailto:" + name))]))
         }
-        if let emailDomain {
-            let mbox = "mailto:\(Self.localPart(name))@\(emailDomain)"
-            return (mbox, .object([("objectType", .string("Agent")), ("name", .string(name)), ("mbox", .string(mbox))]))
-        }
-        // An Agent needs exactly one identifier; an account on the CoachDrill base avoids inventing e-mail
-        // addresses that could belong to someone else.
+        // An account on the CoachDrill base avoids inventing e-mail addresses that could belong to someone else.
         return (
             "account:" + name,
             .object([
@@ -132,9 +155,11 @@ struct ReportXAPI {
     private func result(
         scaled: Double, raw: Int, max: Int, success: Bool?, completion: Bool, duration: String?
     ) -> JSONDocument {
-        var fields: [(String, JSONDocument)] = [
-            ("score", .object([("scaled", .rate(scaled)), ("raw", .int(raw)), ("min", .int(0)), ("max", .int(max))]))
-        ]
+        var fields: [(String, JSONDocument)] = []
+        // xAPI wants min below max: with nothing to score (no answers, no items) there is no score.
+        if max > 0 {
+            fields.append(("score", .object([("scaled", .rate(scaled)), ("raw", .int(raw)), ("min", .int(0)), ("max", .int(max))])))
+        }
         if let success { fields.append(("success", .bool(success))) }
         fields.append(("completion", .bool(completion)))
         if let duration { fields.append(("duration", .string(duration))) }
@@ -166,12 +191,14 @@ struct ReportXAPI {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !name.contains(where: \.isWhitespace)
     }
 
-    /// "Robin Doe" -> "robin.doe": letters, digits, dots, dashes and underscores only.
-    private static func localPart(_ name: String) -> String {
-        let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        let joined = words.joined(separator: ".")
-        let ascii = joined.unicodeScalars.filter { $0.isASCII }.map(String.init).joined()
-        return ascii.isEmpty ? "trainee" : ascii
+    /// A recorded time as RFC 3339 with milliseconds ("2026-03-02T09:04:10.000Z"), as xAPI 1.0.3 asks;
+    /// nil when the transcript's text is not a time (the statement then has no timestamp).
+    static func timestamp(_ recorded: String) -> String? {
+        let plain = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = plain.date(from: recorded) ?? fractional.date(from: recorded) else { return nil }
+        return fractional.string(from: date)
     }
 
     /// A path segment with everything but unreserved characters percent-encoded.

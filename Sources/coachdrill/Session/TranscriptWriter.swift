@@ -1,5 +1,6 @@
 import CoachDrillCore
 import Foundation
+import ScenarioFormat
 
 /// Appends a session's events to a JSON Lines file, flushing each to disk (fsync) as it is written, so a
 /// killed process loses at most the line being typed. Schema: docs/transcript.md.
@@ -39,12 +40,16 @@ final class TranscriptWriter {
                 throw .cannotOpen(path: path, reason: "cannot create folder '\(folder)'")
             }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (exclusive ? O_EXCL : 0), 0o644)
-        guard fd >= 0 else {
-            if exclusive, errno == EEXIST { throw .exists(path: path) }
-            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        // Never a FIFO or device: a FIFO with no reader would hang the session before it starts, and a
+        // transcript that goes nowhere is not a record (`--no-transcript` says so plainly).
+        switch RegularFile.open(path, flags: O_WRONLY | O_CREAT | O_APPEND | (exclusive ? O_EXCL : 0)) {
+        case .success(let fd):
+            descriptor = fd
+        case .failure(.cannotOpen(_, let code)) where exclusive && code == EEXIST:
+            throw .exists(path: path)
+        case .failure(let error):
+            throw .cannotOpen(path: path, reason: error.description)
         }
-        descriptor = fd
     }
 
     deinit {

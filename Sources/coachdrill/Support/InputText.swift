@@ -15,7 +15,7 @@ enum InputText {
     }
 }
 
-/// Buffers standard output and writes it in large blocks; ends quietly if the reader has gone (EPIPE).
+/// Buffers standard output and writes it in large blocks, checked as `StandardOutput` checks its writes.
 struct OutputBuffer: ~Copyable {
     private var buffer = ByteBuffer(capacity: 1 << 17)
 
@@ -43,17 +43,7 @@ struct OutputBuffer: ~Copyable {
     }
 
     mutating func flush() {
-        buffer.withBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written <= 0 {
-                    if errno == EINTR { continue }
-                    exit(0)  // The reader went away (EPIPE): nothing more to say to anyone.
-                }
-                offset += written
-            }
-        }
+        buffer.withBytes { StandardOutput.writeAll(UnsafeRawBufferPointer($0)) }
         buffer.removeAll()
     }
 }

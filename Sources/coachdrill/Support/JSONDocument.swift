@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value with ordered keys, printed with two-space indentation: for outputs people read and diff
 /// (`report --format json|xapi`), where key order must be stable and meaningful, which JSONEncoder's
 /// sorted keys are not.
@@ -62,7 +64,9 @@ indirect enum JSONDocument {
         for _ in 0..<places { scale *= 10 }
         let scaled = (value * scale).rounded()
         let negative = scaled < 0
-        let digits = String(Int64(abs(scaled)))
+        // Past 2^63 a Double is a whole number anyway: print it whole rather than trap converting it.
+        guard let magnitude = Int64(exactly: abs(scaled)) else { return String(format: "%.0f", value) }
+        let digits = String(magnitude)
         let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
         var whole = String(padded.dropLast(places))
         var fraction = String(padded.suffix(places))

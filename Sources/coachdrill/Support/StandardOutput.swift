@@ -2,7 +2,9 @@ import Foundation
 import ScenarioFormat
 
 /// Unbuffered writes to standard output, so a session's lines reach the screen (or the pipe) as they are
-/// said, in order with the prompt. A reader that has gone away (EPIPE) ends the program quietly.
+/// said, in order with the prompt. Every write is checked: a reader that has gone away (EPIPE) ends the
+/// program quietly, and any other failure (a full disk, an I/O error) is said and ends it with status 1,
+/// so `report > /dev/full` does not look like success.
 enum StandardOutput {
     /// The terminal's width in columns when standard output is a terminal; nil for pipes and files, whose
     /// text is never wrapped (scripts and golden files see lines exactly as written). Asked on every call,
@@ -22,12 +24,24 @@ enum StandardOutput {
     static func write(_ text: String, terminator: String = "\n") {
         var bytes = Array(text.utf8)
         bytes.append(contentsOf: terminator.utf8)
+        bytes.withUnsafeBytes { writeAll($0) }
+    }
+
+    /// Writes every byte or ends the program: quietly on EPIPE, with a message and status 1 otherwise.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                exit(0)
+                let code = errno
+                if code == EINTR || code == EAGAIN { continue }
+                if code == EPIPE { exit(0) }  // The reader went away: nothing more to say to anyone.
+                ErrorReport.say("cannot write to standard output: \(String(cString: strerror(code)))")
+                exit(1)
+            }
+            if written == 0 {
+                ErrorReport.say("cannot write to standard output: nothing was written")
+                exit(1)
             }
             offset += written
         }

@@ -1,5 +1,6 @@
 import CoachDrillCore
 import Foundation
+import ScenarioFormat
 
 /// Finds transcript files under the paths given on the command line and reads them.
 enum TranscriptFiles {
@@ -26,8 +27,26 @@ enum TranscriptFiles {
     }
 
     /// Files named on the command line as they are; folders searched recursively for `*.jsonl`, sorted by
-    /// path so reports never depend on the order the file system lists them in.
+    /// path so reports never depend on the order the file system lists them in. Each file is listed once,
+    /// by device and inode, however many names lead to it (`report r r/ ./r`, a link inside the folder):
+    /// the first name found stands for it.
     static func find(_ paths: [String]) throws(FindError) -> [String] {
+        var seen: Set<FileIdentity> = []
+        let files = try findAll(paths).filter { path in
+            var info = stat()
+            // A name that cannot be looked at is kept, so reading it names the problem.
+            guard stat(path, &info) == 0 else { return true }
+            return seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
+        }
+        return files
+    }
+
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func findAll(_ paths: [String]) throws(FindError) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -76,14 +95,24 @@ enum TranscriptFiles {
         }
     }
 
-    /// Reads one file's sessions. Bytes that are not UTF-8 become U+FFFD rather than failing the file.
+    /// Reads one file's sessions, a block at a time (the reader refuses an over-long line as it arrives,
+    /// so a huge file is never held whole). Bytes that are not UTF-8 become U+FFFD rather than failing the
+    /// file. A FIFO or device is refused, never opened for reading.
     static func read(_ path: String) -> Result<[Transcript], Problem> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Problem(path: path, message: "cannot read the file"))
+        let fd: Int32
+        switch RegularFile.openForReading(path) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return .failure(Problem(path: path, message: "cannot read the file: \(error)"))
         }
-        let text = String(decoding: data, as: UTF8.self)
+        defer { close(fd) }
+        var stream = TranscriptStream()
         do throws(TranscriptError) {
-            return .success(try TranscriptReader.sessions(in: text))
+            if let failure = try RegularFile.forEachBlock(of: fd, { (block: UnsafeRawBufferPointer) throws(TranscriptError) in
+                try stream.feed(block)
+            }) {
+                return .failure(Problem(path: path, message: "cannot read the file: \(failure)"))
+            }
+            return .success(try stream.finish())
         } catch {
             return .failure(Problem(path: "\(path):\(error.line)", message: error.message))
         }

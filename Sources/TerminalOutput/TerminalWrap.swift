@@ -45,7 +45,7 @@ extension TerminalText {
 
     /// The start of `line` made of spaces and ANSI styling sequences: what comes before its first word.
     /// Its spaces are the line's indentation, wherever styling sits among them.
-    static func leadingStylingAndSpaces(of line: Substring) -> Substring {
+    public static func leadingStylingAndSpaces(of line: Substring) -> Substring {
         var end = line.startIndex
         var index = line.startIndex
         while index < line.endIndex {
@@ -85,7 +85,7 @@ extension TerminalText {
     }
 
     /// Display columns of `text`, not counting ANSI control sequences (ESC [ ... final byte).
-    static func columns(of text: Substring) -> Int {
+    public static func columns(of text: Substring) -> Int {
         var total = 0
         var inEscape = false
         for scalar in text.unicodeScalars {

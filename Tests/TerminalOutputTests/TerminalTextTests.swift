@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ScenarioFormat
+@testable import TerminalOutput
 
 @Suite struct TerminalTextTests {
     @Test func plainTextIsUntouched() {

@@ -1,7 +1,9 @@
-/// Makes text from scenario files safe to print on a terminal.
+/// Makes text from strangers safe to print on a terminal.
 ///
-/// Scenario files come from strangers. Any string taken from one (client lines, titles, ids, and the source
-/// lines quoted by diagnostics) must pass through `sanitize` before it reaches the terminal, so that it cannot
+/// Scenario files, transcripts in a shared results folder and typed input come from strangers. Any string
+/// taken from one (client lines, titles, ids, trainee names, file names, and the source lines quoted by
+/// diagnostics) must pass through `sanitize` before it reaches the terminal (standard output, standard
+/// error, a CSV), so that it cannot
 /// move the cursor, recolour the screen, set the window title, or reorder text with bidirectional overrides.
 public enum TerminalText {
     /// Replaces every control character with a visible escape such as `\u{1B}`:
@@ -34,7 +36,7 @@ public enum TerminalText {
         !text.unicodeScalars.contains { needsEscape($0, allowNewlines: allowNewlines) }
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
+    public static func needsEscape(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
         switch scalar.value {
         case 0x09: false
         case 0x0A: !allowNewlines
@@ -45,7 +47,7 @@ public enum TerminalText {
         }
     }
 
-    static func escaped(_ scalar: Unicode.Scalar) -> String {
+    public static func escaped(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import ScenarioFormat
+@testable import TerminalOutput
 
 final class TerminalWrapTests: XCTestCase {
     func testLongLinesBreakBetweenWordsAndKeepTheirIndent() {
