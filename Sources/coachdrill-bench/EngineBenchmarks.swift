@@ -3,7 +3,15 @@ import Foundation
 
 /// The feedback engine: per-line latency (median, p99) and lines per second.
 enum EngineBenchmarks {
-    static let all: [Benchmark] = [assessLatency, assessThroughput]
+    static let all: [Benchmark] = [assessLatency, assessThroughput, featureThroughput] + [1 << 10, 64 << 10, 2 << 20].map(longLine)
+
+    /// The learned model's input alone: how much of a judgement goes to reading the line's features.
+    static let featureThroughput = Benchmark.throughput(
+        "line features of corpus lines", units: 50_000, unit: "line",
+        setUp: { try corpusLines() },
+        body: { lines in
+            for index in 0..<50_000 { _ = LineFeatures.of(lines[index % lines.count]) }
+        })
 
     /// The labelled corpus (every split: only the texts are read), read once; every line is judged in turn.
     @Sendable static func corpusLines() throws -> [String] {
@@ -23,11 +31,32 @@ enum EngineBenchmarks {
         })
 
     static let assessThroughput = Benchmark.throughput(
-        "assess corpus lines, one core", units: 50_000, unit: "line", goal: .atLeast(perSecond: 50_000),
+        "assess corpus lines, one core", units: 50_000, unit: "line", goal: .atLeast(perSecond: 20_000),
         setUp: { (assessor: Assessor(), lines: try corpusLines()) },
         body: { state in
             for index in 0..<50_000 { _ = state.assessor.assess(state.lines[index % state.lines.count]) }
         })
+}
+
+extension EngineBenchmarks {
+    /// One line of `bytes` bytes, of corpus words with no sentence break: its bytes per second should not
+    /// fall as the line grows (the cost is linear in the line). One judgement per repetition.
+    static func longLine(bytes: Int) -> Benchmark {
+        let label = bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB"
+        return Benchmark.throughput(
+            "assess one \(label) line", units: bytes, unit: "byte",
+            setUp: { () -> (assessor: Assessor, line: String) in
+                let words = try corpusLines().joined(separator: " ").split(separator: " ")
+                var line = ""
+                var index = 0
+                while line.utf8.count < bytes {
+                    line += words[index % words.count].filter { $0 != "." && $0 != "?" && $0 != "!" } + " "
+                    index += 1
+                }
+                return (Assessor(), String(line.utf8.prefix(bytes)) ?? line)
+            },
+            body: { state in _ = state.assessor.assess(state.line) })
+    }
 }
 
 enum BenchError: Error, CustomStringConvertible {

@@ -33,9 +33,8 @@ final class LearnedModelTests: XCTestCase {
         let model = LearnedModel.shared
         XCTAssertEqual(Set(model.stance.classes), Set(Stance.allCases.map(\.rawValue)))
         XCTAssertEqual(Set(model.marker.classes), Set(Marker.allCases.map(\.id) + ["none"]))
-        XCTAssertEqual(model.stance.weights.count, model.featureNames.count)
-        XCTAssertEqual(model.marker.weights.count, model.featureNames.count)
-        XCTAssertTrue(model.stance.weights.allSatisfy { $0.count == model.stance.classes.count })
+        XCTAssertEqual(model.stance.featureCount, model.featureNames.count)
+        XCTAssertEqual(model.marker.featureCount, model.featureNames.count)
     }
 
     func testFeatureNamesOnExamples() {
@@ -50,5 +49,42 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertFalse(reported.contains { $0.hasPrefix("directed:") })
         let client = Set(LineFeatures.of("Well done.", clientLine: "I rang her!").map(\.name))
         XCTAssertTrue(client.isSuperset(of: ["client:rang", "client:her", "shape:client-line"]))
+    }
+
+    /// A decision's contributions explain it exactly: added up with the two intercepts, they give the
+    /// winner's lead over the runner-up, which is never negative.
+    func testContributionsAddUpToTheWinnersLead() {
+        let model = LearnedModel.shared
+        for line in ["It might be worth having a chat with your bank manager.", "Who could back you on this?", "Mm."] {
+            let known = model.known(LineFeatures.of(line)).numbers
+            for linear in [model.stance, model.marker] {
+                let decision = model.decide(linear, features: known)
+                guard let k = linear.classes.firstIndex(of: decision.label),
+                    let r = linear.classes.firstIndex(of: decision.runnerUp)
+                else { return XCTFail("unknown class") }
+                let lead = decision.contributions().reduce(0) { $0 + $1.amount } + linear.intercepts[k] - linear.intercepts[r]
+                XCTAssertGreaterThanOrEqual(lead, 0, line)
+                let strong = decision.contributions(atLeast: 0.15)
+                XCTAssertTrue(strong.allSatisfy { $0.amount >= 0.15 }, line)
+                XCTAssertEqual(strong.map(\.amount), strong.map(\.amount).sorted(by: >), line)
+            }
+        }
+    }
+
+    /// Feature names as a person reads them (explain lists them).
+    func testFeatureDescriptions() {
+        let examples = [
+            "b:you should": "the words 'you should'",
+            "ask:b:who could": "the words 'who could', in what the turn finally asks",
+            "ask:form:open": "an open question, in what the turn finally asks",
+            "reported:you+have": "'you have' in reported speech",
+            "you+should": "who acts: 'you should'",
+            "directed:book": "the action the coach directs: 'book'",
+            "client:proud": "the client's word 'proud'",
+            "s:support": "a form of 'support'",
+        ]
+        for (name, description) in examples {
+            XCTAssertEqual(LineFeatures.describe(name), description, name)
+        }
     }
 }

@@ -12,14 +12,37 @@ struct LearnedModel: Sendable {
     struct Linear: Sendable, Decodable {
         let classes: [String]
         let intercepts: [Double]
-        /// weights[feature][class], features in the file's order.
-        let weights: [[Double]]
+        /// One row per feature, one weight per class in the row, rows in the file's feature order: the
+        /// weight of feature f for class k is `weights[f * classes.count + k]` (one flat array, so summing a
+        /// line's rows touches no nested arrays).
+        let weights: [Double]
         let regularisationC: Double
 
         enum CodingKeys: String, CodingKey {
             case classes, intercepts, weights
             case regularisationC = "regularisation_c"
         }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            classes = try container.decode([String].self, forKey: .classes)
+            intercepts = try container.decode([Double].self, forKey: .intercepts)
+            regularisationC = try container.decode(Double.self, forKey: .regularisationC)
+            let rows = try container.decode([[Double]].self, forKey: .weights)
+            let classCount = classes.count
+            guard rows.allSatisfy({ $0.count == classCount }) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .weights, in: container, debugDescription: "every feature needs one weight per class")
+            }
+            weights = rows.flatMap { $0 }
+        }
+
+        /// The weight of feature `f` for class `k`.
+        func weight(_ f: Int, _ k: Int) -> Double {
+            weights[f * classes.count + k]
+        }
+
+        var featureCount: Int { classes.isEmpty ? 0 : weights.count / classes.count }
     }
 
     /// What the weights gave on the dev split when they were trained, recorded beside them (a test checks
@@ -78,24 +101,40 @@ struct LearnedModel: Sendable {
         trainingLines = file.trainingLines
     }
 
-    /// One model's verdict on a line: the winning class, every class's probability, and what each of the
-    /// line's features added to the winner against the runner-up.
+    /// One model's verdict on a line: the winning class, every class's probability, and, on demand, what
+    /// each of the line's features added to the winner against the runner-up.
     struct Decision {
         let label: String
         let runnerUp: String
         /// Softmax of the scores, by class, in the model's class order.
         let probabilities: [(label: String, probability: Double)]
-        /// Features the line has, with their weight for the winner minus their weight for the runner-up,
-        /// largest first. A feature the line has several times is listed once (the model counts it once).
-        let contributions: [(feature: String, amount: Double)]
+        fileprivate let winner: Int
+        fileprivate let second: Int
+        fileprivate let features: [Int]
+        fileprivate let model: Linear
+
+        /// The line's features (by number) that added at least `minimum` to the winner against the
+        /// runner-up (their weight for the one minus their weight for the other), largest first. A feature
+        /// the line has several times is listed once: the model counts it once. Worked out only when asked
+        /// (a feedback line needs the few strongest; `explain` wants them all).
+        func contributions(atLeast minimum: Double = -.infinity) -> [Contribution] {
+            LearnedModel.contributions(model, features: features, for: winner, against: second, atLeast: minimum)
+        }
     }
 
-    func decide(_ model: Linear, features: Set<Int>) -> Decision {
+    /// What one feature did in a decision.
+    struct Contribution {
+        let feature: Int
+        let amount: Double
+    }
+
+    /// `features`: the line's known features, by number, sorted and without repeats (`known`).
+    func decide(_ model: Linear, features: [Int]) -> Decision {
         // Summed in the features' order, then the intercept, as the trainer measured the dev figures: in
-        // floating point the order of a sum can settle a near-tie, and a Set's order changes from run to run.
+        // floating point the order of a sum can settle a near-tie.
         var scores = [Double](repeating: 0, count: model.intercepts.count)
-        for feature in features.sorted() {
-            for k in scores.indices { scores[k] += model.weights[feature][k] }
+        for feature in features {
+            for k in scores.indices { scores[k] += model.weight(feature, k) }
         }
         for k in scores.indices { scores[k] += model.intercepts[k] }
         // Ties go to the earlier class (the file's order is sorted), so the verdict never depends on chance.
@@ -106,21 +145,30 @@ struct LearnedModel: Sendable {
         let top = scores[winner]
         let exponentials = scores.map { Foundation.exp($0 - top) }
         let total = exponentials.reduce(0, +)
-        let contributions = features.map { feature in
-            (feature: featureNames[feature], amount: model.weights[feature][winner] - model.weights[feature][second])
-        }.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
         return Decision(
             label: model.classes[winner], runnerUp: model.classes[second],
             probabilities: scores.indices.map { (model.classes[$0], exponentials[$0] / total) },
-            contributions: contributions)
+            winner: winner, second: second, features: features, model: model)
     }
 
     /// What each feature adds to `label` against `other` (for a secondary marker: why it, rather than the
     /// primary one, was also likely).
-    func decide(_ model: Linear, features: Set<Int>, as label: String, against other: String) -> [(feature: String, amount: Double)] {
+    func contributions(
+        _ model: Linear, features: [Int], as label: String, against other: String, atLeast minimum: Double = -.infinity
+    ) -> [Contribution] {
         guard let k = model.classes.firstIndex(of: label), let r = model.classes.firstIndex(of: other) else { return [] }
-        return features.map { (feature: featureNames[$0], amount: model.weights[$0][k] - model.weights[$0][r]) }
-            .sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
+        return Self.contributions(model, features: features, for: k, against: r, atLeast: minimum)
+    }
+
+    private static func contributions(
+        _ model: Linear, features: [Int], for k: Int, against r: Int, atLeast minimum: Double
+    ) -> [Contribution] {
+        var found: [Contribution] = []
+        for feature in features {
+            let amount = model.weight(feature, k) - model.weight(feature, r)
+            if amount >= minimum { found.append(Contribution(feature: feature, amount: amount)) }
+        }
+        return found.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
     }
 
     /// A marker other than the primary one is reported as a secondary reading from this probability up.
@@ -128,13 +176,26 @@ struct LearnedModel: Sendable {
 
     /// The model's verdict on a line on its own, from the line's features.
     func judge(_ line: String, clientLine: String = "") -> Label {
-        let known = known(LineFeatures.of(line, clientLine: clientLine))
+        let known = known(LineFeatures.of(line, clientLine: clientLine)).numbers
         let stance = decide(self.stance, features: known).label
         return Label(marker: Marker(id: decide(marker, features: known).label), stance: Stance(rawValue: stance) ?? .neutral)
     }
 
-    /// The numbers of the features the model knows among `features`.
-    func known(_ features: [LineFeature]) -> Set<Int> {
-        Set(features.compactMap { featureNumbers[$0.name] })
+    /// The features the model knows among `features`: their numbers, sorted, each once, and where in the
+    /// line each came from (for quotes). Each name is looked up once.
+    func known(_ features: [LineFeature]) -> (numbers: [Int], spans: [Int: [Range<Int>]]) {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(features.count)
+        var spans: [Int: [Range<Int>]] = [:]
+        for feature in features {
+            guard let number = featureNumbers[feature.name] else { continue }
+            numbers.append(number)
+            if let span = feature.span { spans[number, default: []].append(span) }
+        }
+        numbers.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(numbers.count)
+        for number in numbers where unique.last != number { unique.append(number) }
+        return (unique, spans)
     }
 }

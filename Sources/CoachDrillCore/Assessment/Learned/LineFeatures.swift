@@ -88,11 +88,13 @@ public enum LineFeatures {
             }
         }
 
+        // Where each clause starts to report what someone said, if it does: a cue after that point is
+        // reported ("he told you that you have to..."), not said to the client.
+        let reportingFrom = clauses.map { clause in clause.tokens.first { reportingWords.contains(tokens[$0].word) } }
         for match in matches {
             let clause = clauses[match.clause]
             let form = name(of: clause.form)
-            // A cue in what someone else said ("he told you that you have to...") is reported, not said.
-            let reported = clause.tokens[..<match.range.lowerBound].contains { reportingWords.contains(tokens[$0].word) }
+            let reported = reportingFrom[match.clause].map { $0 < match.range.lowerBound } ?? false
             let role = (reported ? "reported-" : "") + name(of: match.cue.role)
             let where_ = span(match.range)
             features.append(LineFeature((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_))
@@ -108,9 +110,35 @@ public enum LineFeatures {
 
         let client = Tokenizer.tokenize(Array(clientLine.utf8)).filter { !$0.isBoundary }
         features.append(LineFeature(client.isEmpty ? "shape:no-client-line" : "shape:client-line"))
-        for word in Set(client.map(\.word)) { features.append(LineFeature("client:" + word)) }
+        let clientWords = Set(client.map(\.word))
+        for word in clientWords { features.append(LineFeature("client:" + word)) }
+        if !client.isEmpty { features.append(LineFeature("shape:echo=" + echo(tokens, of: clientWords))) }
         return features
     }
+
+    /// How much of the turn's own content repeats the client's words: a reflection says the client's
+    /// words back ("You need to stop lending Ade money" after "I need to stop lending Ade money"), advice
+    /// brings new ones. "none", "some" (under a third), "half" (under two thirds) or "most".
+    private static func echo(_ tokens: [Token], of clientWords: Set<String>) -> String {
+        let content = tokens.filter { !$0.isBoundary && !functionWords.contains($0.word) }
+        guard !content.isEmpty else { return "none" }
+        let echoed = content.filter { clientWords.contains($0.word) || clientWords.contains(stem($0.word)) }.count
+        switch Double(echoed) / Double(content.count) {
+        case 0: return "none"
+        case ..<(1.0 / 3): return "some"
+        case ..<(2.0 / 3): return "half"
+        default: return "most"
+        }
+    }
+
+    /// Words that carry no content of their own, left out when measuring an echo.
+    static let functionWords: Set<String> = [
+        "i", "you", "we", "they", "he", "she", "it", "me", "my", "your", "our", "their", "his", "her", "its",
+        "myself", "yourself", "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for",
+        "with", "is", "are", "am", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will",
+        "would", "can", "could", "should", "must", "need", "not", "that", "this", "what", "how", "just", "then",
+        "there", "about", "from", "up", "out", "if", "as", "all", "really", "very",
+    ]
 
     /// Who acts, and how: a pronoun and the word after it ("you should", "i would", "we could"). When the
     /// clause reports what someone said or was told ("your landlord told you that you have to..."), the
