@@ -84,7 +84,7 @@ final class TranscriptReaderTests: XCTestCase {
                 event: "coach", field: "assessment.markers[0].stance", value: "partnr", allowed: ["partner", "advise", "neutral"])
         }
         assertError(L.text(L.session(), L.coach(1, traps: ["bad-trap"])), line: 2) {
-            if case .invalidValue(_, "assessment.traps", "bad-trap", _) = $0 { true } else { false }
+            if case .invalidValue(_, "assessment.traps[0]", "bad-trap", _) = $0 { true } else { false }
         }
         assertError(L.text(L.session(), L.coach(1, next: nil)), line: 2) { $0 == .missingField(event: "coach", field: "next") }
         assertError(L.text(L.session(mode: "exam")), line: 1) {
@@ -93,8 +93,8 @@ final class TranscriptReaderTests: XCTestCase {
         assertError(L.text(L.session(), "{\"event\":\"hint\"}"), line: 2) { $0 == .unknownEvent("hint") }
         assertError(L.text(L.session(), "[1]"), line: 2) { $0 == .notAnObject(found: "array") }
         assertError(L.text(L.client("progress")), line: 1) { $0 == .missingSession(found: "client") }
-        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":2")), line: 1) {
-            $0 == .unsupportedVersion(2)
+        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":3")), line: 1) {
+            $0 == .unsupportedVersion(3)
         }
         assertError(L.text(L.session(), L.end(), L.client("x")), line: 3) { $0 == .eventAfterEnd("client") }
         assertError(L.text(L.session(), L.coach(1), L.undo(4)), line: 3) { $0 == .undoOfUnknownTurn(4) }

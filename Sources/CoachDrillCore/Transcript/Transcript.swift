@@ -36,12 +36,21 @@ public struct Transcript: Sendable, Equatable {
     public var scorecard: Scorecard { Scorecard(assessments: turns.map(\.assessment)) }
 }
 
-public enum TranscriptMode: String, Sendable, Equatable, CaseIterable {
+public enum TranscriptMode: String, Sendable, Equatable, CaseIterable, Codable {
     case practice, assess, drill
 }
 
 /// The first event: what was played, with which seed, by whom and when.
-public struct TranscriptHeader: Sendable, Equatable {
+///
+/// Written with the encoding Swift derives from `CodingKeys` (absent drill fields are left out, `line` is not
+/// written); read by the checked decoding in TranscriptEvent.swift.
+public struct TranscriptHeader: Sendable, Equatable, Encodable {
+    enum CodingKeys: String, CodingKey {
+        case version, scenario, seed, mode, trainee, started, pack, run
+        case scenarioHash = "scenario_hash"
+        case packHash = "pack_hash"
+    }
+
     public var version: Int
     /// The scenario id; for a drill, the pack id.
     public var scenario: String
@@ -77,7 +86,10 @@ public struct TranscriptHeader: Sendable, Equatable {
     }
 }
 
-public struct TranscriptClientLine: Sendable, Equatable {
+/// Encoded as Swift derives it from `CodingKeys`, like the header.
+public struct TranscriptClientLine: Sendable, Equatable, Encodable {
+    enum CodingKeys: String, CodingKey { case beat, text, item }
+
     public var beat: String
     public var text: String
     public var item: Int?
@@ -164,7 +176,12 @@ public struct TranscriptEnd: Sendable, Equatable {
     }
 
     /// A drill's overall result.
-    public struct DrillResult: Sendable, Equatable {
+    public struct DrillResult: Sendable, Equatable, Encodable {
+        enum CodingKeys: String, CodingKey {
+            case passed, items
+            case itemsPassed = "items_passed"
+        }
+
         public var passed: Bool
         public var itemsPassed: Int
         public var items: Int
@@ -176,11 +193,30 @@ public struct TranscriptEnd: Sendable, Equatable {
         }
     }
 
-    /// The scorecard's totals as the session wrote them (the report recomputes them from the turns).
+    /// The scorecard as the session wrote it. Reports recompute it from the turns (`Transcript.scorecard`);
+    /// the reader checks the turn count against the answers, and the rest is for anyone reading the file.
     public struct RecordedTotals: Sendable, Equatable {
         public var turns: Int
         public var partnered: Int
         public var advised: Int
+        public var markers: [Scorecard.MarkerTally]
+        /// How often each trap was fallen into (the file lists them in the order of `Trap.allCases`).
+        public var traps: [Trap: Int]
+
+        public init(turns: Int, partnered: Int, advised: Int, markers: [Scorecard.MarkerTally] = [], traps: [Trap: Int] = [:]) {
+            self.turns = turns
+            self.partnered = partnered
+            self.advised = advised
+            self.markers = markers
+            self.traps = traps
+        }
+
+        /// What a session records of its scorecard.
+        public init(_ card: Scorecard) {
+            self.init(
+                turns: card.turns, partnered: card.partneredTurns, advised: card.advisedTurns, markers: card.tallies,
+                traps: Dictionary(card.traps.map { ($0.trap, $0.count) }, uniquingKeysWith: { first, _ in first }))
+        }
     }
 
     public var reason: Reason

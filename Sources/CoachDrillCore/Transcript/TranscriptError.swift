@@ -3,7 +3,8 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
     public enum Reason: Sendable, Equatable {
         /// No events at all.
         case empty
-        case invalidJSON(JSONSyntaxError)
+        /// The line is not JSON; the decoder's account of where it went wrong.
+        case invalidJSON(String)
         /// The line is JSON but not an object.
         case notAnObject(found: String)
         case missingField(event: String, field: String)
@@ -66,7 +67,7 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case .missingSession(let found):
             return "a transcript starts with a session event, found '\(found)'"
         case .unsupportedVersion(let version):
-            return "transcript format version \(version) is newer than this coachdrill reads (1); update coachdrill"
+            return "transcript format version \(version) is not one this coachdrill reads (1 to \(TranscriptFormat.version)); update coachdrill"
         case .eventAfterEnd(let name):
             return "'\(name)' event after the session's end event"
         case .undoOfUnknownTurn(let turn):

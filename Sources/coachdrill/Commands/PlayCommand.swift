@@ -94,9 +94,11 @@ struct PlayCommand: ParsableCommand {
                 writer = try TranscriptWriter(path: file)
                 let hash = ContentHash.of(file: path)
                 try writer?.append(
-                    TranscriptEvent.session(
-                        scenario: loaded, contentHash: hash, seed: seed, mode: mode.rawValue,
-                        trainee: trainee ?? LoginName.current(environment: environment), started: Date()))
+                    .session(
+                        TranscriptHeader(
+                            version: TranscriptFormat.version, scenario: loaded.id, scenarioHash: hash, seed: seed,
+                            mode: mode == .practice ? .practice : .assess,
+                            trainee: trainee ?? LoginName.current(environment: environment), started: UTCTime.iso8601(Date()))))
             } catch {
                 throw ErrorReport.fail("\(error)")
             }
@@ -114,7 +116,8 @@ struct PlayCommand: ParsableCommand {
         let card = session.scorecard
         if mode == .assess { session.say(session.assessmentReview()) }
         session.say("\n" + ScorecardTable.render(card, style: style))
-        try? writer?.append(TranscriptEvent.end(reason: end.reason, card: card, ended: Date()))
+        try? writer?.append(
+            .end(TranscriptEnd(reason: end.reason, ended: UTCTime.iso8601(Date()), recorded: TranscriptEnd.RecordedTotals(card))))
         if let writer { session.say(style.dim("Transcript saved to \(writer.path)")) }
         if case .interrupted(let signal) = end { throw ExitCode(128 + signal) }
     }

@@ -47,7 +47,7 @@ final class DrillSession {
             case .rewrite(let task): ending = try playRewrite(task, item: item, index: index)
             }
             outcomes.append(ending.outcome)
-            try transcript?.append(DrillTranscriptEvent.itemEnd(item, outcome: ending.outcome))
+            try transcript?.append(.item(Self.itemEvent(item, outcome: ending.outcome)))
             if let end = ending.drillEnd { return end }
         }
         return .completed
@@ -95,10 +95,12 @@ final class DrillSession {
             let assessment = assessor.assess(line, context: context())
             let passed = DrillGrading.passes(assessment, target: target)
             turn += 1
+            // A quick-fire or rewrite answer has no story to move on, so no `next`; the beat is the item's id.
             try transcript?.append(
-                DrillTranscriptEvent.itemAnswer(
-                    turn: turn, itemID: item.id, seconds: seconds, assessment: assessment, item: index, target: target,
-                    passed: passed))
+                .coach(
+                    TranscriptTurn(
+                        turn: turn, beat: item.id, next: nil, branch: nil, responseSeconds: seconds, assessment: assessment,
+                        item: index, target: target, passed: passed)))
             say(style.dim("Answer recorded."))
             let outcome = DrillItemOutcome(
                 index: index, answers: [assessment], elapsedSeconds: clock() - started, passed: passed)
@@ -132,9 +134,10 @@ final class DrillSession {
                 answers.append(step.assessment)
                 turn += 1
                 try transcript?.append(
-                    DrillTranscriptEvent.scenarioAnswer(
-                        turn: turn, beat: step.fromBeat, next: step.toBeat, branch: step.branchIndex, seconds: seconds,
-                        assessment: step.assessment, item: index))
+                    .coach(
+                        TranscriptTurn(
+                            turn: turn, beat: step.fromBeat, next: step.toBeat, branch: step.branchIndex, responseSeconds: seconds,
+                            assessment: step.assessment, item: index)))
                 for reply in step.clientLines {
                     try showClient(reply, beat: engine.beatID, index: index, speaker: scenario.persona.name)
                 }
@@ -224,7 +227,7 @@ final class DrillSession {
     // MARK: - Output
 
     private func showClient(_ text: String, beat: String, index: Int, speaker: String = "Client") throws {
-        try transcript?.append(DrillTranscriptEvent.client(beat: beat, text: text, item: index))
+        try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, item: index)))
         say("\n" + style.cyan(style.bold(TerminalText.sanitize(speaker))) + ": " + TerminalText.sanitize(text) + "\n")
     }
 
@@ -268,5 +271,20 @@ final class DrillSession {
 
     func say(_ text: String) {
         StandardOutput.say(text)
+    }
+}
+
+extension DrillSession {
+    /// How an item ended, as its transcript event.
+    static func itemEvent(_ item: DrillItem, outcome: DrillItemOutcome) -> TranscriptItem {
+        let kind: TranscriptItem.Kind =
+            switch item.kind {
+            case .scenario: .scenario
+            case .quickFire: .quickFire
+            case .rewrite: .rewrite
+            }
+        return TranscriptItem(
+            item: outcome.index, kind: kind, id: item.id, timeLimitSeconds: Double(item.timeLimitSeconds),
+            elapsedSeconds: outcome.elapsedSeconds, overtime: outcome.overtime(limit: item.timeLimitSeconds), passed: outcome.passed)
     }
 }

@@ -8,12 +8,13 @@ enum SessionEnd: Equatable {
     case completed, quit, endOfInput
     case interrupted(signal: Int32)
 
-    var reason: String {
+    /// What the transcript's end event records.
+    var reason: TranscriptEnd.Reason {
         switch self {
-        case .completed: "completed"
-        case .quit: "quit"
-        case .endOfInput: "eof"
-        case .interrupted: "interrupted"
+        case .completed: .completed
+        case .quit: .quit
+        case .endOfInput: .eof
+        case .interrupted: .interrupted
         }
     }
 }
@@ -135,9 +136,10 @@ final class PracticeSession {
         let turn = engine.respond(to: line, assessor: assessor)
         history.append((before, turn.assessment))
         try transcript?.append(
-            TranscriptEvent.coach(
-                turn: history.count, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
-                seconds: seconds, assessment: turn.assessment))
+            .coach(
+                TranscriptTurn(
+                    turn: history.count, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
+                    responseSeconds: seconds, assessment: turn.assessment)))
         if mode == .practice {
             say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
         }
@@ -146,7 +148,7 @@ final class PracticeSession {
     }
 
     private func showClient(_ text: String) throws {
-        try transcript?.append(TranscriptEvent.client(beat: engine.beatID, text: text))
+        try transcript?.append(.client(TranscriptClientLine(beat: engine.beatID, text: text)))
         say("\n" + style.cyan(style.bold(clientName)) + ": " + TerminalText.sanitize(text) + "\n")
     }
 
@@ -180,7 +182,7 @@ final class PracticeSession {
                 break
             }
             engine = last.engine
-            try transcript?.append(TranscriptEvent.undo(turn: history.count + 1))
+            try transcript?.append(.undo(turn: history.count + 1))
             say("Undone. \(clientName) is waiting for your answer to:")
             try showClient(engine.clientLine)
         case ":restart":
