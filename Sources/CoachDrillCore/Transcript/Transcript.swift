@@ -33,7 +33,7 @@ public struct Transcript: Sendable, Equatable {
     public var startBeat: String? { clientLines.first?.beat }
 
     /// Recomputed from the turns, so a partial transcript has one too and every number is reproducible.
-    public var scorecard: Scorecard { Scorecard(assessments: turns.map(\.assessment)) }
+    public var scorecard: Scorecard { AnswerLog(turns).scorecard }
 }
 
 public enum TranscriptMode: String, Sendable, Equatable, CaseIterable, Codable {
@@ -105,7 +105,7 @@ public struct TranscriptClientLine: Sendable, Equatable, Encodable {
 }
 
 /// One coach answer with the verdict it got at the time.
-public struct TranscriptTurn: Sendable, Equatable {
+public struct TranscriptTurn: Sendable, Equatable, JudgedAnswer {
     public var turn: Int
     public var beat: String
     /// The beat the answer led to; absent for drill items that are not scenarios.

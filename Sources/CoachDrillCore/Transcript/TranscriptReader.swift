@@ -256,7 +256,8 @@ public struct TranscriptStream {
 /// recomputes every pass flag from the answers (docs/transcript.md: the answers win).
 private final class SessionBuilder {
     let header: TranscriptHeader
-    var turns: [TranscriptTurn] = []
+    /// The answers that count; the turn count and scorecard come from here, as they do in a live session.
+    var answers = AnswerLog<TranscriptTurn>()
     var clientLines: [TranscriptClientLine] = []
     var items: [TranscriptItem] = []
     var end: TranscriptEnd?
@@ -269,24 +270,26 @@ private final class SessionBuilder {
     }
 
     var transcript: Transcript {
-        Transcript(header: header, turns: turns, clientLines: clientLines, items: items, end: end, notes: notes)
+        Transcript(header: header, turns: answers.answers, clientLines: clientLines, items: items, end: end, notes: notes)
     }
 
     func add(_ turn: TranscriptTurn) throws(TranscriptError) {
         // Drills number their turns as they like and have no undo or restart: keep every answer.
         guard header.mode != .drill else {
-            turns.append(turn)
+            answers.record(turn)
             return
         }
-        let expected = (turns.last?.turn ?? 0) + 1
+        // Turn numbers only ever rise within the answers that count (undo takes one out, a restart the
+        // rest), so the answers numbered `turn` and up are the last ones.
+        let expected = (answers.answers.last?.turn ?? 0) + 1
         if turn.turn < expected {
             // `:restart` writes no event of its own; numbering starting again is how it shows.
-            turns.removeAll { $0.turn >= turn.turn }
+            answers.withdraw(from: answers.answers.firstIndex { $0.turn >= turn.turn } ?? answers.turns)
             notes.append(TranscriptNote(line: turn.line, kind: .restarted(turn: turn.turn)))
         } else if turn.turn > expected {
             throw TranscriptError(line: turn.line, reason: .turnOutOfOrder(expected: expected, found: turn.turn))
         }
-        turns.append(turn)
+        answers.record(turn)
     }
 
     func add(_ item: TranscriptItem) throws(TranscriptError) {
@@ -296,15 +299,15 @@ private final class SessionBuilder {
     }
 
     func undo(turn: Int, line: Int) throws(TranscriptError) {
-        guard let index = turns.lastIndex(where: { $0.turn == turn }) else {
+        guard let index = answers.answers.lastIndex(where: { $0.turn == turn }) else {
             throw TranscriptError(line: line, reason: .undoOfUnknownTurn(turn))
         }
-        turns.remove(at: index)
+        answers.withdraw(at: index)
     }
 
     func finish(_ end: TranscriptEnd) {
-        if let recorded = end.recorded, recorded.turns != turns.count {
-            notes.append(TranscriptNote(line: end.line, kind: .scorecardDisagrees(recorded: recorded.turns, counted: turns.count)))
+        if let recorded = end.recorded, recorded.turns != answers.turns {
+            notes.append(TranscriptNote(line: end.line, kind: .scorecardDisagrees(recorded: recorded.turns, counted: answers.turns)))
         }
         self.end = end
     }
@@ -313,6 +316,8 @@ private final class SessionBuilder {
     /// recorded pass flags are checked against the answers, and where they disagree the answers win.
     func close() {
         guard header.mode == .drill else { return }
+        var turns = answers.answers
+        defer { answers = AnswerLog(turns) }
         var answered: [Int: Bool] = [:]
         for index in turns.indices {
             guard let target = turns[index].target else { continue }

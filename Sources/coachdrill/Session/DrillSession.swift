@@ -18,7 +18,7 @@ final class DrillSession {
     private let clock: () -> TimeInterval
     private let assessor = Assessor()
     /// Answers so far over the whole drill: the transcript numbers turns across items.
-    private var turn = 0
+    private var answers = AnswerLog<Assessment>()
     private(set) var outcomes: [DrillItemOutcome] = []
 
     init(
@@ -94,7 +94,7 @@ final class DrillSession {
         case .answer(let line, let seconds):
             let assessment = assessor.assess(line, context: context())
             let passed = DrillGrading.passes(assessment, target: target)
-            turn += 1
+            let turn = answers.record(assessment)
             // A quick-fire or rewrite answer has no story to move on, so no `next`; the beat is the item's id.
             try transcript?.append(
                 .coach(
@@ -121,18 +121,18 @@ final class DrillSession {
         }
         say(scenarioHeader(scenario))
         let started = clock()
-        var answers: [Assessment] = []
+        var itemAnswers: [Assessment] = []
         try showClient(engine.clientLine, beat: engine.beatID, index: index, speaker: scenario.persona.name)
         while !engine.isFinished {
             switch read(item: item, started: started) {
             case .skip:
-                return ItemEnding(outcome: unfinished(index, answers, started: started), drillEnd: nil)
+                return ItemEnding(outcome: unfinished(index, itemAnswers, started: started), drillEnd: nil)
             case .end(let end):
-                return ItemEnding(outcome: unfinished(index, answers, started: started), drillEnd: end)
+                return ItemEnding(outcome: unfinished(index, itemAnswers, started: started), drillEnd: end)
             case .answer(let line, let seconds):
                 let step = engine.respond(to: line, assessor: assessor)
-                answers.append(step.assessment)
-                turn += 1
+                itemAnswers.append(step.assessment)
+                let turn = self.answers.record(step.assessment)
                 try transcript?.append(
                     .coach(
                         TranscriptTurn(
@@ -143,9 +143,9 @@ final class DrillSession {
                 }
             }
         }
-        let passed = DrillGrading.passes(task, answers: answers, endedOn: engine.beatID)
+        let passed = DrillGrading.passes(task, answers: itemAnswers, endedOn: engine.beatID)
         let outcome = DrillItemOutcome(
-            index: index, answers: answers, endBeat: engine.beatID, elapsedSeconds: clock() - started, passed: passed)
+            index: index, answers: itemAnswers, endBeat: engine.beatID, elapsedSeconds: clock() - started, passed: passed)
         return ItemEnding(outcome: outcome, drillEnd: nil)
     }
 

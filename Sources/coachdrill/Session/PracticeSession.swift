@@ -40,8 +40,8 @@ final class PracticeSession {
     private let seed: UInt64
     private let startBeat: String?
     private var engine: Engine
-    /// Engines before each answer, for `:undo`; assessments alongside, for the scorecard.
-    private var history: [(engine: Engine, assessment: Assessment)] = []
+    /// The answers that count (turn numbers and the scorecard), each with the engine from before it, for `:undo`.
+    private var history = AnswerLog<PlayedAnswer>()
     private var promptShownAt = Date()
 
     init(
@@ -60,7 +60,7 @@ final class PracticeSession {
 
     private var scenario: Scenario { engine.scenario }
     private var clientName: String { TerminalText.sanitize(scenario.persona.name) }
-    var scorecard: Scorecard { Scorecard(assessments: history.map(\.assessment)) }
+    var scorecard: Scorecard { history.scorecard }
 
     /// Runs to the end and returns how it ended. Transcript write failures end the session loudly.
     func run() throws -> SessionEnd {
@@ -134,11 +134,11 @@ final class PracticeSession {
         let seconds = Date().timeIntervalSince(promptShownAt)
         let before = engine
         let turn = engine.respond(to: line, assessor: assessor)
-        history.append((before, turn.assessment))
+        let number = history.record(PlayedAnswer(engine: before, assessment: turn.assessment))
         try transcript?.append(
             .coach(
                 TranscriptTurn(
-                    turn: history.count, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
+                    turn: number, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
                     responseSeconds: seconds, assessment: turn.assessment)))
         if mode == .practice {
             say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
@@ -177,12 +177,12 @@ final class PracticeSession {
                 reply("No undo in assessment mode.")
                 break
             }
-            guard let last = history.popLast() else {
+            guard let last = history.withdrawLast() else {
                 reply("Nothing to undo yet.")
                 break
             }
             engine = last.engine
-            try transcript?.append(.undo(turn: history.count + 1))
+            try transcript?.append(.undo(turn: history.nextTurn))
             say("Undone. \(clientName) is waiting for your answer to:")
             try showClient(engine.clientLine)
         case ":restart":
@@ -197,7 +197,7 @@ final class PracticeSession {
                 reply("Cannot restart: \(error)")
                 break
             }
-            history.removeAll()
+            history.withdraw(from: 0)
             say("Starting again from the top.")
             try showClient(engine.clientLine)
         case ":transcript":
@@ -248,9 +248,9 @@ final class PracticeSession {
 
     /// Assessment mode withholds feedback until the end; this is all of it, turn by turn.
     func assessmentReview() -> String {
-        guard !history.isEmpty else { return "" }
+        guard history.turns > 0 else { return "" }
         var out = "\n" + style.bold("Feedback, turn by turn") + "\n"
-        for (index, entry) in history.enumerated() {
+        for (index, entry) in history.answers.enumerated() {
             out += "\n\(index + 1). \"\(TerminalText.sanitize(entry.assessment.text))\"\n   "
             out += FeedbackLine.render(entry.assessment, clientName: clientName, style: style)
                 .replacingOccurrences(of: "\n", with: "\n   ") + "\n"
@@ -291,4 +291,10 @@ final class PracticeSession {
         while answer.hasSuffix("\n") { answer.removeLast() }
         say(answer + "\n")
     }
+}
+
+/// An answer of a practice session, with the engine as it was before it (what `:undo` goes back to).
+struct PlayedAnswer: JudgedAnswer {
+    var engine: Engine
+    var assessment: Assessment
 }
