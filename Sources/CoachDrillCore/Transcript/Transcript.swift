@@ -36,9 +36,6 @@ public struct Transcript: Sendable, Equatable {
     public var scorecard: Scorecard { AnswerLog(turns).scorecard }
 }
 
-public enum TranscriptMode: String, Sendable, Equatable, CaseIterable, Codable {
-    case practice, assess, drill
-}
 
 /// The first event: what was played, with which seed, by whom and when.
 ///
@@ -57,7 +54,7 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
     /// Content hash of the scenario (or pack) file at the time, e.g. "fnv1a64:…".
     public var scenarioHash: String
     public var seed: UInt64
-    public var mode: TranscriptMode
+    public var mode: SessionMode
     public var trainee: String
     /// ISO 8601 time as recorded (kept as text: reports sort and print it, never compute with it).
     public var started: String
@@ -69,7 +66,7 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
     public var line: Int
 
     public init(
-        version: Int = 1, scenario: String, scenarioHash: String = "", seed: UInt64 = 1, mode: TranscriptMode = .practice,
+        version: Int = 1, scenario: String, scenarioHash: String = "", seed: UInt64 = 1, mode: SessionMode = .practice,
         trainee: String, started: String, pack: String? = nil, packHash: String? = nil, run: String? = nil, line: Int = 1
     ) {
         self.version = version

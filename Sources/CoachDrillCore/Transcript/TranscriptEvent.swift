@@ -187,7 +187,7 @@ extension TranscriptHeader: Decodable {
         self.init(
             version: version, scenario: try fields.decode(String.self, forKey: .scenario),
             scenarioHash: try fields.decode(String.self, forKey: .scenarioHash), seed: try fields.decode(UInt64.self, forKey: .seed),
-            mode: try fields.decode(vocabulary: TranscriptMode.self, forKey: .mode), trainee: try fields.decode(String.self, forKey: .trainee),
+            mode: try fields.decode(vocabulary: SessionMode.self, forKey: .mode), trainee: try fields.decode(String.self, forKey: .trainee),
             started: try fields.decode(String.self, forKey: .started), pack: try fields.decodeIfPresent(String.self, forKey: .pack),
             packHash: try fields.decodeIfPresent(String.self, forKey: .packHash), run: try fields.decodeIfPresent(String.self, forKey: .run))
     }

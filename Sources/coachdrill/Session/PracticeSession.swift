@@ -19,13 +19,6 @@ enum SessionEnd: Equatable {
     }
 }
 
-enum SessionMode: String, CaseIterable {
-    /// Feedback after every answer, hints and undo.
-    case practice
-    /// No feedback, hints or undo until the end, as in a credential assessment.
-    case assess
-}
-
 /// The REPL: shows the client's lines, reads the coach's, prints feedback, runs `:` commands.
 final class PracticeSession {
     static let commands = [":help", ":hint", ":markers", ":score", ":undo", ":restart", ":transcript", ":quit"]
