@@ -58,7 +58,7 @@ struct DrillCommand: ParsableCommand {
 
         // No history file: on a shared workshop machine one participant's answers must not be recalled by the next.
         let reader = LineReaders.standard(
-            programName: "coachdrill", historyFile: nil, completions: DrillSession.commands)
+            programName: "coachdrill", historyFile: nil, completions: SessionCommands.offered(in: .drill))
         let interactive = reader is EditLineReader
 
         let writer: TranscriptWriter

@@ -53,7 +53,7 @@ struct PlayCommand: ParsableCommand {
         } else {
             reader = LineReaders.standard(
                 programName: "coachdrill", historyFile: EditLineReader.defaultHistoryPath(environment: environment),
-                completions: PracticeSession.commands)
+                completions: SessionCommands.offered(in: .practice))
         }
         // Only the line editor shows what is typed; plain input is echoed so the output reads as a dialogue.
         let interactive = reader is EditLineReader
