@@ -102,6 +102,15 @@ final class TranscriptReaderTests: XCTestCase {
         assertError("\n\n", line: 2) { $0 == .empty }
     }
 
+    func testAVersionTooNewAsksForAnUpdateAndOneBelowOneDoesNot() {
+        XCTAssertTrue(TranscriptError(line: 1, reason: .unsupportedVersion(3)).message.hasSuffix("update coachdrill"))
+        XCTAssertEqual(
+            TranscriptError(line: 1, reason: .unsupportedVersion(0)).message, "transcript format version 0 does not exist; versions are 1 to 2")
+        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":0")), line: 1) {
+            $0 == .unsupportedVersion(0)
+        }
+    }
+
     func testErrorDescriptionsReadWell() {
         let error = TranscriptError(line: 3, reason: .wrongType(event: "coach", field: "turn", expected: "a whole number", found: "string"))
         XCTAssertEqual(error.description, "line 3: coach event: field 'turn' must be a whole number, found string")

@@ -67,7 +67,10 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case .missingSession(let found):
             return "a transcript starts with a session event, found '\(found)'"
         case .unsupportedVersion(let version):
-            return "transcript format version \(version) is not one this coachdrill reads (1 to \(TranscriptFormat.version)); update coachdrill"
+            // A version below 1 was never written: the file was edited, and a newer coachdrill would not help.
+            return version > TranscriptFormat.version
+                ? "transcript format version \(version) is newer than this coachdrill reads (1 to \(TranscriptFormat.version)); update coachdrill"
+                : "transcript format version \(version) does not exist; versions are 1 to \(TranscriptFormat.version)"
         case .eventAfterEnd(let name):
             return "'\(name)' event after the session's end event"
         case .undoOfUnknownTurn(let turn):

@@ -6,9 +6,6 @@ import Foundation
 /// and a last line cut off mid-write (no newline, not valid JSON) is noted and skipped. A file that was
 /// reused with `--transcript FILE` holds several sessions one after another; `sessions(in:)` returns each.
 public enum TranscriptReader {
-    /// The highest format version this reader understands.
-    public static let formatVersion = TranscriptFormat.version
-
     /// The ranges every number in a transcript must lie in. Far above anything a session writes, and low
     /// enough that no sum or `+ 1` a report does with them can overflow.
     public enum Limits {
