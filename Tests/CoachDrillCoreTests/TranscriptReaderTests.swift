@@ -111,6 +111,19 @@ final class TranscriptReaderTests: XCTestCase {
         }
     }
 
+    func testANumberItsFieldCannotHoldNamesTheField() {
+        assertError(L.text(L.session(), L.client("progress", item: 1).replacingOccurrences(of: "\"item\":1", with: "\"item\":1.5")), line: 2) {
+            $0 == .wrongType(event: "client", field: "item", expected: "a whole number", found: "a number it cannot hold")
+        }
+        assertError(L.text(L.session(seed: "-1")), line: 1) {
+            $0 == .wrongType(
+                event: "session", field: "seed", expected: "a whole number from 0 to 2^64-1", found: "a number it cannot hold")
+        }
+        assertError(L.text(L.session(), L.coach(1).replacingOccurrences(of: "4.5", with: "1e400")), line: 2) {
+            $0 == .wrongType(event: "coach", field: "response_seconds", expected: "a number", found: "a number it cannot hold")
+        }
+    }
+
     func testErrorDescriptionsReadWell() {
         let error = TranscriptError(line: 3, reason: .wrongType(event: "coach", field: "turn", expected: "a whole number", found: "string"))
         XCTAssertEqual(error.description, "line 3: coach event: field 'turn' must be a whole number, found string")

@@ -51,7 +51,7 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case .empty:
             return "the transcript holds no events"
         case .invalidJSON(let error):
-            return "not valid JSON (\(error))"
+            return error.isEmpty ? "not valid JSON" : "not valid JSON (\(error))"
         case .notAnObject(let found):
             return "expected a JSON object (one event per line), found a \(found)"
         case .missingField(let event, let field):

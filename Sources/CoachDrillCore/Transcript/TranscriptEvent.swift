@@ -112,6 +112,8 @@ struct EventDecodingError: Error {
 struct TranscriptFieldError: Error {
     enum Problem {
         case outOfRange(value: String, range: String)
+        /// A number the field's type cannot hold (`1.5` for a turn, `-1` for a seed, `1e400` for seconds).
+        case wrongType(expected: String, found: String)
         case invalidValue(value: String, allowed: [String])
         /// A field that only makes sense with another one (a `passed` flag needs the `target` it was judged by).
         case missing
@@ -128,15 +130,30 @@ extension KeyedDecodingContainer {
     /// A whole number that must lie in `range`: every number a transcript holds has one, so a forged
     /// `"item": 9223372036854775807` or a negative turn is refused where it is read, not where it overflows.
     func decode(_ type: Int.Type, forKey key: Key, in range: ClosedRange<Int>) throws -> Int {
-        try checked(try decode(Int.self, forKey: key), key, in: range)
+        guard let value = try decodeIfPresent(Int.self, forKey: key, in: range) else {
+            throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: codingPath, debugDescription: "missing"))
+        }
+        return value
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key, in range: ClosedRange<Int>) throws -> Int? {
-        try decodeIfPresent(Int.self, forKey: key).map { value in try checked(value, key, in: range) }
+        try number(Int.self, forKey: key, expected: "a whole number").map { value in try checked(value, key, in: range) }
+    }
+
+    /// A number the field's type can hold. JSONDecoder reports one it cannot (`1.5` for an Int) with an
+    /// error of its own that names neither the field nor the type; this says both.
+    func number<T: Decodable>(_ type: T.Type, forKey key: Key, expected: String) throws -> T? {
+        do {
+            return try decodeIfPresent(T.self, forKey: key)
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw TranscriptFieldError(path: codingPath + [key], problem: .wrongType(expected: expected, found: "a number it cannot hold"))
+        }
     }
 
     func decodeIfPresent(_ type: Double.Type, forKey key: Key, in range: ClosedRange<Double>) throws -> Double? {
-        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard let value = try number(Double.self, forKey: key, expected: "a number") else { return nil }
         guard range.contains(value) else {
             throw TranscriptFieldError(
                 path: codingPath + [key],
@@ -182,14 +199,23 @@ func hundredths(_ value: Double) -> Double {
 extension TranscriptHeader: Decodable {
     public init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: CodingKeys.self)
-        let version = try fields.decode(Int.self, forKey: .version)
+        let version = try fields.decode(Int.self, forKey: .version, in: Int.min...Int.max)
         guard (1...TranscriptFormat.version).contains(version) else { throw UnsupportedVersion(version: version) }
         self.init(
             version: version, scenario: try fields.decode(String.self, forKey: .scenario),
-            scenarioHash: try fields.decode(String.self, forKey: .scenarioHash), seed: try fields.decode(UInt64.self, forKey: .seed),
+            scenarioHash: try fields.decode(String.self, forKey: .scenarioHash), seed: try fields.seed(),
             mode: try fields.decode(vocabulary: SessionMode.self, forKey: .mode), trainee: try fields.decode(String.self, forKey: .trainee),
             started: try fields.decode(String.self, forKey: .started), pack: try fields.decodeIfPresent(String.self, forKey: .pack),
             packHash: try fields.decodeIfPresent(String.self, forKey: .packHash), run: try fields.decodeIfPresent(String.self, forKey: .run))
+    }
+}
+
+extension KeyedDecodingContainer where Key == TranscriptHeader.CodingKeys {
+    fileprivate func seed() throws -> UInt64 {
+        guard let seed = try number(UInt64.self, forKey: .seed, expected: "a whole number from 0 to 2^64-1") else {
+            throw DecodingError.keyNotFound(Key.seed, DecodingError.Context(codingPath: codingPath, debugDescription: "missing"))
+        }
+        return seed
     }
 }
 

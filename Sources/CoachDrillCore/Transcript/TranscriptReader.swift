@@ -89,6 +89,7 @@ public enum TranscriptReader {
             let name = dotted(field.path)
             switch field.problem {
             case .outOfRange(let value, let range): return .outOfRange(event: event, field: name, value: value, range: range)
+            case .wrongType(let expected, let found): return .wrongType(event: event, field: name, expected: expected, found: found)
             case .invalidValue(let value, let allowed): return .invalidValue(event: event, field: name, value: value, allowed: allowed)
             case .missing: return .missingField(event: event, field: name)
             case .unknownEvent(let name): return .unknownEvent(name)
@@ -105,10 +106,11 @@ public enum TranscriptReader {
             if context.codingPath.isEmpty { return .notAnObject(found: found) }
             return .wrongType(event: event, field: dotted(context.codingPath), expected: expectedType(type), found: found)
         case .dataCorrupted(let context)?:
-            if context.codingPath.isEmpty { return .invalidJSON(syntaxProblem(context)) }
+            // JSONDecoder says no more than "The given data was not valid JSON." here.
+            if context.codingPath.isEmpty { return .invalidJSON(context.underlyingError.map(syntaxProblem) ?? "") }
             return .wrongType(event: event, field: dotted(context.codingPath), expected: "a number this field can hold", found: context.debugDescription)
         case nil:
-            return .invalidJSON(String(describing: error))
+            return .invalidJSON(syntaxProblem(error))
         @unknown default:
             return .invalidJSON(String(describing: error))
         }
@@ -147,16 +149,14 @@ public enum TranscriptReader {
         return String(found)
     }
 
-    /// The decoder's own account of a syntax error ("Unexpected character ... around line 1, column 12.").
-    private static func syntaxProblem(_ context: DecodingError.Context) -> String {
-        if let underlying = context.underlyingError {
-            let text = String(describing: underlying)
-            if let start = text.range(of: "debugDescription: \""), let end = text[start.upperBound...].firstIndex(of: "\"") {
-                return String(text[start.upperBound..<end])
-            }
-            return text
-        }
-        return context.debugDescription
+    /// Where the decoder stopped, when it says: its own error type is not public, so what it says is read
+    /// from its description ("expectedLowSurrogate...(location: ...column: 44...)").
+    private static func syntaxProblem(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let problem = text.prefix { $0 != "(" }
+        guard let column = text.range(of: "column: ") else { return String(problem) }
+        let digits = text[column.upperBound...].prefix { $0.isNumber }
+        return "column \(digits): \(problem)"
     }
 }
 
