@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TerminalOutputTests", dependencies: ["TerminalOutput"]),
-        .testTarget(name: "CLITests", dependencies: ["coachdrill", "LineEditor"]),
+        .testTarget(name: "CLITests", dependencies: ["coachdrill", "CoachDrillCore", "LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )

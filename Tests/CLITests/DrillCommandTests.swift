@@ -79,7 +79,7 @@ final class DrillCommandTests: XCTestCase {
         XCTAssertEqual(session["pack"] as? String, "mini-drill")
         XCTAssertEqual(session["scenario"] as? String, "mini-drill")
         XCTAssertEqual(session["trainee"] as? String, "Robin")
-        XCTAssertEqual(session["version"] as? Int, 1)
+        XCTAssertEqual(session["version"] as? Int, 2)
         XCTAssertEqual((session["pack_hash"] as? String)?.hasPrefix("fnv1a64:"), true)
         XCTAssertEqual((session["run"] as? String).map { files.first { $0.hasPrefix("robin") }?.contains($0) }, true)
         let firstAnswer = robinEvents[2]

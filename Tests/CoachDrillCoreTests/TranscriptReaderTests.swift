@@ -84,7 +84,7 @@ final class TranscriptReaderTests: XCTestCase {
                 event: "coach", field: "assessment.markers[0].stance", value: "partnr", allowed: ["partner", "advise", "neutral"])
         }
         assertError(L.text(L.session(), L.coach(1, traps: ["bad-trap"])), line: 2) {
-            if case .invalidValue(_, "assessment.traps", "bad-trap", _) = $0 { true } else { false }
+            if case .invalidValue(_, "assessment.traps[0]", "bad-trap", _) = $0 { true } else { false }
         }
         assertError(L.text(L.session(), L.coach(1, next: nil)), line: 2) { $0 == .missingField(event: "coach", field: "next") }
         assertError(L.text(L.session(mode: "exam")), line: 1) {
@@ -93,13 +93,35 @@ final class TranscriptReaderTests: XCTestCase {
         assertError(L.text(L.session(), "{\"event\":\"hint\"}"), line: 2) { $0 == .unknownEvent("hint") }
         assertError(L.text(L.session(), "[1]"), line: 2) { $0 == .notAnObject(found: "array") }
         assertError(L.text(L.client("progress")), line: 1) { $0 == .missingSession(found: "client") }
-        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":2")), line: 1) {
-            $0 == .unsupportedVersion(2)
+        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":3")), line: 1) {
+            $0 == .unsupportedVersion(3)
         }
         assertError(L.text(L.session(), L.end(), L.client("x")), line: 3) { $0 == .eventAfterEnd("client") }
         assertError(L.text(L.session(), L.coach(1), L.undo(4)), line: 3) { $0 == .undoOfUnknownTurn(4) }
         assertError(L.text(L.session(), L.coach(1), L.coach(3)), line: 3) { $0 == .turnOutOfOrder(expected: 2, found: 3) }
         assertError("\n\n", line: 2) { $0 == .empty }
+    }
+
+    func testAVersionTooNewAsksForAnUpdateAndOneBelowOneDoesNot() {
+        XCTAssertTrue(TranscriptError(line: 1, reason: .unsupportedVersion(3)).message.hasSuffix("update coachdrill"))
+        XCTAssertEqual(
+            TranscriptError(line: 1, reason: .unsupportedVersion(0)).message, "transcript format version 0 does not exist; versions are 1 to 2")
+        assertError(L.text(L.session().replacingOccurrences(of: "\"version\":1", with: "\"version\":0")), line: 1) {
+            $0 == .unsupportedVersion(0)
+        }
+    }
+
+    func testANumberItsFieldCannotHoldNamesTheField() {
+        assertError(L.text(L.session(), L.client("progress", item: 1).replacingOccurrences(of: "\"item\":1", with: "\"item\":1.5")), line: 2) {
+            $0 == .wrongType(event: "client", field: "item", expected: "a whole number", found: "a number it cannot hold")
+        }
+        assertError(L.text(L.session(seed: "-1")), line: 1) {
+            $0 == .wrongType(
+                event: "session", field: "seed", expected: "a whole number from 0 to 2^64-1", found: "a number it cannot hold")
+        }
+        assertError(L.text(L.session(), L.coach(1).replacingOccurrences(of: "4.5", with: "1e400")), line: 2) {
+            $0 == .wrongType(event: "coach", field: "response_seconds", expected: "a number", found: "a number it cannot hold")
+        }
     }
 
     func testErrorDescriptionsReadWell() {

@@ -21,7 +21,7 @@ public enum DrillGrading {
         if !task.endBeats.isEmpty, !task.endBeats.contains(endBeat) { return false }
         let rate = task.minimumPartnerRate ?? (task.endBeats.isEmpty ? ScenarioTask.defaultPartnerRate : nil)
         if let rate {
-            let card = Scorecard(assessments: answers)
+            let card = AnswerLog(answers).scorecard
             guard card.turns > 0, card.partnerRate >= rate else { return false }
         }
         return true
@@ -88,7 +88,7 @@ public struct DrillResult: Sendable, Equatable {
 
     /// Every answer of the drill, in order.
     public var scorecard: Scorecard {
-        Scorecard(assessments: outcomes.flatMap(\.answers))
+        AnswerLog(outcomes.flatMap(\.answers)).scorecard
     }
 
     /// Required markers the participant never partnered on.

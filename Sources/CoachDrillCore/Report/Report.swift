@@ -31,7 +31,7 @@ public struct SessionSummary: Sendable, Equatable {
     public var trainee: String
     /// Scenario id, or pack id for a drill.
     public var scenario: String
-    public var mode: TranscriptMode
+    public var mode: SessionMode
     public var started: String
     /// Empty when the session has no end event.
     public var ended: String

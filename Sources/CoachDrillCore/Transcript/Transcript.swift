@@ -33,22 +33,28 @@ public struct Transcript: Sendable, Equatable {
     public var startBeat: String? { clientLines.first?.beat }
 
     /// Recomputed from the turns, so a partial transcript has one too and every number is reproducible.
-    public var scorecard: Scorecard { Scorecard(assessments: turns.map(\.assessment)) }
+    public var scorecard: Scorecard { AnswerLog(turns).scorecard }
 }
 
-public enum TranscriptMode: String, Sendable, Equatable, CaseIterable {
-    case practice, assess, drill
-}
 
 /// The first event: what was played, with which seed, by whom and when.
-public struct TranscriptHeader: Sendable, Equatable {
+///
+/// Written with the encoding Swift derives from `CodingKeys` (absent drill fields are left out, `line` is not
+/// written); read by the checked decoding in TranscriptEvent.swift.
+public struct TranscriptHeader: Sendable, Equatable, Encodable {
+    enum CodingKeys: String, CodingKey {
+        case version, scenario, seed, mode, trainee, started, pack, run
+        case scenarioHash = "scenario_hash"
+        case packHash = "pack_hash"
+    }
+
     public var version: Int
     /// The scenario id; for a drill, the pack id.
     public var scenario: String
     /// Content hash of the scenario (or pack) file at the time, e.g. "fnv1a64:…".
     public var scenarioHash: String
     public var seed: UInt64
-    public var mode: TranscriptMode
+    public var mode: SessionMode
     public var trainee: String
     /// ISO 8601 time as recorded (kept as text: reports sort and print it, never compute with it).
     public var started: String
@@ -60,7 +66,7 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var line: Int
 
     public init(
-        version: Int = 1, scenario: String, scenarioHash: String = "", seed: UInt64 = 1, mode: TranscriptMode = .practice,
+        version: Int = 1, scenario: String, scenarioHash: String = "", seed: UInt64 = 1, mode: SessionMode = .practice,
         trainee: String, started: String, pack: String? = nil, packHash: String? = nil, run: String? = nil, line: Int = 1
     ) {
         self.version = version
@@ -77,7 +83,10 @@ public struct TranscriptHeader: Sendable, Equatable {
     }
 }
 
-public struct TranscriptClientLine: Sendable, Equatable {
+/// Encoded as Swift derives it from `CodingKeys`, like the header.
+public struct TranscriptClientLine: Sendable, Equatable, Encodable {
+    enum CodingKeys: String, CodingKey { case beat, text, item }
+
     public var beat: String
     public var text: String
     public var item: Int?
@@ -93,7 +102,7 @@ public struct TranscriptClientLine: Sendable, Equatable {
 }
 
 /// One coach answer with the verdict it got at the time.
-public struct TranscriptTurn: Sendable, Equatable {
+public struct TranscriptTurn: Sendable, Equatable, JudgedAnswer {
     public var turn: Int
     public var beat: String
     /// The beat the answer led to; absent for drill items that are not scenarios.
@@ -164,7 +173,12 @@ public struct TranscriptEnd: Sendable, Equatable {
     }
 
     /// A drill's overall result.
-    public struct DrillResult: Sendable, Equatable {
+    public struct DrillResult: Sendable, Equatable, Encodable {
+        enum CodingKeys: String, CodingKey {
+            case passed, items
+            case itemsPassed = "items_passed"
+        }
+
         public var passed: Bool
         public var itemsPassed: Int
         public var items: Int
@@ -176,11 +190,30 @@ public struct TranscriptEnd: Sendable, Equatable {
         }
     }
 
-    /// The scorecard's totals as the session wrote them (the report recomputes them from the turns).
+    /// The scorecard as the session wrote it. Reports recompute it from the turns (`Transcript.scorecard`);
+    /// the reader checks the turn count against the answers, and the rest is for anyone reading the file.
     public struct RecordedTotals: Sendable, Equatable {
         public var turns: Int
         public var partnered: Int
         public var advised: Int
+        public var markers: [Scorecard.MarkerTally]
+        /// How often each trap was fallen into (the file lists them in the order of `Trap.allCases`).
+        public var traps: [Trap: Int]
+
+        public init(turns: Int, partnered: Int, advised: Int, markers: [Scorecard.MarkerTally] = [], traps: [Trap: Int] = [:]) {
+            self.turns = turns
+            self.partnered = partnered
+            self.advised = advised
+            self.markers = markers
+            self.traps = traps
+        }
+
+        /// What a session records of its scorecard.
+        public init(_ card: Scorecard) {
+            self.init(
+                turns: card.turns, partnered: card.partneredTurns, advised: card.advisedTurns, markers: card.tallies,
+                traps: Dictionary(card.traps.map { ($0.trap, $0.count) }, uniquingKeysWith: { first, _ in first }))
+        }
     }
 
     public var reason: Reason

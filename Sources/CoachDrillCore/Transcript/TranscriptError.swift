@@ -3,7 +3,8 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
     public enum Reason: Sendable, Equatable {
         /// No events at all.
         case empty
-        case invalidJSON(JSONSyntaxError)
+        /// The line is not JSON; the decoder's account of where it went wrong.
+        case invalidJSON(String)
         /// The line is JSON but not an object.
         case notAnObject(found: String)
         case missingField(event: String, field: String)
@@ -50,7 +51,7 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case .empty:
             return "the transcript holds no events"
         case .invalidJSON(let error):
-            return "not valid JSON (\(error))"
+            return error.isEmpty ? "not valid JSON" : "not valid JSON (\(error))"
         case .notAnObject(let found):
             return "expected a JSON object (one event per line), found a \(found)"
         case .missingField(let event, let field):
@@ -66,7 +67,10 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
         case .missingSession(let found):
             return "a transcript starts with a session event, found '\(found)'"
         case .unsupportedVersion(let version):
-            return "transcript format version \(version) is newer than this coachdrill reads (1); update coachdrill"
+            // A version below 1 was never written: the file was edited, and a newer coachdrill would not help.
+            return version > TranscriptFormat.version
+                ? "transcript format version \(version) is newer than this coachdrill reads (1 to \(TranscriptFormat.version)); update coachdrill"
+                : "transcript format version \(version) does not exist; versions are 1 to \(TranscriptFormat.version)"
         case .eventAfterEnd(let name):
             return "'\(name)' event after the session's end event"
         case .undoOfUnknownTurn(let turn):

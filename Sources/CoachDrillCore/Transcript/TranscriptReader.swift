@@ -1,12 +1,11 @@
+import Foundation
+
 /// Reads transcript text (JSON Lines, schema in docs/transcript.md) into `Transcript` values.
 ///
 /// Strict about the schema, forgiving about how sessions end: a missing end event is a partial session,
 /// and a last line cut off mid-write (no newline, not valid JSON) is noted and skipped. A file that was
 /// reused with `--transcript FILE` holds several sessions one after another; `sessions(in:)` returns each.
 public enum TranscriptReader {
-    /// The highest format version this reader understands.
-    public static let formatVersion = 1
-
     /// The ranges every number in a transcript must lie in. Far above anything a session writes, and low
     /// enough that no sum or `+ 1` a report does with them can overflow.
     public enum Limits {
@@ -19,7 +18,7 @@ public enum TranscriptReader {
         /// Seconds (response times, item clocks and limits): 0 to a week.
         public static let maxSeconds = 604_800.0
         /// One line (one event) at most this many bytes; longer ones are refused while being read.
-        public static let maxLineBytes = JSONReader.maxTextBytes
+        public static let maxLineBytes = 16 << 20
     }
 
     /// Every session in the text, in order.
@@ -32,122 +31,132 @@ public enum TranscriptReader {
         return try stream.finish()
     }
 
-    /// Adds one event to the session being read (a `session` event starts the next one).
+    /// Adds one event, read from line `line`, to the session being read (a `session` event starts the next one).
     fileprivate static func apply(
-        _ fields: EventFields, to current: inout SessionBuilder?, finished: inout [Transcript]
+        _ event: TranscriptEvent, line: Int, to current: inout SessionBuilder?, finished: inout [Transcript]
     ) throws(TranscriptError) {
-        let event = fields.event
-        if event == "session" {
+        if case .session(var header) = event {
             if let builder = current {
                 builder.close()
                 finished.append(builder.transcript)
             }
-            current = SessionBuilder(header: try header(fields))
+            header.line = line
+            current = SessionBuilder(header: header)
             return
         }
         guard let builder = current else {
-            throw TranscriptError(line: fields.line, reason: .missingSession(found: event))
+            throw TranscriptError(line: line, reason: .missingSession(found: event.name))
         }
         if let end = builder.end {
-            throw TranscriptError(line: fields.line, reason: event == "end" ? .repeatedEnd(firstLine: end.line) : .eventAfterEnd(event))
+            if case .end = event { throw TranscriptError(line: line, reason: .repeatedEnd(firstLine: end.line)) }
+            throw TranscriptError(line: line, reason: .eventAfterEnd(event.name))
         }
         switch event {
-        case "client":
-            builder.clientLines.append(
-                TranscriptClientLine(
-                    beat: try fields.string("beat"), text: try fields.string("text"),
-                    item: try fields.optionalInt("item", in: 0...Limits.maxItem), line: fields.line))
-        case "coach":
-            try builder.add(try turn(fields, mode: builder.header.mode))
-        case "undo":
-            try builder.undo(turn: try fields.int("turn", in: 1...Limits.maxTurn), line: fields.line)
-        case "item":
-            try builder.add(try item(fields))
-        case "end":
-            builder.finish(try endEvent(fields))
-        default:
-            throw TranscriptError(line: fields.line, reason: .unknownEvent(event))
+        case .session:
+            break
+        case .client(var client):
+            client.line = line
+            builder.clientLines.append(client)
+        case .coach(var turn):
+            // A quick-fire or rewrite drill item has no story to move on, so only scenario play must say where it went.
+            if turn.next == nil, builder.header.mode != .drill {
+                throw TranscriptError(line: line, reason: .missingField(event: "coach", field: "next"))
+            }
+            turn.line = line
+            try builder.add(turn)
+        case .undo(let turn):
+            try builder.undo(turn: turn, line: line)
+        case .item(var item):
+            item.line = line
+            try builder.add(item)
+        case .end(var end):
+            end.line = line
+            builder.finish(end)
         }
     }
 
-    // MARK: Events
-
-    private static func header(_ fields: EventFields) throws(TranscriptError) -> TranscriptHeader {
-        let version = try fields.int("version")
-        guard version <= formatVersion, version >= 1 else {
-            throw TranscriptError(line: fields.line, reason: .unsupportedVersion(version))
+    /// What a line that does not decode has wrong, in the schema's words: the event, the dotted path of the
+    /// field ("assessment.markers[0].stance") and what was expected.
+    fileprivate static func reason(for error: any Error) -> TranscriptError.Reason {
+        var event = "an"
+        var error = error
+        if let inEvent = error as? EventDecodingError {
+            event = inEvent.event
+            error = inEvent.underlying
         }
-        return TranscriptHeader(
-            version: version, scenario: try fields.string("scenario"), scenarioHash: try fields.string("scenario_hash"),
-            seed: try fields.uint64("seed"), mode: try fields.value("mode", as: TranscriptMode.self),
-            trainee: try fields.string("trainee"), started: try fields.string("started"),
-            pack: try fields.optionalString("pack"), packHash: try fields.optionalString("pack_hash"),
-            run: try fields.optionalString("run"), line: fields.line)
+        if let unsupported = error as? UnsupportedVersion { return .unsupportedVersion(unsupported.version) }
+        if let field = error as? TranscriptFieldError {
+            let name = dotted(field.path)
+            switch field.problem {
+            case .outOfRange(let value, let range): return .outOfRange(event: event, field: name, value: value, range: range)
+            case .wrongType(let expected, let found): return .wrongType(event: event, field: name, expected: expected, found: found)
+            case .invalidValue(let value, let allowed): return .invalidValue(event: event, field: name, value: value, allowed: allowed)
+            case .missing: return .missingField(event: event, field: name)
+            case .unknownEvent(let name): return .unknownEvent(name)
+            }
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return .missingField(event: event, field: dotted(context.codingPath + [key]))
+        case .valueNotFound(_, let context)?:
+            // A null where a value is required reads as the field being absent.
+            return .missingField(event: event, field: dotted(context.codingPath))
+        case .typeMismatch(let type, let context)?:
+            let found = foundType(context.debugDescription)
+            if context.codingPath.isEmpty { return .notAnObject(found: found) }
+            return .wrongType(event: event, field: dotted(context.codingPath), expected: expectedType(type), found: found)
+        case .dataCorrupted(let context)?:
+            // JSONDecoder says no more than "The given data was not valid JSON." here.
+            if context.codingPath.isEmpty { return .invalidJSON(context.underlyingError.map(syntaxProblem) ?? "") }
+            return .wrongType(event: event, field: dotted(context.codingPath), expected: "a number this field can hold", found: context.debugDescription)
+        case nil:
+            return .invalidJSON(syntaxProblem(error))
+        @unknown default:
+            return .invalidJSON(String(describing: error))
+        }
     }
 
-    private static func turn(_ fields: EventFields, mode: TranscriptMode) throws(TranscriptError) -> TranscriptTurn {
-        // A quick-fire or rewrite drill item has no story to move on, so only scenario play must say where it went.
-        let next = mode == .drill ? try fields.optionalString("next") : try fields.string("next")
-        let target = try fields.optionalValue("target", as: Marker.self)
-        let passed = try fields.optionalBool("passed")
-        // A pass is judged against the item's target: a flag with nothing to judge it by cannot be checked.
-        if passed != nil, target == nil { throw TranscriptError(line: fields.line, reason: .missingField(event: "coach", field: "target")) }
-        return TranscriptTurn(
-            turn: try fields.int("turn", in: 1...Limits.maxTurn), beat: try fields.string("beat"), next: next,
-            branch: try fields.optionalInt("branch", in: 0...Limits.maxBranch),
-            responseSeconds: try fields.optionalDouble("response_seconds", in: 0...Limits.maxSeconds),
-            assessment: try assessment(try fields.object("assessment")),
-            item: try fields.optionalInt("item", in: 0...Limits.maxItem), target: target, passed: passed, line: fields.line)
+    private static func dotted(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
-    static func assessment(_ fields: EventFields) throws(TranscriptError) -> Assessment {
-        var hits: [MarkerHit] = []
-        for hit in try fields.objects("markers") {
-            hits.append(
-                MarkerHit(
-                    marker: try hit.value("marker", as: Marker.self), stance: try hit.value("stance", as: Stance.self),
-                    score: try hit.optionalDouble("score", in: 0...1) ?? 0,
-                    // The transcript keeps the words, not the cue names, of per-marker evidence.
-                    evidence: try hit.strings("evidence").map { Evidence(text: $0, cue: "") }))
+    private static func expectedType(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is UInt64.Type: "a whole number from 0 to 2^64-1"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "an object"
         }
-        var traps: [Trap] = []
-        for name in try fields.strings("traps") {
-            traps.append(try fields.vocabulary(name, key: "traps", as: Trap.self))
-        }
-        var stanceEvidence: [Evidence] = []
-        for evidence in try fields.objects("stance_evidence") {
-            stanceEvidence.append(Evidence(text: try evidence.string("text"), cue: try evidence.optionalString("cue") ?? ""))
-        }
-        return Assessment(
-            text: try fields.string("text"), marker: try fields.optionalValue("marker", as: Marker.self),
-            stance: try fields.value("stance", as: Stance.self), hits: hits, traps: traps, stanceEvidence: stanceEvidence,
-            suggestion: try fields.optionalString("suggestion"))
     }
 
-    private static func item(_ fields: EventFields) throws(TranscriptError) -> TranscriptItem {
-        TranscriptItem(
-            item: try fields.int("item", in: 0...Limits.maxItem), kind: try fields.value("kind", as: TranscriptItem.Kind.self),
-            id: try fields.string("id"), timeLimitSeconds: try fields.optionalDouble("time_limit_seconds", in: 0...Limits.maxSeconds),
-            elapsedSeconds: try fields.optionalDouble("elapsed_seconds", in: 0...Limits.maxSeconds),
-            overtime: try fields.optionalBool("overtime") ?? false, passed: try fields.bool("passed"), line: fields.line)
+    /// The JSON type the decoder found ("string"), from its description ("... but found a string instead.").
+    private static func foundType(_ description: String) -> String {
+        guard let start = description.range(of: "found "), let end = description.range(of: " instead", range: start.upperBound..<description.endIndex)
+        else { return "another type" }
+        let found = description[start.upperBound..<end.lowerBound]
+        for article in ["a ", "an "] where found.hasPrefix(article) { return String(found.dropFirst(article.count)) }
+        return String(found)
     }
 
-    private static func endEvent(_ fields: EventFields) throws(TranscriptError) -> TranscriptEnd {
-        var recorded: TranscriptEnd.RecordedTotals?
-        if let card = try fields.optionalObject("scorecard") {
-            recorded = TranscriptEnd.RecordedTotals(
-                turns: try card.int("turns", in: 0...Limits.maxTurn), partnered: try card.optionalInt("partnered", in: 0...Limits.maxTurn) ?? 0,
-                advised: try card.optionalInt("advised", in: 0...Limits.maxTurn) ?? 0)
-        }
-        var result: TranscriptEnd.DrillResult?
-        if let drill = try fields.optionalObject("result") {
-            let items = try drill.int("items", in: 0...(Limits.maxItem + 1))
-            result = TranscriptEnd.DrillResult(
-                passed: try drill.bool("passed"), itemsPassed: try drill.int("items_passed", in: 0...items), items: items)
-        }
-        return TranscriptEnd(
-            reason: try fields.value("reason", as: TranscriptEnd.Reason.self), ended: try fields.optionalString("ended") ?? "",
-            recorded: recorded, result: result, line: fields.line)
+    /// Where the decoder stopped, when it says: its own error type is not public, so what it says is read
+    /// from its description ("expectedLowSurrogate...(location: ...column: 44...)").
+    private static func syntaxProblem(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let problem = text.prefix { $0 != "(" }
+        guard let column = text.range(of: "column: ") else { return String(problem) }
+        let digits = text[column.upperBound...].prefix { $0.isNumber }
+        return "column \(digits): \(problem)"
     }
 }
 
@@ -159,7 +168,8 @@ public struct TranscriptStream {
     private var lineNumber = 0
     private var finished: [Transcript] = []
     private var current: SessionBuilder?
-    private var tape = JSONTape()
+    /// One decoder for the whole stream: it is reused for every line.
+    private let decoder = JSONDecoder()
 
     public init() {}
 
@@ -219,35 +229,23 @@ public struct TranscriptStream {
 
     private mutating func read(_ raw: UnsafeBufferPointer<UInt8>, terminated: Bool) throws(TranscriptError) {
         if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        // Bytes that are not UTF-8 become U+FFFD rather than failing the file (the tape wants valid UTF-8).
-        var text = String(decoding: raw, as: UTF8.self)
-        let number = lineNumber
-        let step = text.withUTF8 { line in
-            Result { () throws(TranscriptError) in
-                do throws(JSONSyntaxError) {
-                    try tape.scan(line)
-                } catch {
-                    // Only the very last line can be cut off by a kill: every earlier one ended with its newline.
-                    if !terminated, let builder = current {
-                        builder.notes.append(TranscriptNote(line: number, kind: .cutOffLastLine))
-                        return
-                    }
-                    throw TranscriptError(line: number, reason: .invalidJSON(error))
-                }
-                guard let root = tape.tokens.first, root.kind == .object else {
-                    throw TranscriptError(line: number, reason: .notAnObject(found: tape.tokens.first?.kind.typeName ?? "nothing"))
-                }
-                // The tokens point into this line; read what is needed while both are in hand.
-                let applied = tape.tokens.withUnsafeBufferPointer { tokens in
-                    Result { () throws(TranscriptError) in
-                        let fields = EventFields(tokens: tokens, bytes: line, object: 0, event: "an", line: number)
-                        try TranscriptReader.apply(fields.named(try fields.string("event")), to: &current, finished: &finished)
-                    }
-                }
-                try applied.get()
+        // Bytes that are not UTF-8 become U+FFFD rather than failing the file.
+        let text = String(decoding: raw, as: UTF8.self)
+        let event: TranscriptEvent
+        do {
+            event = try decoder.decode(TranscriptEvent.self, from: Data(text.utf8))
+        } catch {
+            var reason = TranscriptReader.reason(for: error)
+            // Before its header, any event is the wrong one: say what a transcript starts with.
+            if case .unknownEvent(let name) = reason, current == nil { reason = .missingSession(found: name) }
+            // Only the very last line can be cut off by a kill: every earlier one ended with its newline.
+            if case .invalidJSON = reason, !terminated, let builder = current {
+                builder.notes.append(TranscriptNote(line: lineNumber, kind: .cutOffLastLine))
+                return
             }
+            throw TranscriptError(line: lineNumber, reason: reason)
         }
-        try step.get()
+        try TranscriptReader.apply(event, line: lineNumber, to: &current, finished: &finished)
     }
 }
 
@@ -255,7 +253,8 @@ public struct TranscriptStream {
 /// recomputes every pass flag from the answers (docs/transcript.md: the answers win).
 private final class SessionBuilder {
     let header: TranscriptHeader
-    var turns: [TranscriptTurn] = []
+    /// The answers that count; the turn count and scorecard come from here, as they do in a live session.
+    var answers = AnswerLog<TranscriptTurn>()
     var clientLines: [TranscriptClientLine] = []
     var items: [TranscriptItem] = []
     var end: TranscriptEnd?
@@ -268,24 +267,26 @@ private final class SessionBuilder {
     }
 
     var transcript: Transcript {
-        Transcript(header: header, turns: turns, clientLines: clientLines, items: items, end: end, notes: notes)
+        Transcript(header: header, turns: answers.answers, clientLines: clientLines, items: items, end: end, notes: notes)
     }
 
     func add(_ turn: TranscriptTurn) throws(TranscriptError) {
         // Drills number their turns as they like and have no undo or restart: keep every answer.
         guard header.mode != .drill else {
-            turns.append(turn)
+            answers.record(turn)
             return
         }
-        let expected = (turns.last?.turn ?? 0) + 1
+        // Turn numbers only ever rise within the answers that count (undo takes one out, a restart the
+        // rest), so the answers numbered `turn` and up are the last ones.
+        let expected = (answers.answers.last?.turn ?? 0) + 1
         if turn.turn < expected {
             // `:restart` writes no event of its own; numbering starting again is how it shows.
-            turns.removeAll { $0.turn >= turn.turn }
+            answers.withdraw(from: answers.answers.firstIndex { $0.turn >= turn.turn } ?? answers.turns)
             notes.append(TranscriptNote(line: turn.line, kind: .restarted(turn: turn.turn)))
         } else if turn.turn > expected {
             throw TranscriptError(line: turn.line, reason: .turnOutOfOrder(expected: expected, found: turn.turn))
         }
-        turns.append(turn)
+        answers.record(turn)
     }
 
     func add(_ item: TranscriptItem) throws(TranscriptError) {
@@ -295,15 +296,15 @@ private final class SessionBuilder {
     }
 
     func undo(turn: Int, line: Int) throws(TranscriptError) {
-        guard let index = turns.lastIndex(where: { $0.turn == turn }) else {
+        guard let index = answers.answers.lastIndex(where: { $0.turn == turn }) else {
             throw TranscriptError(line: line, reason: .undoOfUnknownTurn(turn))
         }
-        turns.remove(at: index)
+        answers.withdraw(at: index)
     }
 
     func finish(_ end: TranscriptEnd) {
-        if let recorded = end.recorded, recorded.turns != turns.count {
-            notes.append(TranscriptNote(line: end.line, kind: .scorecardDisagrees(recorded: recorded.turns, counted: turns.count)))
+        if let recorded = end.recorded, recorded.turns != answers.turns {
+            notes.append(TranscriptNote(line: end.line, kind: .scorecardDisagrees(recorded: recorded.turns, counted: answers.turns)))
         }
         self.end = end
     }
@@ -312,6 +313,8 @@ private final class SessionBuilder {
     /// recorded pass flags are checked against the answers, and where they disagree the answers win.
     func close() {
         guard header.mode == .drill else { return }
+        var turns = answers.answers
+        defer { answers = AnswerLog(turns) }
         var answered: [Int: Bool] = [:]
         for index in turns.indices {
             guard let target = turns[index].target else { continue }

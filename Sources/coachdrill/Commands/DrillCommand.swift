@@ -58,16 +58,19 @@ struct DrillCommand: ParsableCommand {
 
         // No history file: on a shared workshop machine one participant's answers must not be recalled by the next.
         let reader = LineReaders.standard(
-            programName: "coachdrill", historyFile: nil, completions: DrillSession.commands)
+            programName: "coachdrill", historyFile: nil, completions: SessionCommands.offered(in: .drill))
         let interactive = reader is EditLineReader
 
         let writer: TranscriptWriter
         let run: String
         do {
             (writer, run) = try ResultsFolder.create(in: results, packID: loaded.id, trainee: name, now: Date())
+            let hash = ContentHash.of(file: path)
             try writer.append(
-                DrillTranscriptEvent.session(
-                    pack: loaded, packHash: ContentHash.of(file: path), trainee: name, run: run, started: Date()))
+                .session(
+                    TranscriptHeader(
+                        version: TranscriptFormat.version, scenario: loaded.id, scenarioHash: hash, seed: loaded.seed, mode: .drill,
+                        trainee: name, started: UTCTime.iso8601(Date()), pack: loaded.id, packHash: hash, run: run)))
         } catch {
             throw ErrorReport.fail("\(error)")
         }
@@ -82,7 +85,11 @@ struct DrillCommand: ParsableCommand {
         }
         let result = session.result
         do {
-            try writer.append(DrillTranscriptEvent.end(reason: end.reason, result: result, ended: Date()))
+            try writer.append(
+                .end(
+                    TranscriptEnd(
+                        reason: end.reason, ended: UTCTime.iso8601(Date()), recorded: TranscriptEnd.RecordedTotals(result.scorecard),
+                        result: TranscriptEnd.DrillResult(passed: result.passed, itemsPassed: result.itemsPassed, items: result.itemCount))))
         } catch {
             ErrorReport.say("\(error)")
         }

@@ -19,7 +19,7 @@ struct PlayCommand: ParsableCommand {
     var scenario: String?
 
     @Option(help: "practice: feedback after every answer; assess: feedback only at the end.")
-    var mode: Mode = .practice
+    var mode: SessionMode = .practice
 
     @Option(help: "Seed for the client's line variants; the same seed replays the same session.")
     var seed: UInt64 = 1
@@ -42,17 +42,6 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "A folder of scenarios to use instead of the usual places.")
     var scenarios: String?
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case practice, assess
-
-        // The same strings ArgumentParser's CaseIterable & RawRepresentable defaults produce, without their
-        // generic `String(describing:)` round trips: each costs runtime protocol-conformance look-ups on the
-        // way to the first prompt (about 2 M instructions in all).
-        static var allValueStrings: [String] { allCases.map(\.rawValue) }
-        static var allValueDescriptions: [String: String] { [:] }
-        var defaultValueDescription: String { rawValue }
-    }
-
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let style = Style.forStandardOutput(environment: environment)
@@ -64,7 +53,7 @@ struct PlayCommand: ParsableCommand {
         } else {
             reader = LineReaders.standard(
                 programName: "coachdrill", historyFile: EditLineReader.defaultHistoryPath(environment: environment),
-                completions: PracticeSession.commands)
+                completions: SessionCommands.offered(in: .practice))
         }
         // Only the line editor shows what is typed; plain input is echoed so the output reads as a dialogue.
         let interactive = reader is EditLineReader
@@ -94,9 +83,11 @@ struct PlayCommand: ParsableCommand {
                 writer = try TranscriptWriter(path: file)
                 let hash = ContentHash.of(file: path)
                 try writer?.append(
-                    TranscriptEvent.session(
-                        scenario: loaded, contentHash: hash, seed: seed, mode: mode.rawValue,
-                        trainee: trainee ?? LoginName.current(environment: environment), started: Date()))
+                    .session(
+                        TranscriptHeader(
+                            version: TranscriptFormat.version, scenario: loaded.id, scenarioHash: hash, seed: seed,
+                            mode: mode,
+                            trainee: trainee ?? LoginName.current(environment: environment), started: UTCTime.iso8601(Date()))))
             } catch {
                 throw ErrorReport.fail("\(error)")
             }
@@ -104,7 +95,7 @@ struct PlayCommand: ParsableCommand {
 
         let session = PracticeSession(
             engine: engine, seed: seed, startBeat: from, reader: reader, echoInput: !interactive, style: style,
-            mode: mode == .practice ? .practice : .assess, transcript: writer)
+            mode: mode, transcript: writer)
         let end: SessionEnd
         do {
             end = try session.run()
@@ -114,7 +105,8 @@ struct PlayCommand: ParsableCommand {
         let card = session.scorecard
         if mode == .assess { session.say(session.assessmentReview()) }
         session.say("\n" + ScorecardTable.render(card, style: style))
-        try? writer?.append(TranscriptEvent.end(reason: end.reason, card: card, ended: Date()))
+        try? writer?.append(
+            .end(TranscriptEnd(reason: end.reason, ended: UTCTime.iso8601(Date()), recorded: TranscriptEnd.RecordedTotals(card))))
         if let writer { session.say(style.dim("Transcript saved to \(writer.path)")) }
         if case .interrupted(let signal) = end { throw ExitCode(128 + signal) }
     }
@@ -152,4 +144,19 @@ struct PlayCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// `play --mode`: practice or assess (a drill is `coachdrill drill`).
+extension SessionMode: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let mode = SessionMode(rawValue: argument), mode != .drill else { return nil }
+        self = mode
+    }
+
+    // The same strings ArgumentParser's CaseIterable & RawRepresentable defaults produce, without their
+    // generic `String(describing:)` round trips: each costs runtime protocol-conformance look-ups on the
+    // way to the first prompt (about 2 M instructions in all).
+    public static var allValueStrings: [String] { [SessionMode.practice.rawValue, SessionMode.assess.rawValue] }
+    public static var allValueDescriptions: [String: String] { [:] }
+    public var defaultValueDescription: String { rawValue }
 }

@@ -1,6 +1,10 @@
 import CoachDrillCore
 
-/// One assessment as a single JSON object (the `classify --format jsonl` and transcript shape).
+/// One assessment as a single JSON object: `classify --format jsonl` only. Transcripts hold the same fields
+/// but are written by the one transcript model (`TranscriptEvent`, JSONEncoder). This byte writer stays for
+/// `classify` alone: its output is byte for byte what scripts and the corpus tools read (key order, `1.0`),
+/// and JSON is a fifth of its cost per line even written this way (docs/performance.md, "What stays
+/// hand-written").
 enum AssessmentJSON {
     static func object(_ assessment: Assessment) -> String {
         var out = ByteBuffer(capacity: 256 + assessment.text.utf8.count * 2)

@@ -135,7 +135,7 @@ enum DrillResultText {
     }
 
     private static func scenarioSummary(_ task: ScenarioTask, _ outcome: DrillItemOutcome) -> String {
-        let card = Scorecard(assessments: outcome.answers)
+        let card = AnswerLog(outcome.answers).scorecard
         let percent = Int((card.partnerRate * 100).rounded())
         var parts: [String] = []
         parts.append(outcome.endBeat.map { "ended at '\(TerminalText.sanitize($0))'" } ?? "left before the end")

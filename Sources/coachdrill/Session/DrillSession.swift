@@ -3,34 +3,29 @@ import Foundation
 import LineEditor
 import ScenarioFormat
 
-/// Runs a drill pack item by item under assessment rules: no feedback, hints or undo until the end. Each
-/// prompt shows the item's countdown; going over is recorded, never enforced.
-final class DrillSession {
-    static let commands = [":help", ":skip", ":quit"]
-    /// `play`'s commands that a drill knows only to refuse: feedback and scores wait for the end.
-    static let refusedCommands = [":hint", ":undo", ":score", ":restart"]
-
+/// `drill`: the drill policy on the session loop. Runs a pack item by item under assessment rules: no
+/// feedback, hints or undo until the end. Each prompt shows the item's countdown; going over is recorded,
+/// never enforced.
+final class DrillSession: SessionPolicy {
+    let mode = SessionMode.drill
     private let pack: DrillPack
-    private let reader: LineReader
-    private let echoInput: Bool
-    private let style: Style
-    private let transcript: TranscriptWriter?
-    private let clock: () -> TimeInterval
+    private let loop: SessionLoop
+    private var style: Style { loop.style }
     private let assessor = Assessor()
-    /// Answers so far over the whole drill: the transcript numbers turns across items.
-    private var turn = 0
     private(set) var outcomes: [DrillItemOutcome] = []
+    /// The item being answered and when it started, for the prompt's countdown.
+    private var current: (item: DrillItem, started: TimeInterval)?
 
     init(
         pack: DrillPack, reader: LineReader, echoInput: Bool, style: Style, transcript: TranscriptWriter?,
         clock: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
     ) {
         self.pack = pack
-        self.reader = reader
-        self.echoInput = echoInput
-        self.style = style
-        self.transcript = transcript
-        self.clock = clock
+        loop = SessionLoop(reader: reader, echoInput: echoInput, style: style, transcript: transcript, clock: clock)
+    }
+
+    private func clock() -> TimeInterval {
+        loop.clock()
     }
 
     var result: DrillResult { DrillResult(pack: pack, outcomes: outcomes) }
@@ -47,7 +42,7 @@ final class DrillSession {
             case .rewrite(let task): ending = try playRewrite(task, item: item, index: index)
             }
             outcomes.append(ending.outcome)
-            try transcript?.append(DrillTranscriptEvent.itemEnd(item, outcome: ending.outcome))
+            try loop.transcript?.append(.item(Self.itemEvent(item, outcome: ending.outcome)))
             if let end = ending.drillEnd { return end }
         }
         return .completed
@@ -86,7 +81,7 @@ final class DrillSession {
     private func answerOnce(
         item: DrillItem, index: Int, target: Marker, started: TimeInterval, context: () -> AssessmentContext
     ) throws -> ItemEnding {
-        switch read(item: item, started: started) {
+        switch try read(item: item, started: started) {
         case .skip:
             return ItemEnding(outcome: unfinished(index, [], started: started), drillEnd: nil)
         case .end(let end):
@@ -94,11 +89,7 @@ final class DrillSession {
         case .answer(let line, let seconds):
             let assessment = assessor.assess(line, context: context())
             let passed = DrillGrading.passes(assessment, target: target)
-            turn += 1
-            try transcript?.append(
-                DrillTranscriptEvent.itemAnswer(
-                    turn: turn, itemID: item.id, seconds: seconds, assessment: assessment, item: index, target: target,
-                    passed: passed))
+            try loop.record(assessment, seconds: seconds, item: item, index: index, target: target, passed: passed)
             say(style.dim("Answer recorded."))
             let outcome = DrillItemOutcome(
                 index: index, answers: [assessment], elapsedSeconds: clock() - started, passed: passed)
@@ -119,30 +110,25 @@ final class DrillSession {
         }
         say(scenarioHeader(scenario))
         let started = clock()
-        var answers: [Assessment] = []
+        var itemAnswers: [Assessment] = []
         try showClient(engine.clientLine, beat: engine.beatID, index: index, speaker: scenario.persona.name)
         while !engine.isFinished {
-            switch read(item: item, started: started) {
+            switch try read(item: item, started: started) {
             case .skip:
-                return ItemEnding(outcome: unfinished(index, answers, started: started), drillEnd: nil)
+                return ItemEnding(outcome: unfinished(index, itemAnswers, started: started), drillEnd: nil)
             case .end(let end):
-                return ItemEnding(outcome: unfinished(index, answers, started: started), drillEnd: end)
+                return ItemEnding(outcome: unfinished(index, itemAnswers, started: started), drillEnd: end)
             case .answer(let line, let seconds):
-                let step = engine.respond(to: line, assessor: assessor)
-                answers.append(step.assessment)
-                turn += 1
-                try transcript?.append(
-                    DrillTranscriptEvent.scenarioAnswer(
-                        turn: turn, beat: step.fromBeat, next: step.toBeat, branch: step.branchIndex, seconds: seconds,
-                        assessment: step.assessment, item: index))
+                let step = try loop.step(&engine, answer: line, seconds: seconds, assessor: assessor, item: index)
+                itemAnswers.append(step.assessment)
                 for reply in step.clientLines {
                     try showClient(reply, beat: engine.beatID, index: index, speaker: scenario.persona.name)
                 }
             }
         }
-        let passed = DrillGrading.passes(task, answers: answers, endedOn: engine.beatID)
+        let passed = DrillGrading.passes(task, answers: itemAnswers, endedOn: engine.beatID)
         let outcome = DrillItemOutcome(
-            index: index, answers: answers, endBeat: engine.beatID, elapsedSeconds: clock() - started, passed: passed)
+            index: index, answers: itemAnswers, endBeat: engine.beatID, elapsedSeconds: clock() - started, passed: passed)
         return ItemEnding(outcome: outcome, drillEnd: nil)
     }
 
@@ -153,79 +139,32 @@ final class DrillSession {
 
     // MARK: - Reading
 
-    private enum Read {
-        case answer(String, seconds: Double)
-        case skip
-        case end(SessionEnd)
+    /// The next answer to `item`, which started at `started`.
+    private func read(item: DrillItem, started: TimeInterval) throws -> SessionLoop.Read {
+        current = (item, started)
+        return try loop.read(self)
     }
 
-    /// The next answer, handling `:` commands and blank lines on the way.
-    private func read(item: DrillItem, started: TimeInterval) -> Read {
-        while true {
-            let shownAt = clock()
-            let prompt = Countdown.prompt(limit: item.timeLimitSeconds, elapsed: shownAt - started, style: style)
-            switch reader.readLine(prompt: prompt) {
-            case .endOfInput:
-                if !echoInput { say("") }
-                return .end(.endOfInput)
-            case .interrupted:
-                continue
-            case .terminated(let signal):
-                say("")
-                return .end(.interrupted(signal: signal))
-            case .line(let raw):
-                var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                let tooLong = line.utf8.count > PracticeSession.maxAnswerBytes
-                if tooLong { line = PracticeSession.truncated(line) }
-                if line.isEmpty { continue }
-                if echoInput { say(prompt + TerminalText.sanitize(line)) }
-                if tooLong {
-                    say(
-                        style.dim(
-                            "(That answer was longer than \(PracticeSession.maxAnswerBytes) bytes; "
-                                + "only its start is used.)"
-                        ))
-                }
-                // A command's bare name would otherwise be recorded as the item's answer (a quick-fire
-                // item takes only one).
-                if let command = PracticeSession.commandMissingItsColon(
-                    line, commands: Self.commands + Self.refusedCommands)
-                {
-                    say(style.dim(PracticeSession.missingColonNote(command)))
-                    continue
-                }
-                guard line.hasPrefix(":") else { return .answer(line, seconds: clock() - shownAt) }
-                switch command(line) {
-                case .skip: return .skip
-                case .quit: return .end(.quit)
-                case .handled: continue
-                }
-            }
-        }
+    func prompt() -> String {
+        guard let current else { return "coach> " }
+        return Countdown.prompt(limit: current.item.timeLimitSeconds, elapsed: clock() - current.started, style: style)
     }
 
-    private enum CommandOutcome { case handled, skip, quit }
-
-    private func command(_ line: String) -> CommandOutcome {
-        let word = line.split(separator: " ").first.map(String.init) ?? line
-        let matches = Self.commands.filter { $0.hasPrefix(word) }
-        switch matches.count == 1 ? matches[0] : word {
+    /// A drill's own commands; the loop refuses play's feedback commands before they get here.
+    func perform(_ command: String) throws -> CommandOutcome {
+        switch command {
         case ":skip": return .skip
         case ":quit": return .quit
-        case ":help": say(helpText())
-        case let refused where Self.refusedCommands.contains(refused):
-            say("Not during a drill: feedback and your scores come at the end, as in an assessment.")
         default:
-            say("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
+            say(helpText())
+            return .handled
         }
-        return .handled
     }
 
     // MARK: - Output
 
     private func showClient(_ text: String, beat: String, index: Int, speaker: String = "Client") throws {
-        try transcript?.append(DrillTranscriptEvent.client(beat: beat, text: text, item: index))
-        say("\n" + style.cyan(style.bold(TerminalText.sanitize(speaker))) + ": " + TerminalText.sanitize(text) + "\n")
+        try loop.showClient(text, beat: beat, item: index, speaker: speaker)
     }
 
     private func header() -> String {
@@ -267,6 +206,21 @@ final class DrillSession {
     }
 
     func say(_ text: String) {
-        StandardOutput.say(text)
+        loop.say(text)
+    }
+}
+
+extension DrillSession {
+    /// How an item ended, as its transcript event.
+    static func itemEvent(_ item: DrillItem, outcome: DrillItemOutcome) -> TranscriptItem {
+        let kind: TranscriptItem.Kind =
+            switch item.kind {
+            case .scenario: .scenario
+            case .quickFire: .quickFire
+            case .rewrite: .rewrite
+            }
+        return TranscriptItem(
+            item: outcome.index, kind: kind, id: item.id, timeLimitSeconds: Double(item.timeLimitSeconds),
+            elapsedSeconds: outcome.elapsedSeconds, overtime: outcome.overtime(limit: item.timeLimitSeconds), passed: outcome.passed)
     }
 }

@@ -3,45 +3,17 @@ import CoachDrillCore
 import Foundation
 import LineEditor
 
-/// How a session ended, as recorded in the transcript's end event.
-enum SessionEnd: Equatable {
-    case completed, quit, endOfInput
-    case interrupted(signal: Int32)
-
-    var reason: String {
-        switch self {
-        case .completed: "completed"
-        case .quit: "quit"
-        case .endOfInput: "eof"
-        case .interrupted: "interrupted"
-        }
-    }
-}
-
-enum SessionMode: String, CaseIterable {
-    /// Feedback after every answer, hints and undo.
-    case practice
-    /// No feedback, hints or undo until the end, as in a credential assessment.
-    case assess
-}
-
-/// The REPL: shows the client's lines, reads the coach's, prints feedback, runs `:` commands.
-final class PracticeSession {
-    static let commands = [":help", ":hint", ":markers", ":score", ":undo", ":restart", ":transcript", ":quit"]
-
-    private let reader: LineReader
-    private let echoInput: Bool
-    private let style: Style
-    private let mode: SessionMode
-    private let transcript: TranscriptWriter?
+/// `play`: the practice and assessment policy on the session loop. Shows the scenario, judges each answer
+/// in the story, gives feedback after it (practice) or at the end (assessment), and runs play's commands.
+final class PracticeSession: SessionPolicy {
+    let mode: SessionMode
+    private let loop: SessionLoop
+    private var style: Style { loop.style }
     /// Made at the first answer; `run()` compiles its catalogue in the background while the trainee reads.
     private lazy var assessor = Assessor()
     private let seed: UInt64
     private let startBeat: String?
     private var engine: Engine
-    /// Engines before each answer, for `:undo`; assessments alongside, for the scorecard.
-    private var history: [(engine: Engine, assessment: Assessment)] = []
-    private var promptShownAt = Date()
 
     init(
         engine: Engine, seed: UInt64, startBeat: String?, reader: LineReader, echoInput: Bool, style: Style,
@@ -50,16 +22,13 @@ final class PracticeSession {
         self.engine = engine
         self.seed = seed
         self.startBeat = startBeat
-        self.reader = reader
-        self.echoInput = echoInput
-        self.style = style
         self.mode = mode
-        self.transcript = transcript
+        loop = SessionLoop(reader: reader, echoInput: echoInput, style: style, transcript: transcript)
     }
 
     private var scenario: Scenario { engine.scenario }
     private var clientName: String { TerminalText.sanitize(scenario.persona.name) }
-    var scorecard: Scorecard { Scorecard(assessments: history.map(\.assessment)) }
+    var scorecard: Scorecard { loop.answers.scorecard }
 
     /// Runs to the end and returns how it ended. Transcript write failures end the session loudly.
     func run() throws -> SessionEnd {
@@ -69,137 +38,60 @@ final class PracticeSession {
         DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         if engine.isFinished { return .completed }
         while true {
-            promptShownAt = Date()
-            switch reader.readLine(prompt: prompt()) {
-            case .endOfInput:
-                return .endOfInput
-            case .interrupted:
+            switch try loop.read(self) {
+            case .end(let end):
+                return end
+            case .skip:
                 continue
-            case .terminated(let signal):
-                return .interrupted(signal: signal)
-            case .line(let raw):
-                var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                let tooLong = line.utf8.count > Self.maxAnswerBytes
-                if tooLong { line = Self.truncated(line) }
-                if line.isEmpty { continue }
-                reader.addHistory(line)
-                if echoInput { say(prompt() + TerminalText.sanitize(line)) }
-                if tooLong {
-                    say(style.dim("(That answer was longer than \(Self.maxAnswerBytes) bytes; only its start is used.)"))
+            case .answer(let line, let seconds):
+                let turn = try loop.step(&engine, answer: line, seconds: seconds, assessor: assessor)
+                if mode == .practice {
+                    say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
                 }
-                if line.hasPrefix(":") {
-                    if try runCommand(line) == .quit { return .quit }
-                    continue
-                }
-                if let command = Self.commandMissingItsColon(line, commands: Self.commands) {
-                    reply(style.dim(Self.missingColonNote(command)))
-                    continue
-                }
-                if try answer(line) { return .completed }
+                for reply in turn.clientLines { try showClient(reply) }
+                if turn.ended { return .completed }
             }
         }
     }
 
-    /// The command `line` names when it is exactly a command's name typed without its colon ("hint",
-    /// "Quit"): no coach would answer a client with that one word, and judging it would use up a turn.
-    static func commandMissingItsColon(_ line: String, commands: [String]) -> String? {
-        commands.first { $0.dropFirst().caseInsensitiveCompare(line) == .orderedSame }
-    }
-
-    static func missingColonNote(_ command: String) -> String {
-        "(Did you mean \(command)? Commands start with a colon.)"
-    }
-
-    /// A coach answer is a few sentences; anything this long is pasted by mistake, and is cut.
-    static let maxAnswerBytes = 4096
-
-    /// The longest prefix of `line` that fits in `maxAnswerBytes`, cut on a character boundary.
-    static func truncated(_ line: String) -> String {
-        var count = 0
-        var end = line.startIndex
-        for index in line.indices {
-            let width = line[index].utf8.count
-            if count + width > maxAnswerBytes { break }
-            count += width
-            end = line.index(after: index)
-        }
-        return String(line[..<end])
-    }
-
-    // MARK: Turns
-
-    /// Plays one coach answer; true when the session reached its end.
-    private func answer(_ line: String) throws -> Bool {
-        let seconds = Date().timeIntervalSince(promptShownAt)
-        let before = engine
-        let turn = engine.respond(to: line, assessor: assessor)
-        history.append((before, turn.assessment))
-        try transcript?.append(
-            TranscriptEvent.coach(
-                turn: history.count, beat: turn.fromBeat, next: turn.toBeat, branch: turn.branchIndex,
-                seconds: seconds, assessment: turn.assessment))
-        if mode == .practice {
-            say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
-        }
-        for reply in turn.clientLines { try showClient(reply) }
-        return turn.ended
-    }
-
     private func showClient(_ text: String) throws {
-        try transcript?.append(TranscriptEvent.client(beat: engine.beatID, text: text))
-        say("\n" + style.cyan(style.bold(clientName)) + ": " + TerminalText.sanitize(text) + "\n")
+        try loop.showClient(text, beat: engine.beatID, speaker: scenario.persona.name)
     }
 
     // MARK: Commands
 
-    private enum CommandOutcome { case handled, quit }
-
-    private func runCommand(_ line: String) throws -> CommandOutcome {
-        let word = line.split(separator: " ").first.map(String.init) ?? line
-        let matches = Self.commands.filter { $0.hasPrefix(word) }
-        guard let command = matches.count == 1 ? matches.first : (Self.commands.contains(word) ? word : nil) else {
-            reply("Unknown command \(TerminalText.sanitize(word)). Commands: \(Self.commands.joined(separator: " "))")
-            return .handled
-        }
+    /// Play's commands; the loop has already refused those this mode does not allow.
+    func perform(_ command: String) throws -> CommandOutcome {
         switch command {
         case ":help":
             reply(helpText())
         case ":hint":
-            reply(mode == .assess ? "No hints in assessment mode." : hintText())
+            reply(hintText())
         case ":markers":
             reply(MarkerCatalogueText.render(style: style))
         case ":score":
-            reply(mode == .assess ? "The scorecard comes at the end in assessment mode." : ScorecardTable.render(scorecard, style: style))
+            reply(ScorecardTable.render(scorecard, style: style))
         case ":undo":
-            guard mode == .practice else {
-                reply("No undo in assessment mode.")
-                break
-            }
-            guard let last = history.popLast() else {
+            guard let last = try loop.undo() else {
                 reply("Nothing to undo yet.")
                 break
             }
-            engine = last.engine
-            try transcript?.append(TranscriptEvent.undo(turn: history.count + 1))
+            if let before = last.engine { engine = before }
             say("Undone. \(clientName) is waiting for your answer to:")
             try showClient(engine.clientLine)
         case ":restart":
-            // Starting again would let an assessed answer be taken back, as :undo would.
-            guard mode == .practice else {
-                reply("No restart in assessment mode.")
-                break
-            }
+            // Assessment mode refuses it (the table): starting again would let an assessed answer be taken back.
             do {
                 engine = try Engine(scenario: scenario, seed: seed, from: startBeat)
             } catch {
                 reply("Cannot restart: \(error)")
                 break
             }
-            history.removeAll()
+            loop.restart()
             say("Starting again from the top.")
             try showClient(engine.clientLine)
         case ":transcript":
-            reply(transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
+            reply(loop.transcript.map { "Transcript: \($0.path)" } ?? "No transcript is being written.")
         default:
             return .quit
         }
@@ -246,9 +138,9 @@ final class PracticeSession {
 
     /// Assessment mode withholds feedback until the end; this is all of it, turn by turn.
     func assessmentReview() -> String {
-        guard !history.isEmpty else { return "" }
+        guard loop.answers.turns > 0 else { return "" }
         var out = "\n" + style.bold("Feedback, turn by turn") + "\n"
-        for (index, entry) in history.enumerated() {
+        for (index, entry) in loop.answers.answers.enumerated() {
             out += "\n\(index + 1). \"\(TerminalText.sanitize(entry.assessment.text))\"\n   "
             out += FeedbackLine.render(entry.assessment, clientName: clientName, style: style)
                 .replacingOccurrences(of: "\n", with: "\n   ") + "\n"
@@ -273,20 +165,15 @@ final class PracticeSession {
         return out
     }
 
-    private func prompt() -> String {
+    func prompt() -> String {
         style.enabled ? style.bold("coach> ") : "coach> "
     }
 
     func say(_ text: String) {
-        StandardOutput.say(text)
+        loop.say(text)
     }
 
-    /// A command's answer, then one blank line before the next prompt, as after the client's lines: the
-    /// prompt stands apart from what was just said, whether the answer ends in a newline (the scorecard)
-    /// or not (a hint).
     private func reply(_ text: String) {
-        var answer = text
-        while answer.hasSuffix("\n") { answer.removeLast() }
-        say(answer + "\n")
+        loop.reply(text, mode: mode)
     }
 }

@@ -5,8 +5,6 @@ import ScenarioFormat
 /// Appends a session's events to a JSON Lines file, flushing each to disk (fsync) as it is written, so a
 /// killed process loses at most the line being typed. Schema: docs/transcript.md.
 final class TranscriptWriter {
-    static let formatVersion = 1
-
     enum OpenError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
         case cannotWrite(path: String, reason: String)
@@ -56,9 +54,14 @@ final class TranscriptWriter {
         close(descriptor)
     }
 
-    /// Writes one event (a JSON object without the newline) and syncs it to disk.
-    func append(_ json: String) throws(OpenError) {
-        var bytes = Array(json.utf8)
+    /// Writes one event as a line (`TranscriptEvent.jsonLine()`) and syncs it to disk.
+    func append(_ event: TranscriptEvent) throws(OpenError) {
+        var bytes: [UInt8]
+        do {
+            bytes = try event.jsonLine()
+        } catch {
+            throw .cannotWrite(path: path, reason: error.description)
+        }
         bytes.append(UInt8(ascii: "\n"))
         var offset = 0
         while offset < bytes.count {
@@ -83,45 +86,5 @@ final class TranscriptWriter {
 
     static func fileStamp(_ date: Date) -> String {
         UTCTime.compact(date)
-    }
-}
-
-/// The events of a transcript, as JSON objects.
-enum TranscriptEvent {
-    static func session(
-        scenario: Scenario, contentHash: String, seed: UInt64, mode: String, trainee: String, started: Date
-    ) -> String {
-        "{\"event\":\"session\",\"version\":\(TranscriptWriter.formatVersion),"
-            + "\"scenario\":\(JSONText.quote(scenario.id)),\"scenario_hash\":\(JSONText.quote(contentHash)),"
-            + "\"seed\":\(seed),\"mode\":\(JSONText.quote(mode)),\"trainee\":\(JSONText.quote(trainee)),"
-            + "\"started\":\(JSONText.quote(isoTime(started)))}"
-    }
-
-    static func client(beat: String, text: String) -> String {
-        "{\"event\":\"client\",\"beat\":\(JSONText.quote(beat)),\"text\":\(JSONText.quote(text))}"
-    }
-
-    static func coach(turn: Int, beat: String, next: String, branch: Int?, seconds: Double, assessment: Assessment) -> String {
-        "{\"event\":\"coach\",\"turn\":\(turn),\"beat\":\(JSONText.quote(beat)),\"next\":\(JSONText.quote(next)),"
-            + "\"branch\":\(branch.map(String.init) ?? "null"),\"response_seconds\":\(JSONText.number(seconds)),"
-            + "\"assessment\":\(AssessmentJSON.object(assessment))}"
-    }
-
-    static func undo(turn: Int) -> String {
-        "{\"event\":\"undo\",\"turn\":\(turn)}"
-    }
-
-    static func end(reason: String, card: Scorecard, ended: Date) -> String {
-        let markers = card.tallies.map {
-            "{\"marker\":\(JSONText.quote($0.marker.id)),\"partnered\":\($0.partnered),\"advised\":\($0.advised),\"neutral\":\($0.neutral)}"
-        }
-        let traps = card.traps.map { "{\"trap\":\(JSONText.quote($0.trap.rawValue)),\"count\":\($0.count)}" }
-        return "{\"event\":\"end\",\"reason\":\(JSONText.quote(reason)),\"ended\":\(JSONText.quote(isoTime(ended))),"
-            + "\"scorecard\":{\"turns\":\(card.turns),\"partnered\":\(card.partneredTurns),\"advised\":\(card.advisedTurns),"
-            + "\"markers\":\(JSONText.array(markers)),\"traps\":\(JSONText.array(traps))}}"
-    }
-
-    static func isoTime(_ date: Date) -> String {
-        UTCTime.iso8601(date)
     }
 }

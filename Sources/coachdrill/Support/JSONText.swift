@@ -8,7 +8,7 @@ enum JSONText {
     }
 
     /// Appends `string` as a JSON string literal to `out`. Works on UTF-8 bytes and copies the runs that need
-    /// no escaping whole: this is on the path of every `classify` line and every transcript event.
+    /// no escaping whole: this is on the path of every `classify` line.
     /// Escaped: quote, backslash, controls (U+0000-001F, U+007F-009F), and U+2028/2029, which end lines in
     /// JavaScript.
     static func appendQuoted(_ string: String, to out: inout ByteBuffer) {
