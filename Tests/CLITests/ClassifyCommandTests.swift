@@ -42,8 +42,8 @@ final class ClassifyCommandTests: XCTestCase {
              "coachdrill: <stdin> has no split column, so --split dev has nothing to choose\n"),
             (["classify", "--agreement", "-"], "marker\tstance\ttext\n8.5\tadvise\tGo.\n",
              "coachdrill: no line of <stdin> was labelled twice (its marker_b and stance_b are empty)\n"),
-            (["classify", "--eval", "-"], "marker\tstance\ttext\n8.5\tadvice\tGo \u{1b}]0;x\u{7}\n",
-             "coachdrill: <stdin>:2:5: unknown stance 'advice' (use partner, advise or neutral)\n"),
+            (["classify", "--eval", "-"], "marker\tstance\ttext\n8.5\tadvice\u{1b}]0;x\u{7}\tGo.\n",
+             "coachdrill: <stdin>:2:5: unknown stance 'advice\\u{1B}]0;x\\u{7}' (use partner, advise or neutral)\n"),
             (["classify", "--eval", sample, "--split", "test", "--show-misses", "--agreement"], "",
              "Error: --eval and --agreement are two different reports: choose one\n"),
         ]

@@ -49,9 +49,17 @@ final class CorpusShapeTests: XCTestCase {
                 let reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
                 XCTAssertGreaterThanOrEqual(reason.split(separator: " ").count, 4, "\(place): the third reading gives no reason")
             }
-            XCTAssertTrue(
-                line.label == line.firstLabel || line.label == second || line.overturnedFirstLabel != nil,
-                "\(place): the decided label is neither annotator's and no first label is recorded")
+            // An overturned first label is recorded only when it really was overturned, and says so in the note.
+            if let overturned = line.overturnedFirstLabel {
+                XCTAssertNotEqual(overturned, line.label, "\(place): a first label 'overturned' into itself")
+                XCTAssertTrue(line.adjudication.hasPrefix("first \(overturned);"), "\(place): note")
+            } else {
+                XCTAssertFalse(line.adjudication.hasPrefix("first "), "\(place): a 'first' note that was not read")
+            }
+            // The decided label is one of the two annotators' unless the third reading chose a third one.
+            if line.label != second, line.overturnedFirstLabel != nil {
+                XCTAssertFalse(line.adjudication.isEmpty, "\(place): a third label needs its reason")
+            }
         }
     }
 
@@ -59,8 +67,11 @@ final class CorpusShapeTests: XCTestCase {
     func testStyleTagsAgreeWithTheStance() throws {
         for line in try newLines() {
             let place = "Corpus/coach-turns.tsv:\(line.line)"
-            if line.stance == .neutral {
-                XCTAssertFalse(line.styles.contains(.hedged), "\(place): hedged advice labelled neutral")
+            if line.styles.contains(.hedged) || line.styles.contains(.looksInvite) {
+                XCTAssertEqual(line.stance, .advise, "\(place): hedged advice and advice that looks like an invitation advise")
+            }
+            if line.styles.contains(.looksAdvice) {
+                XCTAssertEqual(line.stance, .partner, "\(place): partnering that looks like advice partners")
             }
         }
     }

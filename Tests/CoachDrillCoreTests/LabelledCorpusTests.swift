@@ -79,23 +79,33 @@ final class LabelledCorpusTests: XCTestCase {
     func testAgreementCountsOnlyLinesLabelledTwice() throws {
         let text = header + "\n"
             + "a\tdev\tx\tplain\t\tWho could help?\t8.6\tpartner\t8.6\tpartner\t\n"
-            + "b\tdev\tx\tplain\t\tEmail me Friday.\t8.7\tadvise\t8.5\tadvise\tfirst 8.5/advise; reporting to the coach is accountability\n"
+            + "b\tdev\tx\tplain\t\tEmail me Friday.\t8.7\tadvise\t8.7\tadvise\tfirst 8.5/advise; reporting to the coach is accountability\n"
             + "c\ttrain\tlegacy-team\tlegacy\t\tMm.\tnone\tneutral\t\t\t\n"
         let agreement = Agreement(lines: try LabelledCorpus.parse(text))
-        XCTAssertEqual(agreement.stance.total, 2)
+        XCTAssertEqual(agreement.stance.total, 2, "c was labelled once")
         XCTAssertEqual(agreement.stance.accuracy, 1)
-        XCTAssertEqual(agreement.marker.accuracy, 1)
-        XCTAssertEqual(agreement.adjudicated, 0, "b's two annotators agreed (8.5/advise); the third reading overturned both")
+        XCTAssertEqual(agreement.marker.accuracy, 0.5, "b: the first said 8.5, the second 8.7")
+        XCTAssertEqual(agreement.marker.counts[4][6], 1, "8.5 (row) against 8.7 (column)")
+        XCTAssertEqual(agreement.adjudicated, 1)
     }
 
     func testEvaluationFiguresAndStyles() throws {
         let text = header + "\n"
             + "a\tdev\tx\thedged\t\tIt might be worth emailing me on Friday to say how it went.\t8.7\tadvise\t8.7\tadvise\t\n"
             + "b\tdev\tx\tplain\t\tHow would you like to hold yourself to this?\t8.7\tpartner\t8.7\tpartner\t\n"
-        let evaluation = Evaluation(lines: try LabelledCorpus.parse(text))
+        // A judge that calls everything partnered, on the same marker: the hedged advice is missed.
+        let evaluation = Evaluation(lines: try LabelledCorpus.parse(text)) { Label(marker: $0.marker, stance: .partner) }
         XCTAssertEqual(evaluation.stance.total, 2)
+        XCTAssertEqual(evaluation.stance.accuracy, 0.5)
+        XCTAssertEqual(evaluation.marker.accuracy, 1)
+        XCTAssertEqual(evaluation.adviseRecall, 0)
+        XCTAssertEqual(evaluation.partnerCalledAdvised, 0)
         XCTAssertEqual(evaluation.byStyle.map(\.style), [.hedged, .plain])
-        XCTAssertEqual(evaluation.byStyle.map(\.stance.total), [1, 1])
-        XCTAssertEqual(evaluation.adviseRecall, evaluation.stance.recall(of: "advise"))
+        XCTAssertEqual(evaluation.byStyle.map(\.stance.accuracy), [0, 1])
+        XCTAssertEqual(evaluation.misses.map(\.line.id), ["a"])
+        // And one that calls everything advised: every partnering line is called advised.
+        let harsh = Evaluation(lines: try LabelledCorpus.parse(text)) { Label(marker: $0.marker, stance: .advise) }
+        XCTAssertEqual(harsh.adviseRecall, 1)
+        XCTAssertEqual(harsh.partnerCalledAdvised, 1)
     }
 }

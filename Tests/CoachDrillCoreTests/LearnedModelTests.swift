@@ -51,19 +51,20 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertTrue(client.isSuperset(of: ["client:rang", "client:her", "shape:client-line"]))
     }
 
-    /// A decision's contributions explain it exactly: added up with the two intercepts, they give the
-    /// winner's lead over the runner-up, which is never negative.
-    func testContributionsAddUpToTheWinnersLead() {
+    /// A decision's contributions explain it exactly: added to the difference of the two intercepts, they
+    /// give the winner's lead over the runner-up, computed here from the weights on their own.
+    func testContributionsAddUpToTheWinnersLead() throws {
         let model = LearnedModel.shared
         for line in ["It might be worth having a chat with your bank manager.", "Who could back you on this?", "Mm."] {
             let known = model.known(LineFeatures.of(line)).numbers
             for linear in [model.stance, model.marker] {
                 let decision = model.decide(linear, features: known)
-                guard let k = linear.classes.firstIndex(of: decision.label),
-                    let r = linear.classes.firstIndex(of: decision.runnerUp)
-                else { return XCTFail("unknown class") }
-                let lead = decision.contributions().reduce(0) { $0 + $1.amount } + linear.intercepts[k] - linear.intercepts[r]
-                XCTAssertGreaterThanOrEqual(lead, 0, line)
+                let k = try XCTUnwrap(linear.classes.firstIndex(of: decision.label))
+                let r = try XCTUnwrap(linear.classes.firstIndex(of: decision.runnerUp))
+                func score(_ c: Int) -> Double { known.reduce(linear.intercepts[c]) { $0 + linear.weight($1, c) } }
+                let explained = decision.contributions().reduce(0) { $0 + $1.amount } + linear.intercepts[k] - linear.intercepts[r]
+                XCTAssertEqual(explained, score(k) - score(r), accuracy: 1e-9, line)
+                XCTAssertTrue(linear.classes.indices.allSatisfy { score($0) <= score(k) + 1e-12 }, "\(line): the winner scores highest")
                 let strong = decision.contributions(atLeast: 0.15)
                 XCTAssertTrue(strong.allSatisfy { $0.amount >= 0.15 }, line)
                 XCTAssertEqual(strong.map(\.amount), strong.map(\.amount).sorted(by: >), line)

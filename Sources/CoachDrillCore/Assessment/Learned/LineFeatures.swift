@@ -181,7 +181,7 @@ public enum LineFeatures {
     static let directingWords: Set<String> = ["should", "must", "need", "needs", "have", "ought", "had", "could", "might", "to"]
     static let skippedBeforeVerb: Set<String> = [
         "to", "also", "just", "really", "definitely", "probably", "maybe", "perhaps", "seriously", "honestly", "better",
-        "at", "least", "first", "then", "now", "actually", "really", "try", "go", "and",
+        "at", "least", "first", "then", "now", "actually", "try", "go", "and",
     ]
 
     static let actorWords: Set<String> = ["you", "i", "we", "they", "he", "she", "let"]
