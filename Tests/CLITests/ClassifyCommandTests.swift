@@ -46,6 +46,9 @@ final class ClassifyCommandTests: XCTestCase {
              "coachdrill: <stdin>:2:5: unknown stance 'advice\\u{1B}]0;x\\u{7}' (use partner, advise or neutral)\n"),
             (["classify", "--eval", sample, "--split", "test", "--show-misses", "--agreement"], "",
              "Error: --eval and --agreement are two different reports: choose one\n"),
+            (["classify", "--eval", sample, "--format", "jsonl"], "",
+             "Error: --format chooses how judged lines are printed; --eval and --agreement print a report as text\n"),
+            (["classify", "--split", "dev"], "", "Error: --split goes with --eval or --agreement\n"),
         ]
         for (arguments, input, expected) in cases {
             let result = try CoachDrillBinary.run(arguments, input: input)

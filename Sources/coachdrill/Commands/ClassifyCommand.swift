@@ -41,11 +41,14 @@ struct ClassifyCommand: ParsableCommand {
     var agreement = false
 
     func validate() throws {
-        if (split != nil || agreement) && !eval && !agreement {
+        if split != nil && !eval && !agreement {
             throw ValidationError("--split goes with --eval or --agreement")
         }
         if eval && agreement { throw ValidationError("--eval and --agreement are two different reports: choose one") }
         if showMisses && !eval { throw ValidationError("--show-misses goes with --eval") }
+        if format != .text && (eval || agreement) {
+            throw ValidationError("--format chooses how judged lines are printed; --eval and --agreement print a report as text")
+        }
     }
 
     func run() throws {
