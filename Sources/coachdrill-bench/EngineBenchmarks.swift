@@ -53,7 +53,9 @@ extension EngineBenchmarks {
                     line += words[index % words.count].filter { $0 != "." && $0 != "?" && $0 != "!" } + " "
                     index += 1
                 }
-                return (Assessor(), String(line.utf8.prefix(bytes)) ?? line)
+                // Cut to the size asked, whole characters only.
+                while line.utf8.count > bytes { line.removeLast() }
+                return (Assessor(), line)
             },
             body: { state in _ = state.assessor.assess(state.line) })
     }

@@ -16,9 +16,13 @@ struct Row: Encodable {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
+guard arguments.count == 2 else {
     FileHandle.standardError.write(Data("usage: coachdrill-features CORPUS.tsv > features.jsonl\n".utf8))
     exit(2)
+}
+guard let data = FileManager.default.contents(atPath: arguments[1]) else {
+    FileHandle.standardError.write(Data("coachdrill-features: cannot read \(arguments[1]) (run it from the package folder: make train)\n".utf8))
+    exit(1)
 }
 let lines: [LabelledLine]
 do {

@@ -1,11 +1,11 @@
 import CoachDrillCore
-import ScenarioFormat
 
 /// `classify --eval`: the headline figures, per-class scores, confusion matrices and accuracy per style tag,
-/// as aligned text.
+/// as aligned text. The text quotes file names and corpus lines: the caller escapes it as a whole before it
+/// reaches a terminal.
 enum EvaluationReport {
     static func render(_ evaluation: Evaluation, heading: String, showMisses: Bool) -> String {
-        var out = "\(TerminalText.sanitize(heading, allowNewlines: false)): \(evaluation.stance.total) lines\n\n"
+        var out = "\(heading): \(evaluation.stance.total) lines\n\n"
         let headline = [
             ("stance accuracy", evaluation.stance.accuracy),
             ("advise recall (advising lines called advised)", evaluation.adviseRecall),
@@ -31,7 +31,7 @@ enum EvaluationReport {
         if showMisses, !evaluation.misses.isEmpty {
             out += "\ndisagreements (line: expected -> got):\n"
             for (line, got) in evaluation.misses {
-                out += "  \(line.line): \(line.label) -> \(got)  \(TerminalText.sanitize(line.text, allowNewlines: false))\n"
+                out += "  \(line.line): \(line.label) -> \(got)  \(line.text)\n"
             }
         }
         return out
@@ -69,7 +69,7 @@ enum EvaluationReport {
 /// `classify --agreement`: how far the two blind annotators agreed, for stance and for marker.
 enum AgreementReport {
     static func render(_ agreement: Agreement, heading: String) -> String {
-        var out = "\(TerminalText.sanitize(heading, allowNewlines: false)): \(agreement.stance.total) lines labelled twice"
+        var out = "\(heading): \(agreement.stance.total) lines labelled twice"
         out += ", \(agreement.adjudicated) decided by a third reading\n\n"
         for (name, matrix) in [("stance", agreement.stance), ("marker", agreement.marker)] {
             out += "\(name): \(EvaluationReport.percent(matrix.accuracy)) agreement, Cohen's kappa \(decimal(matrix.kappa))\n"

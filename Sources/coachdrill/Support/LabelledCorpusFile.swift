@@ -13,14 +13,11 @@ enum LabelledCorpusFile {
     ) throws -> String {
         // In a checkout the path is shown as typed from here; the installed copy by its full path.
         if FileManager.default.isReadableFile(atPath: currentDirectory + "/" + relativePath) { return relativePath }
-        var candidates: [String] = []
         if let executablePath {
-            let prefix = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+            let installed = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
                 .deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(prefix.appendingPathComponent("share/coachdrill/" + relativePath).path)
-        }
-        if let found = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) {
-            return found
+                .appendingPathComponent("share/coachdrill/" + relativePath).path
+            if FileManager.default.isReadableFile(atPath: installed) { return installed }
         }
         throw ValidationError(
             "no labelled corpus found (looked for \(relativePath) here and in the installed share folder); "
