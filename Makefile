@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
 SCENARIO    ?= new-manager-checklist
 
-.PHONY: play test bench fuzz build install setup lint-scenarios clean train
+.PHONY: play test bench fuzz build install setup test-tools lint-scenarios clean train
 
 play: setup
 	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
@@ -23,9 +23,26 @@ play: setup
 	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
 
-test: setup
+test: setup test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# What the tests drive besides coachdrill, installed with apt-get when missing (as root, or with sudo):
+# Chromium draws the class report at 1280 px and on A4, and pdftoppm (poppler-utils) turns the A4 PDF into
+# pictures. Where one cannot be installed, the test that needs it is skipped and says why; nothing else is.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium fonts-dejavu-core"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -z "$$missing" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing what the tests drive:$$missing..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	    || echo "note: could not install$$missing; the tests that need them will be skipped" >&2; \
+	else \
+	  echo "note:$$missing not found and apt-get is not available; the tests that need them will be skipped" >&2; \
+	fi
 
 bench: setup
 	$(SWIFT) build -c release --product coachdrill

@@ -14,19 +14,24 @@ struct ReportCommand: ParsableCommand {
 
               coachdrill report ~/.local/share/coachdrill/transcripts --trainee Robin
               coachdrill report results/ --format html --output class.html
+              coachdrill report results/ --format gradebook --output gradebook.csv
               coachdrill report results/ --format xapi --xapi-base https://lrs.example.org
 
             Files that cannot be read are named on standard error and left out; the report covers the rest.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, md, csv, json, html, xapi
+        case text, md, csv, json, html, xapi, gradebook
     }
 
     @Argument(help: "Transcript files, or folders to search for *.jsonl.")
     var paths: [String]
 
-    @Option(help: "text, md, csv (one row per trainee x marker), json, html (one self-contained file) or xapi.")
+    @Option(
+        help: """
+            text, md, csv (one row per trainee x marker), json, html (one self-contained file), xapi, or gradebook \
+            (drills: a CSV row per participant and item, and a summary row per participant).
+            """)
     var format: Format = .text
 
     @Option(
@@ -97,6 +102,11 @@ struct ReportCommand: ParsableCommand {
             text = ReportText.render(ReportSections.document(report), style: style, width: width)
         case .md: text = ReportMarkdown.render(ReportSections.document(report))
         case .csv: text = ReportCSV.render(report)
+        case .gradebook:
+            guard report.classReport != nil else {
+                throw ErrorReport.fail("--format gradebook needs drill transcripts (coachdrill drill ... --results DIR); none were read")
+            }
+            text = ReportGradebook.render(report)
         case .json: text = ReportJSON.render(report)
         case .html: text = ReportHTML.render(report)
         case .xapi:
