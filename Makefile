@@ -13,7 +13,7 @@ SCENARIO    ?= new-manager-checklist
 .PHONY: play test bench fuzz build install setup test-tools lint-scenarios clean train
 
 play: setup
-	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
+	@echo "Building CoachDrill ($(CONFIG); the first build takes a few minutes)..."
 	@# One progress line, rewritten in place ("[41/180] Compiling ..."); the whole log stays in .build-play.log.
 	@# A shell loop, not awk: Debian's mawk holds its input back in blocks, so the line would not move.
 	@{ $(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1; echo $$? >.build-play.status; } | tee .build-play.log \

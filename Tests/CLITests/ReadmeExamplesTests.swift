@@ -33,7 +33,7 @@ final class ReadmeExamplesTests: XCTestCase {
             if line.hasPrefix("make test") {
                 script += "# left out: \(line)\n"
             } else {
-                script += "echo '+ \(line.replacingOccurrences(of: "'", with: "'\\''"))'\n\(line) </dev/null\n"
+                script += "echo '+ \(line.replacingOccurrences(of: "'", with: "'\\''"))'\n\(line)\n"
             }
         }
         // "From any folder": the installed copy, run away from the checkout, finds its scenarios.
