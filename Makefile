@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
 SCENARIO    ?= new-manager-checklist
 
-.PHONY: play test bench fuzz build install setup test-tools lint-scenarios clean train
+.PHONY: play test bench fuzz build install setup test-tools lrs-venv lint-scenarios clean train
 
 play: setup
 	@echo "Building CoachDrill ($(CONFIG); the first build takes a few minutes)..."
@@ -23,17 +23,29 @@ play: setup
 	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
 
-test: setup test-tools
+test: setup test-tools lrs-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Ralph, the Learning Record Store the LRS tests send statements to, pinned in Tests/LRS/requirements.txt,
+# in a virtual environment of its own (made again when the requirements change).
+LRS_VENV ?= .build-venv-lrs
+lrs-venv: $(LRS_VENV)/.installed
+$(LRS_VENV)/.installed: Tests/LRS/requirements.txt
+	test -x $(LRS_VENV)/bin/python || python3 -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install -q --disable-pip-version-check -r Tests/LRS/requirements.txt
+	touch $@
+
 # What the tests drive besides coachdrill, installed with apt-get when missing (as root, or with sudo):
 # Chromium draws the class report at 1280 px and on A4, and pdftoppm (poppler-utils) turns the A4 PDF into
-# pictures. Where one cannot be installed, the test that needs it is skipped and says why; nothing else is.
+# pictures; python3 and its venv module hold the LRS (lrs-venv). Where Chromium or poppler cannot be
+# installed, the test that needs it is skipped and says why.
 test-tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium fonts-dejavu-core"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -z "$$missing" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing what the tests drive:$$missing..."; \
