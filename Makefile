@@ -38,12 +38,14 @@ $(LRS_VENV)/.installed: Tests/LRS/requirements.txt
 
 # What the tests drive besides coachdrill, installed with apt-get when missing (as root, or with sudo):
 # Chromium draws the class report at 1280 px and on A4, and pdftoppm (poppler-utils) turns the A4 PDF into
-# pictures; python3 and its venv module hold the LRS (lrs-venv). Where Chromium or poppler cannot be
-# installed, the test that needs it is skipped and says why.
+# pictures; the OpenSSH server and client carry `coachdrill serve` and its tests; python3 and its venv
+# module hold the LRS (lrs-venv). Where one cannot be installed, the test that needs it is skipped and says why.
 test-tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium fonts-dejavu-core"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v ssh >/dev/null 2>&1 || missing="$$missing openssh-client"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -z "$$missing" ]; then :; \
