@@ -141,9 +141,37 @@ final class ServeTests: XCTestCase {
             },
             facilitator.plainOutput)
 
-        // Ctrl-C asks first; yes ends the workshop, stops sshd and says where the class report is.
+        // Chloé reconnects with the same key: her name comes back, she gives the code again, and goes on.
+        let again = try connect(3)
+        XCTAssertTrue(again.waitFor("Welcome back, Chloé Martin", timeout: 30), again.output)
+        XCTAssertTrue(again.waitFor("Your name [Chloé Martin]: "), again.output)
+        again.send("\r")
+        XCTAssertTrue(again.waitFor("Workshop code"), again.output)
+        again.send(code + "\r")
+        answer(again, "How do you want to hold yourself to that?")
+        answer(again, "How would you like to close our session today?")
+        XCTAssertTrue(waitUntil { again.plainOutput.contains("PASSED: 2 of 2 items") }, again.output)
+        XCTAssertEqual(again.waitForExit(timeout: 20), 0)
+        XCTAssertTrue(facilitator.waitFor("Pack pass rate: 67% (2 of 3 finished)", timeout: 30), facilitator.plainOutput)
+        let chloeRuns = try FileManager.default.contentsOfDirectory(atPath: results).filter { $0.hasPrefix("chloe-martin-") }
+        XCTAssertEqual(chloeRuns.count, 2)
+        let keys = try chloeRuns.map { file -> String in
+            let first = try String(contentsOfFile: results + "/" + file, encoding: .utf8).split(separator: "\n").first ?? ""
+            return String(first.split(separator: ",").first { $0.contains("participant_key") } ?? "")
+        }
+        XCTAssertEqual(Set(keys).count, 1, "both runs carry the same key: \(keys)")
+
+        // Ctrl-C asks first; no carries on.
         facilitator.send("\u{03}")
         XCTAssertTrue(facilitator.waitFor("End the workshop?"), facilitator.output)
+        let asked = facilitator.mark
+        facilitator.send("n\r")
+        XCTAssertTrue(facilitator.waitFor("Ctrl-C ends the workshop", after: asked, timeout: 20), facilitator.output)
+        XCTAssertTrue(LoopbackPort.isListening(port), "sshd still serving")
+
+        // Yes ends the workshop, stops sshd and says where the class report is.
+        facilitator.send("\u{03}")
+        XCTAssertTrue(facilitator.waitFor("End the workshop?", after: asked), facilitator.output)
         facilitator.send("y\r")
         XCTAssertTrue(facilitator.waitFor("Class report: \(results)/class-report.html", timeout: 30), facilitator.plainOutput)
         XCTAssertEqual(facilitator.waitForExit(timeout: 30), 0)
