@@ -31,56 +31,9 @@ struct Focus {
     /// Words that sit between the directive and its verb: "you should JUST send", "you need to GO AND ask".
     static let verbLeadIns = WordSet(Words.verbLeadIns)
 
-    /// The words of the sets above, for `Lexicon` to number.
+    /// The words of the sets above and below, for `Lexicon` to number. The lists themselves are data: the
+    /// `word_lists:` of Resources/cues.yaml, compiled in by `make cues` (CueCatalogue+Generated.swift).
     enum Words {
-        static let subordinators = [
-            "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
-            "as", "given", "now", "although", "though", "looking", "rather", "and", "but",
-        ]
-        static let timeWords = ["before", "after", "since", "until", "till", "once", "now"]
-
-        static let actionVerbs = [
-            "send", "email", "call", "ring", "phone", "text", "message", "write", "draft", "book", "schedule", "set",
-            "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
-            "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
-            "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
-            "say", "share", "post", "buy", "sell", "look", "find", "practice", "limit", "cut", "take",
-            "get", "arrange", "organize", "submit", "propose", "pitch", "negotiate", "push",
-            "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
-            "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
-            "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
-            "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
-            "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
-            "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
-            "eat", "cook", "visit", "invite", "mute", "ban", "swap", "wake", "pause", "recruit", "replace",
-        ]
-
-        static let verbLeadIns = [
-            "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
-            "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
-            "you", "that",
-        ]
-        static let proposalLeadIns = [
-            "be", "better", "best", "good", "idea", "worth", "to", "it", "a", "just", "you", "if", "wise", "easier",
-            "simpler", "smarter", "time", "that", "we", "also", "first", "at", "least",
-        ]
-        static let proposalVerbLeads = ["to", "be", "you", "we", "just", "first", "also"]
-        static let leadIns = [
-            "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
-            "from", "while", "in", "at", "on", "of", "for",
-        ]
-        static let forwardWords = [
-            "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",
-            "again", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "tonight", "forward", "on",
-            "ahead", "upcoming", "coming", "soon", "later",
-        ]
-        static let backWords = [
-            "have", "has", "did", "today", "so", "just", "session", "started", "began", "came", "walked", "arrived",
-            "earlier", "conversation", "noticed", "learned", "discovered", "realized", "found", "seen", "heard",
-            "been", "got", "gotten", "shifted", "changed",
-        ]
-        static let clauseOpeners = ["we", "our", "next", "my"]
-
         static let all = subordinators + timeWords + actionVerbs + verbLeadIns + proposalLeadIns + proposalVerbLeads
             + leadIns + forwardWords + backWords + clauseOpeners
     }
