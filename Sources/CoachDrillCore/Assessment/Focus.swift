@@ -42,12 +42,20 @@ struct Focus {
     static func find(in reading: Reading) -> [Focus?] {
         let tokens = reading.tokens
         var result = [Focus?](filledWith: nil, count: reading.clauses.count)
+        // Each clause's matches, in the line's order, gathered in one pass. Searching all the line's
+        // matches for every clause made a line of many sentences quadratic (a 2 MB line of short
+        // sentences has tens of thousands of each); this way the whole function is linear in the line.
+        var matchesOf = [[CueMatch]](filledWith: [], count: reading.clauses.count)
+        for match in reading.matches where matchesOf.indices.contains(match.clause) {
+            matchesOf[match.clause].append(match)
+        }
         for (index, clause) in reading.clauses.enumerated() {
+            let matches = matchesOf[index]
             switch clause.form {
             case .openQuestion, .closedQuestion:
                 // "Why don't you share it on LinkedIn?": a leading question directs what it proposes.
-                if clause.leadingRange != nil || reading.matches.contains(where: { $0.clause == index && $0.cue.role == .leading }) {
-                    if let directed = directedPhrase(reading, clause: index, roles: [.leading, .directive])
+                if clause.leadingRange != nil || matches.contains(where: { $0.cue.role == .leading }) {
+                    if let directed = directedPhrase(reading, clause: index, matches: matches, roles: [.leading, .directive])
                         ?? proposedPhrase(reading, clause: index)
                     {
                         result[index] = directed
@@ -66,9 +74,9 @@ struct Focus {
                 }
                 let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
                 result[index] = Focus(kind: .question, range: start..<end, action: nil)
-            case .imperative where reading.matches.contains { $0.clause == index && $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
+            case .imperative where matches.contains { $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
                 // "Make sure you have a backup", "Remember to send it": what is directed follows the directive.
-                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
+                result[index] = directedPhrase(reading, clause: index, matches: matches, roles: [.directive])
             case .imperative:
                 // "Don't take it personally", "Never sign without reading": a prohibition is general
                 // advice about the topic, not a step to take.
@@ -82,21 +90,20 @@ struct Focus {
                 }
                 result[index] = Focus(kind: .directive, range: clause.head..<end, action: action)
             case .statement:
-                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
+                result[index] = directedPhrase(reading, clause: index, matches: matches, roles: [.directive])
             }
         }
         return result
     }
 
     /// "You should book a call with an adviser before Friday": the phrase after the directive cue.
-    private static func directedPhrase(_ reading: Reading, clause index: Int, roles: [CueRole]) -> Focus? {
+    /// `matches` are the clause's own, so the cost is the clause's, not the line's.
+    private static func directedPhrase(_ reading: Reading, clause index: Int, matches: [CueMatch], roles: [CueRole])
+        -> Focus?
+    {
         let tokens = reading.tokens
         let clause = reading.clauses[index]
-        guard
-            let directive = reading.matches.first(where: {
-                $0.clause == index && roles.contains($0.cue.role)
-            })
-        else { return nil }
+        guard let directive = matches.first(where: { roles.contains($0.cue.role) }) else { return nil }
         var verb = directive.range.upperBound
         // "you should" then "not"/"never": a prohibition directs no step.
         while verb < clause.tokens.upperBound, verbLeadIns.contains(tokens[verb]) { verb += 1 }
