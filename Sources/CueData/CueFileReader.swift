@@ -216,8 +216,15 @@ public struct CueFileReader {
 
     private func syntaxError(_ error: YamlError) -> CueFileError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return CueFileError(.syntax(problem), at: location(line: mark.line, column: mark.column))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // libyaml notices a problem where it stops making sense, often lines after the cause; the
+            // construct it was reading says where to look.
+            var text = problem
+            if let context, !context.text.isEmpty, context.mark.line != mark.line {
+                text += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return CueFileError(.syntax(text), at: location(line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return CueFileError(
                 .duplicateKey(duplicates.joined(separator: "', '")), at: location(line: context.mark.line, column: context.mark.column))

@@ -61,6 +61,8 @@ final class CueFileReaderTests: XCTestCase {
         XCTAssertEqual(error?.location.line, 8)
         XCTAssertTrue(error?.description.hasPrefix("cues.yaml:8:") ?? false, error?.description ?? "no error")
         XCTAssertTrue(error?.description.contains("YAML syntax") ?? false, error?.description ?? "no error")
+        // Where libyaml stops is after the cause; the mapping it was reading points back to the cue.
+        XCTAssertTrue(error?.description.contains("that starts at line 2") ?? false, error?.description ?? "no error")
     }
 
     func testAnUnknownRoleNamesTheRoles() {
