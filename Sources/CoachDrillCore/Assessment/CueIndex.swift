@@ -18,7 +18,7 @@ struct CueMatch {
 ///   those words cannot match the pattern, so the pattern is not tried at all.
 struct CueIndex: Sendable {
     /// One element of a compiled pattern. Plain numbers only, so reading one costs no reference counting:
-    /// its words are the sorted lexicon numbers `idPool[ids]`, its prefixes `prefixPool[prefixes]`, its
+    /// its words are the lexicon numbers `idPool[ids]`, its prefixes `prefixPool[prefixes]`, its
     /// runs of words (a contraction or `the_way` written in the pattern) `sequencePool[sequences]`, each a
     /// range of `idPool`.
     private struct Element: Sendable {
@@ -94,7 +94,7 @@ struct CueIndex: Sendable {
                     case .gap(let n):
                         elementPool.append(Element(gap: n))
                     case .words(let words, let prefixes, let sequences, let optional):
-                        let ids = pooled(words.map(number).sorted())
+                        let ids = pooled(words.map(number).sorted())  // sorted: the same pool whatever the hashing
                         prefixPool += prefixes
                         for sequence in sequences { sequencePool.append(pooled(sequence.map(number))) }
                         elementPool.append(
@@ -255,26 +255,8 @@ struct CueIndex: Sendable {
         return element.optional ? match(rest, in: tokens, at: position, lastMatched: lastMatched) : nil
     }
 
-    /// Whether a word element accepts a token: one of its words (a binary search of its sorted numbers),
-    /// or a word starting with one of its prefixes.
+    /// Whether a word element accepts a token: one of its words, or a word starting with one of its prefixes.
     private func accepts(_ element: Element, _ token: Token) -> Bool {
-        let ids = idPool[element.ids]
-        let found = ids.partitionPoint { $0 >= token.id }
-        if found < ids.endIndex, ids[found] == token.id { return true }
-        return prefixPool[element.prefixes].contains { token.word.hasPrefix($0) }
-    }
-}
-
-extension ArraySlice where Element: Comparable {
-    /// The first index whose element satisfies `isAtOrAbove`, in a slice sorted so that it holds for a
-    /// suffix (a binary search).
-    fileprivate func partitionPoint(_ isAtOrAbove: (Element) -> Bool) -> Index {
-        var low = startIndex
-        var high = endIndex
-        while low < high {
-            let middle = low + (high - low) / 2
-            if isAtOrAbove(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
+        idPool[element.ids].contains(token.id) || prefixPool[element.prefixes].contains { token.word.hasPrefix($0) }
     }
 }
