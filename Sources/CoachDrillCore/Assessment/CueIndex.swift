@@ -59,8 +59,8 @@ struct CueIndex: Sendable {
     private let startingWithByte: [[Int]]
     /// The patterns each word is the anchor of, by the word's number.
     private let anchoredBy: [[Int]]
-    /// Whether each pattern has an anchor: one without is always tried.
-    private let hasAnchor: [Bool]
+    /// The patterns possible in any line, by pattern number: those without an anchor.
+    private let possibleInAnyLine: [Bool]
 
     static let shared = CueIndex(CueCatalogue.all, lexicon: .shared)
 
@@ -131,7 +131,7 @@ struct CueIndex: Sendable {
         self.startingWith = startingWith
         self.startingWithByte = startingWithByte
         self.anchoredBy = anchoredBy
-        self.hasAnchor = hasAnchor
+        self.possibleInAnyLine = hasAnchor.map { !$0 }
     }
 
     /// The words a pattern can start with (those of its leading optional elements and of the first required
@@ -195,7 +195,7 @@ struct CueIndex: Sendable {
     /// look-up, not a search of the matches found so far.
     func matches(in tokens: [Token], clauseOf: [Int]) -> [CueMatch] {
         // Which patterns the line can match at all (see `anchoredBy`).
-        var possible = hasAnchor.map { !$0 }
+        var possible = possibleInAnyLine
         for token in tokens where token.id >= 0 {
             for p in anchoredBy[Int(token.id)] { possible[p] = true }
         }
