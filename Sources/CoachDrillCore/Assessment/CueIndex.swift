@@ -235,7 +235,7 @@ struct CueIndex: Sendable {
         let rest = index + 1..<elements.upperBound
         if let gap = element.gap {
             var pos = position
-            for skipped in 0...gap {
+            for skipped in 0...max(gap, 0) {  // a gap below zero (never in cues.yaml, which checks) skips none
                 if let end = match(rest, in: tokens, at: pos, lastMatched: lastMatched) { return end }
                 guard skipped < gap, pos < tokens.count, !tokens[pos].isBoundary else { return nil }
                 pos += 1
