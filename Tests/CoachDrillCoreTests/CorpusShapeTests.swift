@@ -76,7 +76,8 @@ final class CorpusShapeTests: XCTestCase {
         }
     }
 
-    /// A batch goes whole into one split; train about 70%, dev and test about 15% each.
+    /// A batch goes whole into one split. Test is the five batches drawn before anything was run on them,
+    /// and stays so: batches written since (b25 on, after models had been tried on dev) all go to train.
     func testSplitsAreWholeBatchesInTheRightShares() throws {
         let lines = try CorpusFile.lines()
         var splitOfBatch: [String: CorpusSplit] = [:]
@@ -91,9 +92,14 @@ final class CorpusShapeTests: XCTestCase {
         XCTAssertEqual(splitOfBatch["legacy-holdout"], .dev, "the old held-out set has been looked at: dev, never test")
         let total = Double(lines.count)
         let share = { (split: CorpusSplit) in Double(lines.filter { $0.split == split }.count) / total }
-        XCTAssertEqual(share(.train), 0.70, accuracy: 0.05, "train share")
-        XCTAssertEqual(share(.dev), 0.15, accuracy: 0.03, "dev share")
-        XCTAssertEqual(share(.test), 0.15, accuracy: 0.03, "test share")
+        // Train grows with every gap-filling batch; dev and test stay big enough to measure on.
+        XCTAssertGreaterThanOrEqual(share(.train), 0.70, "train share")
+        XCTAssertGreaterThanOrEqual(lines.filter { $0.split == .dev }.count, 600, "dev lines")
+        XCTAssertGreaterThanOrEqual(lines.filter { $0.split == .test }.count, 600, "test lines")
+        let testBatches = Set(splitOfBatch.filter { $0.value == .test }.keys)
+        XCTAssertEqual(testBatches, ["b04", "b07", "b11", "b13", "b14"], "the test split is the batches drawn first")
+        let later = splitOfBatch.filter { batch, _ in batch.hasPrefix("b") && (Int(batch.dropFirst()) ?? 0) >= 25 }
+        XCTAssertTrue(later.allSatisfy { $0.value == .train }, "batches written after models were tried go to train")
         XCTAssertTrue(lines.filter { $0.split == .test }.allSatisfy { !$0.batch.hasPrefix("legacy-") })
     }
 
@@ -102,9 +108,17 @@ final class CorpusShapeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try CorpusFile.lines().filter { $0.batch.hasPrefix("legacy-") }.count, 1100)
     }
 
-    /// The issue's floors for the style mix of the new lines (a line counts under each of its tags).
+    /// Batches written to fill a gap the learned model showed (blunt advice, counsellors' reflections, plain
+    /// next steps and closings), not to the style quotas (Corpus/README.md).
+    static let gapFillingBatches: Set<String> = [
+        "b25", "b26", "b27", "b28", "b29", "b30", "b47", "b48", "b49", "b50", "b51", "b52",
+    ]
+
+    /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
+    /// each of its tags).
     func testStyleSharesOfTheNewLines() throws {
-        let lines = try newLines()
+        let lines = try newLines().filter { !Self.gapFillingBatches.contains($0.batch) }
+        XCTAssertGreaterThanOrEqual(lines.count, 3000)
         let floors: [(StyleTag, Double)] = [
             (.multi, 0.30), (.hedged, 0.15), (.speech, 0.10), (.regional, 0.10), (.looksAdvice, 0.10), (.looksInvite, 0.10),
         ]
