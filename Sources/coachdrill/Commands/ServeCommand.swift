@@ -92,13 +92,15 @@ struct ServeCommand: ParsableCommand {
             settings: SSHServer.Settings(
                 address: address, port: port, user: user, forcedCommand: command.map(Self.shellQuoted).joined(separator: " ")),
             sshd: sshd)
+        // Signals are only noted from here on: a Ctrl-C or kill while sshd starts must not end this process
+        // with sshd left running; the board loop below acts on it once sshd is up (and stops it).
+        let signals = SignalFlags([SIGINT, SIGTERM, SIGHUP])
         let pid: pid_t
         do {
             pid = try server.start()
         } catch {
             throw ErrorReport.fail("\(error)")
         }
-        let signals = SignalFlags([SIGINT, SIGTERM, SIGHUP])
         let shownHost = host ?? (address == "0.0.0.0" || address == "::" ? ProcessInfo.processInfo.hostName : address)
         let join = "ssh -p \(port) \(user)@\(shownHost)"
         let interactive = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
