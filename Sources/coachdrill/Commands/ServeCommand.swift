@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "A folder of scenarios (with its packs/ folder) to use instead of the usual places.")
     var scenarios: String?
 
-    @Option(help: "The workshop code participants type (default: four random digits).")
+    @Option(help: "The workshop code participants type (default: six random letters and digits).")
     var code: String?
 
     @Option(help: "The folder for sshd's configuration and host key (default: ~/.local/state/coachdrill/serve).")
@@ -75,7 +75,9 @@ struct ServeCommand: ParsableCommand {
         }
         let resultsFolder = Self.absolute(results)
         let folder = WorkshopFolder(path: Self.absolute(state ?? WorkshopFolder.defaultPath(environment: environment)))
-        let workshopCode = code ?? String(format: "%04d", Int.random(in: 0...9999))
+        // Six characters of 32 (about 10^9 codes), with the pause before each refusal (WorkshopCheckIn): not
+        // guessable by reconnecting in a loop, as four digits were.
+        let workshopCode = code ?? ResultsFolder.randomSuffix()
         let user = LoginName.current(environment: environment)
         do {
             try FileManager.default.createDirectory(atPath: resultsFolder, withIntermediateDirectories: true)
