@@ -78,7 +78,12 @@ struct ServeCommand: ParsableCommand {
         // Six characters of 32 (about 10^9 codes), with the pause before each refusal (WorkshopCheckIn): not
         // guessable by reconnecting in a loop, as four digits were.
         let workshopCode = code ?? ResultsFolder.randomSuffix()
-        let user = LoginName.current(environment: environment)
+        // AllowUsers, AuthorizedKeysCommandUser and the join line: the account sshd runs as, not $USER.
+        guard let user = LoginName.effectiveAccount() else {
+            throw ErrorReport.fail(
+                "user id \(geteuid()) has no entry in the password database, so sshd cannot let anyone in as it; "
+                    + "run coachdrill serve as a user with an account (see getent passwd)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: resultsFolder, withIntermediateDirectories: true)
             try folder.prepare()
