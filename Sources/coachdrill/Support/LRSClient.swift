@@ -12,6 +12,9 @@ import TerminalOutput
 /// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop); a 4xx answer
 /// is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
 /// there with the LRS's own reason.
+///
+/// Redirects are never followed: URLSession turns a POST redirected by 301 or 302 into a GET, which stores
+/// nothing and can still end in 200. A 3xx is reported as a refusal naming the URL to use instead.
 struct LRSClient {
     enum Failure: Error, CustomStringConvertible {
         /// 4xx: the LRS said no.
@@ -88,6 +91,24 @@ struct LRSClient {
         return .success(url)
     }
 
+    /// Basic credentials are readable by anyone on the network over plain http://; allowed only to this
+    /// machine (127.0.0.0/8, ::1, localhost), where a local test LRS runs.
+    static func credentialsCheck(_ url: URL, user: String?) -> ValidationFailure? {
+        guard user != nil, url.scheme?.lowercased() == "http" else { return nil }
+        let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if isLoopback(host) { return nil }
+        return ValidationFailure(
+            "--lrs-user sends the password readable by anyone on the network over plain http://; "
+                + "use the LRS's https:// URL (http:// is allowed only to this machine, such as 127.0.0.1)")
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" { return true }
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
+        return UInt32(bigEndian: address.s_addr) >> 24 == 127
+    }
+
     struct ValidationFailure: Error {
         var message: String
         init(_ message: String) { self.message = message }
@@ -142,6 +163,14 @@ struct LRSClient {
         guard let status = exchange.status else { return .failed("no HTTP answer") }
         switch status {
         case 200..<300: return .stored
+        case 300..<400:
+            let location = exchange.location.map { TerminalText.sanitize($0, allowNewlines: false) } ?? "(no Location given)"
+            var use = location
+            if use.hasSuffix("/statements") { use = String(use.dropLast("/statements".count)) }
+            return .refused(
+                status: status,
+                reason: "it redirects, and a redirected POST stores nothing; use the URL it redirects to: \(location)"
+                    + (use != location ? " (as --lrs \(use))" : ""))
         case 400..<500: return .refused(status: status, reason: Self.reason(exchange.body))
         default: return .failed("HTTP \(status): " + Self.reason(exchange.body))
         }
@@ -175,26 +204,57 @@ struct LRSClient {
 }
 
 /// One HTTP request, waited for: the report command is synchronous, and a batch must be stored before the
-/// next is sent.
-private final class HTTPExchange: @unchecked Sendable {
-    // Written by the session's callback before it signals, read after the wait: never at the same time.
+/// next is sent. The session's delegate (not a completion handler, which follows redirects on its own)
+/// refuses every redirect, so a 3xx comes back as the answer.
+private final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // Written by the session's delegate calls before `done` is signalled, read after the wait: never at the same time.
     var status: Int?
+    var location: String?
+    var retryAfter: String?
     var body = Data()
     var error: Error?
+    private let done = DispatchSemaphore(value: 0)
 
     static func run(_ request: URLRequest) -> HTTPExchange {
         let exchange = HTTPExchange()
-        let done = DispatchSemaphore(value: 0)
-        let session = URLSession(configuration: .ephemeral)
-        let task = session.dataTask(with: request) { data, response, error in
-            exchange.status = (response as? HTTPURLResponse)?.statusCode
-            exchange.body = data ?? Data()
-            exchange.error = error
-            done.signal()
-        }
-        task.resume()
-        done.wait()
+        let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
+        session.dataTask(with: request).resume()
+        exchange.done.wait()
         session.finishTasksAndInvalidate()
         return exchange
+    }
+
+    private func record(_ response: URLResponse?) {
+        guard let http = response as? HTTPURLResponse else { return }
+        status = http.statusCode
+        location = http.value(forHTTPHeaderField: "Location")
+        retryAfter = http.value(forHTTPHeaderField: "Retry-After")
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        record(response)
+        if location == nil { location = request.url?.absoluteString }
+        completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        record(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        body.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        if status == nil { record(task.response) }
+        self.error = error
+        done.signal()
     }
 }
