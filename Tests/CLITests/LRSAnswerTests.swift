@@ -94,6 +94,28 @@ final class LRSAnswerTests: XCTestCase {
         XCTAssertEqual(requests(), ["POST /moved/statements"], "no GET to the redirect's target")
     }
 
+    func test408And429AreTriedAgainHonouringRetryAfter() throws {
+        let busy = try send("busy")
+        XCTAssertEqual(busy.status, 0, busy.stderr)
+        XCTAssertEqual(busy.stderr, "coachdrill: batch 1 of 1: HTTP 429: slow down; trying again in 1 s\n")
+        XCTAssertTrue(busy.stdout.contains("the LRS stored them"), busy.stdout)
+
+        let slow = try send("slow")
+        XCTAssertEqual(slow.status, 0, slow.stderr)
+        XCTAssertEqual(slow.stderr, "coachdrill: batch 1 of 1: HTTP 408: no reason given; trying again in 500 ms\n")
+        XCTAssertEqual(requests(), ["POST /busy/statements", "POST /busy/statements", "POST /slow/statements", "POST /slow/statements"])
+    }
+
+    func testOther4xxStopsWithTheLRSsReason() throws {
+        let bad = try send("bad")
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(
+            bad.stderr,
+            "coachdrill: the LRS at http://127.0.0.1:\(port)/bad/statements refused batch 1 of 1 with HTTP 400: "
+                + "statement 1 has no actor\n")
+        XCTAssertEqual(requests(), ["POST /bad/statements"], "not tried again")
+    }
+
     func testBasicCredentialsOverPlainHTTPOnlyToThisMachine() throws {
         let remote = try CoachDrillBinary.run(
             ["report", drills, "--format", "xapi", "--lrs", "http://lrs.example.org/xAPI", "--lrs-user", "coach"],

@@ -9,8 +9,9 @@ import TerminalOutput
 ///
 /// Statement ids are derived from the run and the item (ReportXAPI), so sending again stores nothing twice:
 /// an LRS answers a batch of statements it already holds with success. A 5xx answer or a connection that
-/// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop); a 4xx answer
-/// is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
+/// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop), and so are
+/// 408 (request timeout) and 429 (too many requests), waiting as long as the LRS's Retry-After asks (in
+/// seconds, at most `maxRetryAfter`); any other 4xx answer is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
 /// there with the LRS's own reason.
 ///
 /// Redirects are never followed: URLSession turns a POST redirected by 301 or 302 into a GET, which stores
@@ -40,6 +41,8 @@ struct LRSClient {
     /// The environment variable the password is read from: never a flag, where `ps` and shell history see it.
     static let passwordVariable = "COACHDRILL_LRS_PASSWORD"
     static let defaultBatchSize = 100
+    /// The longest Retry-After honoured: an LRS asking for an hour should not hold the command that long.
+    static let maxRetryAfter: TimeInterval = 60
 
     /// `<endpoint>/statements`.
     let statementsURL: URL
@@ -134,11 +137,12 @@ struct LRSClient {
                 return
             case .refused(let status, let reason):
                 throw .refused(status: status, reason: reason, batch: batch, batches: batches, url: statementsURL.absoluteString)
-            case .failed(let reason):
+            case .failed(let reason, let retryAfter):
                 problem = reason
                 guard attempt < tries else { break }
-                note("batch \(batch) of \(batches): \(reason); trying again in \(Self.seconds(wait))")
-                pause(wait)
+                let delay = retryAfter ?? wait
+                note("batch \(batch) of \(batches): \(reason); trying again in \(Self.seconds(delay))")
+                pause(delay)
                 wait *= 2
             }
         }
@@ -148,7 +152,31 @@ struct LRSClient {
     private enum Outcome {
         case stored
         case refused(status: Int, reason: String)
-        case failed(String)
+        case failed(String, retryAfter: TimeInterval? = nil)
+    }
+
+    /// What an HTTP status means for a batch: stored, worth another try (5xx, 408, 429), or refused.
+    enum Verdict: Equatable {
+        case stored
+        case redirected
+        case temporary
+        case refused
+    }
+
+    static func verdict(status: Int) -> Verdict {
+        switch status {
+        case 200..<300: return .stored
+        case 300..<400: return .redirected
+        case 408, 429: return .temporary
+        case 400..<500: return .refused
+        default: return .temporary
+        }
+    }
+
+    /// Retry-After as seconds (an HTTP date is not honoured: the usual pause applies), at most `maxRetryAfter`.
+    static func retryAfter(_ value: String?) -> TimeInterval? {
+        guard let value, let seconds = Int(value.trimmingCharacters(in: .whitespaces)), seconds >= 0 else { return nil }
+        return min(TimeInterval(seconds), maxRetryAfter)
     }
 
     private func post(_ body: Data) -> Outcome {
@@ -161,9 +189,9 @@ struct LRSClient {
         let exchange = HTTPExchange.run(request)
         if let error = exchange.error { return .failed(TerminalText.sanitize(error.localizedDescription, allowNewlines: false)) }
         guard let status = exchange.status else { return .failed("no HTTP answer") }
-        switch status {
-        case 200..<300: return .stored
-        case 300..<400:
+        switch Self.verdict(status: status) {
+        case .stored: return .stored
+        case .redirected:
             let location = exchange.location.map { TerminalText.sanitize($0, allowNewlines: false) } ?? "(no Location given)"
             var use = location
             if use.hasSuffix("/statements") { use = String(use.dropLast("/statements".count)) }
@@ -171,8 +199,9 @@ struct LRSClient {
                 status: status,
                 reason: "it redirects, and a redirected POST stores nothing; use the URL it redirects to: \(location)"
                     + (use != location ? " (as --lrs \(use))" : ""))
-        case 400..<500: return .refused(status: status, reason: Self.reason(exchange.body))
-        default: return .failed("HTTP \(status): " + Self.reason(exchange.body))
+        case .refused: return .refused(status: status, reason: Self.reason(exchange.body))
+        case .temporary:
+            return .failed("HTTP \(status): " + Self.reason(exchange.body), retryAfter: Self.retryAfter(exchange.retryAfter))
         }
     }
 
