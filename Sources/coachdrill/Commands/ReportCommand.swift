@@ -121,6 +121,7 @@ struct ReportCommand: ParsableCommand {
             throw ErrorReport.fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
         }
         let report = builder.build()
+        for warning in report.classReport?.warnings ?? [] { ErrorReport.say(TerminalText.sanitize(warning, allowNewlines: false)) }
         let style = output == nil ? Style.forStandardOutput() : .plain
         let text: String
         switch format {

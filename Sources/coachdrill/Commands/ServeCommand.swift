@@ -164,8 +164,10 @@ struct ServeCommand: ParsableCommand {
         guard !files.isEmpty else { return false }
         let (builder, read, _, _) = ReportCommand.fold(files, into: ReportBuilder(trainee: nil, anonymize: false))
         guard read > 0 else { return false }
+        let report = builder.build()
+        for warning in report.classReport?.warnings ?? [] { ErrorReport.say(TerminalText.sanitize(warning, allowNewlines: false)) }
         do throws(OutputFile.WriteError) {
-            try OutputFile.write(ReportHTML.render(builder.build()), to: path)
+            try OutputFile.write(ReportHTML.render(report), to: path)
             return true
         } catch {
             ErrorReport.say(error.description)
