@@ -140,7 +140,7 @@ struct ServeCommand: ParsableCommand {
         // Drills cut off by the stop write their end lines as they go; give them a moment to finish.
         usleep(500_000)
         let reportPath = resultsFolder + "/class-report.html"
-        let written = Self.writeClassReport(resultsFolder, to: reportPath)
+        let written = Self.writeClassReport(board.workshopFiles(), to: reportPath)
         StandardOutput.write("\nWorkshop \(why); sshd stopped. Results: \(resultsFolder)")
         if written {
             StandardOutput.write("Class report: \(reportPath)")
@@ -159,8 +159,9 @@ struct ServeCommand: ParsableCommand {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    private static func writeClassReport(_ folder: String, to path: String) -> Bool {
-        let files = ClassBoard.runFiles(in: folder)
+    /// The class report of this workshop: the board's own runs (this pack, since serve started), not every
+    /// file in the results folder.
+    private static func writeClassReport(_ files: [String], to path: String) -> Bool {
         guard !files.isEmpty else { return false }
         let (builder, read, _, _) = ReportCommand.fold(files, into: ReportBuilder(trainee: nil, anonymize: false))
         guard read > 0 else { return false }

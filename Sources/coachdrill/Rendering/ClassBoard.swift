@@ -37,6 +37,15 @@ struct ClassBoard {
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }
     }
 
+    /// The runs this board shows: files written since the workshop began that hold a run of its pack. The
+    /// end-of-workshop class report reads these and no others (not earlier workshops in the same folder).
+    func workshopFiles() -> [String] {
+        Self.runFiles(in: folder).filter { file in
+            guard !earlier.contains(file), case .success(let sessions) = TranscriptFiles.read(file) else { return false }
+            return sessions.contains { $0.header.pack == pack.id }
+        }
+    }
+
     /// The rows now: one per participant (by name; a reconnect shows their latest run).
     mutating func rows(now: TimeInterval) -> [Row] {
         var latest: [String: (started: String, row: Row)] = [:]
