@@ -46,9 +46,10 @@ struct ClassBoard {
         }
     }
 
-    /// The rows now: one per participant (by name; a reconnect shows their latest run).
+    /// The rows now: one per participant (by SSH key, else by name: two people who type the same name keep
+    /// a row each; a reconnect with the same key shows their latest run).
     mutating func rows(now: TimeInterval) -> [Row] {
-        var latest: [String: (started: String, row: Row)] = [:]
+        var latest: [String: (started: String, row: Row)] = [:]  // by participant_key, else by name
         for file in Self.runFiles(in: folder) where !earlier.contains(file) {
             guard case .success(let sessions) = TranscriptFiles.read(file),
                   let run = sessions.last(where: { $0.header.pack == pack.id })
@@ -70,10 +71,11 @@ struct ClassBoard {
                 name: name, connected: run.end == nil && Self.isRunning(run.header.run), item: current,
                 secondsLeft: left, itemsPassed: run.items.filter(\.passed).count, itemsDone: done.count,
                 passed: Self.finished(run) ? run.end?.result?.passed : nil)
-            if let kept = latest[name], kept.started > run.header.started { continue }
-            latest[name] = (run.header.started, row)
+            let key = run.header.participantKey.map { "key " + $0 } ?? "name " + name
+            if let kept = latest[key], kept.started > run.header.started { continue }
+            latest[key] = (run.header.started, row)
         }
-        return latest.values.map(\.row).sorted { $0.name.lowercased() < $1.name.lowercased() }
+        return latest.values.map(\.row).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
 
     /// The participant finished the drill (or ended it with :quit); a run cut off by a dropped connection
