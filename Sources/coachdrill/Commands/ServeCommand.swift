@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port sshd listens on.")
     var port: Int = 2222
 
-    @Option(help: "The address sshd listens on (0.0.0.0: every network of this machine).")
+    @Option(help: "The IPv4 address sshd listens on (0.0.0.0: every network of this machine).")
     var address: String = "0.0.0.0"
 
     @Option(help: "The host name participants connect to, as shown on the board (default: this machine's name).")
@@ -47,8 +47,12 @@ struct ServeCommand: ParsableCommand {
         if let code, code.isEmpty || code.count > 32 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
             throw ValidationError("--code must be 1 to 32 letters or digits")
         }
-        guard address.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter }) else {
-            throw ValidationError("--address must be an IP address, such as 0.0.0.0 or 127.0.0.1")
+        // The start check connects over IPv4, so only an IPv4 address can be confirmed as listening.
+        var parsed = in_addr()
+        guard inet_pton(AF_INET, address, &parsed) == 1 else {
+            throw ValidationError(
+                "--address must be an IPv4 address, such as 0.0.0.0 (every network) or 127.0.0.1 (this machine only); "
+                    + "IPv6 addresses and host names are not supported: use --host to show a name to participants")
         }
     }
 
@@ -108,7 +112,7 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw ErrorReport.fail("\(error)")
         }
-        let shownHost = host ?? (address == "0.0.0.0" || address == "::" ? ProcessInfo.processInfo.hostName : address)
+        let shownHost = host ?? (address == "0.0.0.0" ? ProcessInfo.processInfo.hostName : address)
         let join = "ssh -p \(port) \(user)@\(shownHost)"
         let interactive = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         var board = ClassBoard(pack: loaded, folder: resultsFolder)

@@ -102,7 +102,9 @@ struct SSHServer {
             }
             guard Date() < deadline else {
                 stop(pid)
-                throw Failure("sshd did not start listening on \(settings.address):\(settings.port)")
+                throw Failure(
+                    "sshd did not start listening on \(settings.address) port \(settings.port) within 20 seconds; "
+                        + "see \(folder.logFile), or try another --port")
             }
             usleep(50_000)
         }
@@ -183,7 +185,7 @@ struct SSHServer {
     }
 
     static func isListening(address: String, port: Int) -> Bool {
-        let host = address == "0.0.0.0" || address == "::" ? "127.0.0.1" : address
+        let host = address == "0.0.0.0" ? "127.0.0.1" : address
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { return false }
         defer { close(socketFD) }
