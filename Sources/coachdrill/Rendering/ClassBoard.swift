@@ -13,7 +13,6 @@ struct ClassBoard {
         var item: Int?
         var secondsLeft: Int?
         var itemsPassed: Int
-        var itemsDone: Int
         /// The run's pass or fail, once the participant has finished.
         var passed: Bool?
     }
@@ -69,7 +68,7 @@ struct ClassBoard {
             }
             let row = Row(
                 name: name, connected: run.end == nil && Self.isRunning(run.header.run), item: current,
-                secondsLeft: left, itemsPassed: run.items.filter(\.passed).count, itemsDone: done.count,
+                secondsLeft: left, itemsPassed: run.items.filter(\.passed).count,
                 passed: Self.finished(run) ? run.end?.result?.passed : nil)
             let key = run.header.participantKey.map { "key " + $0 } ?? "name " + name
             if let kept = latest[key], kept.started > run.header.started { continue }
