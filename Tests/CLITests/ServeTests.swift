@@ -71,6 +71,10 @@ final class ServeTests: XCTestCase {
     }
 
     func testAWorkshopOverSSH() throws {
+        // An earlier workshop's run in the same results folder: not on the board, not in this class report.
+        try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CoachDrillBinary.fixture("transcripts/drill/room-a/robin.jsonl"), toPath: results + "/robin-earlier.jsonl")
         let facilitator = try PseudoTerminal(
             executable: CoachDrillBinary.executable.path,
             arguments: [
@@ -176,7 +180,9 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(facilitator.waitFor("Class report: \(results)/class-report.html", timeout: 30), facilitator.plainOutput)
         XCTAssertEqual(facilitator.waitForExit(timeout: 30), 0)
         XCTAssertFalse(LoopbackPort.isListening(port), "sshd stopped with the workshop")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: results + "/class-report.html"))
+        let classReport = try String(contentsOfFile: results + "/class-report.html", encoding: .utf8)
+        XCTAssertTrue(classReport.contains("Ana Souza"))
+        XCTAssertFalse(classReport.contains("Robin"), "the earlier workshop's run is not in this workshop's report")
 
         // Every participant once in the class report (Mallory never got in); every file reads.
         let gradebook = try CoachDrillBinary.run(["report", results, "--format", "gradebook"])
@@ -185,7 +191,7 @@ final class ServeTests: XCTestCase {
         let summaries = gradebook.stdout.split(separator: "\r\n").filter { $0.contains(",summary,") }.map {
             String($0.split(separator: ",")[0])
         }
-        XCTAssertEqual(summaries, ["Ana Souza", "Ben Okafor", "Chloé Martin"], gradebook.stdout)
+        XCTAssertEqual(summaries, ["Ana Souza", "Ben Okafor", "Chloé Martin", "Robin"], gradebook.stdout)
     }
 
     private func waitUntil(timeout: TimeInterval = 10, _ condition: () -> Bool) -> Bool {

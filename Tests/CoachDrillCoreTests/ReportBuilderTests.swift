@@ -189,6 +189,27 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(pack.items.map(\.skipped), [1, 0], "Ash skipped item 0; Cy's drill ended on it, Bo's on item 1")
     }
 
+    /// A damaged end line claiming the most items the reader accepts (10,000) gets as many rows as the
+    /// results show, not 10,000, and a warning says so.
+    func testAHostileItemCountIsCappedAtWhatTheFilesShow() throws {
+        let header = L.session(
+            scenario: "pack", trainee: "Mal", mode: "drill", extra: ",\"pack\":\"pack\",\"pack_hash\":\"fnv1a64:1\",\"run\":\"r\"")
+        let text = L.text(
+            header, L.client("qf-0", item: 0), L.item(0, id: "qf-0", passed: false),
+            L.end("quit", result: ",\"result\":{\"passed\":false,\"items_passed\":0,\"items\":10000}"))
+        var builder = ReportBuilder()
+        builder.add(try L.parse(text))
+        let classReport = try XCTUnwrap(builder.build().classReport)
+        let run = try XCTUnwrap(classReport.participants.first?.runs.first)
+        XCTAssertEqual(run.rows.count, 1)
+        XCTAssertEqual(run.items, 1)
+        XCTAssertEqual(classReport.participants.first?.items, 1)
+        XCTAssertEqual(
+            classReport.warnings,
+            ["Mal's run of pack claims 10000 items, but the results show 1; counting 1 (is the file damaged or from "
+                + "another version of the pack?)"])
+    }
+
     func testClassTrapsCarryAnonymisedExamples() throws {
         let classReport = try XCTUnwrap(report(try drills()).classReport)
         XCTAssertEqual(classReport.traps.map(\.trap), [.coachOwnedAccountability])

@@ -11,6 +11,9 @@ public struct ClassReport: Sendable, Equatable {
     public var packs: [PackReport]
     /// Most frequent first.
     public var traps: [ClassTrap]
+    /// What the report could not take as recorded (a run claiming more items than the files show), for the
+    /// command to print; names in it are as the report shows them, not yet sanitised for a terminal.
+    public var warnings: [String] = []
 
     public struct Participant: Sendable, Equatable {
         public var number: Int

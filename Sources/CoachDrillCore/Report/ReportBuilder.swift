@@ -164,6 +164,7 @@ public struct ReportBuilder: Sendable {
 
         var participants: [String: ClassReport.Participant] = [:]
         var packs: [String: PackTally] = [:]
+        var warnings: [String] = []
         var trapTallies: [Trap: ClassTrapTally] = [:]
 
         for (key, run) in runs {
@@ -230,8 +231,16 @@ public struct ReportBuilder: Sendable {
             for index in person.runs.indices {
                 let run = person.runs[index]
                 let tally = packs[run.pack]
-                let seen = (tally?.items.keys.max() ?? -1) + 1
-                let count = max(run.items, seen, (run.rows.map(\.index).max() ?? -1) + 1)
+                // Rows up to what the files show: the furthest item any run of the pack recorded (the pack's
+                // item count when someone finished it). `items` in an end line is only a claim: a corrupt file
+                // saying 10,000 would otherwise give every report 10,000 rows for that run.
+                let shown = max((tally?.items.keys.max() ?? -1) + 1, (run.rows.map(\.index).max() ?? -1) + 1)
+                if run.items > shown {
+                    warnings.append(
+                        "\(person.name)'s run of \(run.pack) claims \(run.items) items, but the results show \(shown); "
+                            + "counting \(shown) (is the file damaged or from another version of the pack?)")
+                }
+                let count = shown
                 let reached = Dictionary(run.rows.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
                 person.runs[index].items = count
                 person.runs[index].rows = (0..<count).map { item in
@@ -268,7 +277,7 @@ public struct ReportBuilder: Sendable {
                             passed: item.passed, overtime: item.overtime, answers: item.answers)
                     }.sorted { $0.index < $1.index })
             }.sorted { $0.id < $1.id },
-            traps: trapReports)
+            traps: trapReports, warnings: warnings.sorted())
     }
 
     /// A run item by item, as its item events and answers record it.

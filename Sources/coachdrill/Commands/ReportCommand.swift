@@ -72,7 +72,11 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let lrs {
             guard format == .xapi else { throw ValidationError("--lrs sends xAPI statements: give --format xapi with it") }
-            if case .failure(let failure) = LRSClient.statementsURL(lrs) { throw ValidationError(failure.message) }
+            switch LRSClient.statementsURL(lrs) {
+            case .failure(let failure): throw ValidationError(failure.message)
+            case .success(let url):
+                if let failure = LRSClient.credentialsCheck(url, user: lrsUser) { throw ValidationError(failure.message) }
+            }
         } else if lrsUser != nil {
             throw ValidationError("--lrs-user is for sending to an LRS: give --lrs URL with it")
         }
@@ -117,6 +121,7 @@ struct ReportCommand: ParsableCommand {
             throw ErrorReport.fail("no readable transcripts among \(ReportFormatting.plural(files.count, "file"))")
         }
         let report = builder.build()
+        for warning in report.classReport?.warnings ?? [] { ErrorReport.say(TerminalText.sanitize(warning, allowNewlines: false)) }
         let style = output == nil ? Style.forStandardOutput() : .plain
         let text: String
         switch format {

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port sshd listens on.")
     var port: Int = 2222
 
-    @Option(help: "The address sshd listens on (0.0.0.0: every network of this machine).")
+    @Option(help: "The IPv4 address sshd listens on (0.0.0.0: every network of this machine).")
     var address: String = "0.0.0.0"
 
     @Option(help: "The host name participants connect to, as shown on the board (default: this machine's name).")
@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "A folder of scenarios (with its packs/ folder) to use instead of the usual places.")
     var scenarios: String?
 
-    @Option(help: "The workshop code participants type (default: four random digits).")
+    @Option(help: "The workshop code participants type (default: six random letters and digits).")
     var code: String?
 
     @Option(help: "The folder for sshd's configuration and host key (default: ~/.local/state/coachdrill/serve).")
@@ -47,8 +47,12 @@ struct ServeCommand: ParsableCommand {
         if let code, code.isEmpty || code.count > 32 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
             throw ValidationError("--code must be 1 to 32 letters or digits")
         }
-        guard address.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter }) else {
-            throw ValidationError("--address must be an IP address, such as 0.0.0.0 or 127.0.0.1")
+        // The start check connects over IPv4, so only an IPv4 address can be confirmed as listening.
+        var parsed = in_addr()
+        guard inet_pton(AF_INET, address, &parsed) == 1 else {
+            throw ValidationError(
+                "--address must be an IPv4 address, such as 0.0.0.0 (every network) or 127.0.0.1 (this machine only); "
+                    + "IPv6 addresses and host names are not supported: use --host to show a name to participants")
         }
     }
 
@@ -75,8 +79,15 @@ struct ServeCommand: ParsableCommand {
         }
         let resultsFolder = Self.absolute(results)
         let folder = WorkshopFolder(path: Self.absolute(state ?? WorkshopFolder.defaultPath(environment: environment)))
-        let workshopCode = code ?? String(format: "%04d", Int.random(in: 0...9999))
-        let user = LoginName.current(environment: environment)
+        // Six characters of 32 (about 10^9 codes), with the pause before each refusal (WorkshopCheckIn): not
+        // guessable by reconnecting in a loop, as four digits were.
+        let workshopCode = code ?? ResultsFolder.randomSuffix()
+        // AllowUsers, AuthorizedKeysCommandUser and the join line: the account sshd runs as, not $USER.
+        guard let user = LoginName.effectiveAccount() else {
+            throw ErrorReport.fail(
+                "user id \(geteuid()) has no entry in the password database, so sshd cannot let anyone in as it; "
+                    + "run coachdrill serve as a user with an account (see getent passwd)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: resultsFolder, withIntermediateDirectories: true)
             try folder.prepare()
@@ -92,14 +103,16 @@ struct ServeCommand: ParsableCommand {
             settings: SSHServer.Settings(
                 address: address, port: port, user: user, forcedCommand: command.map(Self.shellQuoted).joined(separator: " ")),
             sshd: sshd)
+        // Signals are only noted from here on: a Ctrl-C or kill while sshd starts must not end this process
+        // with sshd left running; the board loop below acts on it once sshd is up (and stops it).
+        let signals = SignalFlags([SIGINT, SIGTERM, SIGHUP])
         let pid: pid_t
         do {
             pid = try server.start()
         } catch {
             throw ErrorReport.fail("\(error)")
         }
-        let signals = SignalFlags([SIGINT, SIGTERM, SIGHUP])
-        let shownHost = host ?? (address == "0.0.0.0" || address == "::" ? ProcessInfo.processInfo.hostName : address)
+        let shownHost = host ?? (address == "0.0.0.0" ? ProcessInfo.processInfo.hostName : address)
         let join = "ssh -p \(port) \(user)@\(shownHost)"
         let interactive = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         var board = ClassBoard(pack: loaded, folder: resultsFolder)
@@ -131,7 +144,7 @@ struct ServeCommand: ParsableCommand {
         // Drills cut off by the stop write their end lines as they go; give them a moment to finish.
         usleep(500_000)
         let reportPath = resultsFolder + "/class-report.html"
-        let written = Self.writeClassReport(resultsFolder, to: reportPath)
+        let written = Self.writeClassReport(board.workshopFiles(), to: reportPath)
         StandardOutput.write("\nWorkshop \(why); sshd stopped. Results: \(resultsFolder)")
         if written {
             StandardOutput.write("Class report: \(reportPath)")
@@ -150,13 +163,16 @@ struct ServeCommand: ParsableCommand {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    private static func writeClassReport(_ folder: String, to path: String) -> Bool {
-        let files = ClassBoard.runFiles(in: folder)
+    /// The class report of this workshop: the board's own runs (this pack, since serve started), not every
+    /// file in the results folder.
+    private static func writeClassReport(_ files: [String], to path: String) -> Bool {
         guard !files.isEmpty else { return false }
         let (builder, read, _, _) = ReportCommand.fold(files, into: ReportBuilder(trainee: nil, anonymize: false))
         guard read > 0 else { return false }
+        let report = builder.build()
+        for warning in report.classReport?.warnings ?? [] { ErrorReport.say(TerminalText.sanitize(warning, allowNewlines: false)) }
         do throws(OutputFile.WriteError) {
-            try OutputFile.write(ReportHTML.render(builder.build()), to: path)
+            try OutputFile.write(ReportHTML.render(report), to: path)
             return true
         } catch {
             ErrorReport.say(error.description)

@@ -13,7 +13,6 @@ struct ClassBoard {
         var item: Int?
         var secondsLeft: Int?
         var itemsPassed: Int
-        var itemsDone: Int
         /// The run's pass or fail, once the participant has finished.
         var passed: Bool?
     }
@@ -37,9 +36,19 @@ struct ClassBoard {
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }
     }
 
-    /// The rows now: one per participant (by name; a reconnect shows their latest run).
+    /// The runs this board shows: files written since the workshop began that hold a run of its pack. The
+    /// end-of-workshop class report reads these and no others (not earlier workshops in the same folder).
+    func workshopFiles() -> [String] {
+        Self.runFiles(in: folder).filter { file in
+            guard !earlier.contains(file), case .success(let sessions) = TranscriptFiles.read(file) else { return false }
+            return sessions.contains { $0.header.pack == pack.id }
+        }
+    }
+
+    /// The rows now: one per participant (by SSH key, else by name: two people who type the same name keep
+    /// a row each; a reconnect with the same key shows their latest run).
     mutating func rows(now: TimeInterval) -> [Row] {
-        var latest: [String: (started: String, row: Row)] = [:]
+        var latest: [String: (started: String, row: Row)] = [:]  // by participant_key, else by name
         for file in Self.runFiles(in: folder) where !earlier.contains(file) {
             guard case .success(let sessions) = TranscriptFiles.read(file),
                   let run = sessions.last(where: { $0.header.pack == pack.id })
@@ -59,12 +68,13 @@ struct ClassBoard {
             }
             let row = Row(
                 name: name, connected: run.end == nil && Self.isRunning(run.header.run), item: current,
-                secondsLeft: left, itemsPassed: run.items.filter(\.passed).count, itemsDone: done.count,
+                secondsLeft: left, itemsPassed: run.items.filter(\.passed).count,
                 passed: Self.finished(run) ? run.end?.result?.passed : nil)
-            if let kept = latest[name], kept.started > run.header.started { continue }
-            latest[name] = (run.header.started, row)
+            let key = run.header.participantKey.map { "key " + $0 } ?? "name " + name
+            if let kept = latest[key], kept.started > run.header.started { continue }
+            latest[key] = (run.header.started, row)
         }
-        return latest.values.map(\.row).sorted { $0.name.lowercased() < $1.name.lowercased() }
+        return latest.values.map(\.row).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
 
     /// The participant finished the drill (or ended it with :quit); a run cut off by a dropped connection

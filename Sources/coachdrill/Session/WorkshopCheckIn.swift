@@ -20,6 +20,10 @@ struct WorkshopCheckIn {
     /// Names are a few words; anything longer is pasted by mistake.
     static let maxNameLength = 80
 
+    /// The wait before a wrong code is refused: with the code's six characters, guessing it by reconnecting
+    /// in a loop takes far longer than a workshop.
+    static let refusalPause: useconds_t = 2_000_000
+
     func run(environment: [String: String]) -> Outcome {
         let fingerprint = environment["SSH_USER_AUTH"].flatMap(Self.fingerprint(ofAuthInfo:))
         var name = fingerprint.flatMap { folder.name(forKey: $0) }
@@ -43,7 +47,8 @@ struct WorkshopCheckIn {
         guard let name else { return .left }
         switch ask("Workshop code (on the facilitator's screen): ") {
         case .line(let typed):
-            guard let code = folder.code(), typed.trimmingCharacters(in: .whitespaces) == code else {
+            guard let code = folder.code(), Self.matches(typed, code: code) else {
+                usleep(Self.refusalPause)
                 say("That is not this workshop's code. Check the facilitator's screen and connect again.")
                 return .refused
             }
@@ -66,6 +71,11 @@ struct WorkshopCheckIn {
             case .endOfInput, .terminated: return .none
             }
         }
+    }
+
+    /// The code as typed, ignoring spaces around it and letter case (the board shows it in lower case).
+    static func matches(_ typed: String, code: String) -> Bool {
+        typed.trimmingCharacters(in: .whitespaces).lowercased() == code.lowercased()
     }
 
     private static func clean(_ typed: String) -> String {

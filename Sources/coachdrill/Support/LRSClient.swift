@@ -9,9 +9,13 @@ import TerminalOutput
 ///
 /// Statement ids are derived from the run and the item (ReportXAPI), so sending again stores nothing twice:
 /// an LRS answers a batch of statements it already holds with success. A 5xx answer or a connection that
-/// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop); a 4xx answer
-/// is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
+/// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop), and so are
+/// 408 (request timeout) and 429 (too many requests), waiting as long as the LRS's Retry-After asks (in
+/// seconds, at most `maxRetryAfter`); any other 4xx answer is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
 /// there with the LRS's own reason.
+///
+/// Redirects are never followed: URLSession turns a POST redirected by 301 or 302 into a GET, which stores
+/// nothing and can still end in 200. A 3xx is reported as a refusal naming the URL to use instead.
 struct LRSClient {
     enum Failure: Error, CustomStringConvertible {
         /// 4xx: the LRS said no.
@@ -37,6 +41,8 @@ struct LRSClient {
     /// The environment variable the password is read from: never a flag, where `ps` and shell history see it.
     static let passwordVariable = "COACHDRILL_LRS_PASSWORD"
     static let defaultBatchSize = 100
+    /// The longest Retry-After honoured: an LRS asking for an hour should not hold the command that long.
+    static let maxRetryAfter: TimeInterval = 60
 
     /// `<endpoint>/statements`.
     let statementsURL: URL
@@ -88,6 +94,24 @@ struct LRSClient {
         return .success(url)
     }
 
+    /// Basic credentials are readable by anyone on the network over plain http://; allowed only to this
+    /// machine (127.0.0.0/8, ::1, localhost), where a local test LRS runs.
+    static func credentialsCheck(_ url: URL, user: String?) -> ValidationFailure? {
+        guard user != nil, url.scheme?.lowercased() == "http" else { return nil }
+        let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if isLoopback(host) { return nil }
+        return ValidationFailure(
+            "--lrs-user sends the password readable by anyone on the network over plain http://; "
+                + "use the LRS's https:// URL (http:// is allowed only to this machine, such as 127.0.0.1)")
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" { return true }
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
+        return UInt32(bigEndian: address.s_addr) >> 24 == 127
+    }
+
     struct ValidationFailure: Error {
         var message: String
         init(_ message: String) { self.message = message }
@@ -113,11 +137,12 @@ struct LRSClient {
                 return
             case .refused(let status, let reason):
                 throw .refused(status: status, reason: reason, batch: batch, batches: batches, url: statementsURL.absoluteString)
-            case .failed(let reason):
+            case .failed(let reason, let retryAfter):
                 problem = reason
                 guard attempt < tries else { break }
-                note("batch \(batch) of \(batches): \(reason); trying again in \(Self.seconds(wait))")
-                pause(wait)
+                let delay = retryAfter ?? wait
+                note("batch \(batch) of \(batches): \(reason); trying again in \(Self.seconds(delay))")
+                pause(delay)
                 wait *= 2
             }
         }
@@ -127,7 +152,31 @@ struct LRSClient {
     private enum Outcome {
         case stored
         case refused(status: Int, reason: String)
-        case failed(String)
+        case failed(String, retryAfter: TimeInterval? = nil)
+    }
+
+    /// What an HTTP status means for a batch: stored, worth another try (5xx, 408, 429), or refused.
+    enum Verdict: Equatable {
+        case stored
+        case redirected
+        case temporary
+        case refused
+    }
+
+    static func verdict(status: Int) -> Verdict {
+        switch status {
+        case 200..<300: return .stored
+        case 300..<400: return .redirected
+        case 408, 429: return .temporary
+        case 400..<500: return .refused
+        default: return .temporary
+        }
+    }
+
+    /// Retry-After as seconds (an HTTP date is not honoured: the usual pause applies), at most `maxRetryAfter`.
+    static func retryAfter(_ value: String?) -> TimeInterval? {
+        guard let value, let seconds = Int(value.trimmingCharacters(in: .whitespaces)), seconds >= 0 else { return nil }
+        return min(TimeInterval(seconds), maxRetryAfter)
     }
 
     private func post(_ body: Data) -> Outcome {
@@ -140,10 +189,19 @@ struct LRSClient {
         let exchange = HTTPExchange.run(request)
         if let error = exchange.error { return .failed(TerminalText.sanitize(error.localizedDescription, allowNewlines: false)) }
         guard let status = exchange.status else { return .failed("no HTTP answer") }
-        switch status {
-        case 200..<300: return .stored
-        case 400..<500: return .refused(status: status, reason: Self.reason(exchange.body))
-        default: return .failed("HTTP \(status): " + Self.reason(exchange.body))
+        switch Self.verdict(status: status) {
+        case .stored: return .stored
+        case .redirected:
+            let location = exchange.location.map { TerminalText.sanitize($0, allowNewlines: false) } ?? "(no Location given)"
+            var use = location
+            if use.hasSuffix("/statements") { use = String(use.dropLast("/statements".count)) }
+            return .refused(
+                status: status,
+                reason: "it redirects, and a redirected POST stores nothing; use the URL it redirects to: \(location)"
+                    + (use != location ? " (as --lrs \(use))" : ""))
+        case .refused: return .refused(status: status, reason: Self.reason(exchange.body))
+        case .temporary:
+            return .failed("HTTP \(status): " + Self.reason(exchange.body), retryAfter: Self.retryAfter(exchange.retryAfter))
         }
     }
 
@@ -175,26 +233,57 @@ struct LRSClient {
 }
 
 /// One HTTP request, waited for: the report command is synchronous, and a batch must be stored before the
-/// next is sent.
-private final class HTTPExchange: @unchecked Sendable {
-    // Written by the session's callback before it signals, read after the wait: never at the same time.
+/// next is sent. The session's delegate (not a completion handler, which follows redirects on its own)
+/// refuses every redirect, so a 3xx comes back as the answer.
+private final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // Written by the session's delegate calls before `done` is signalled, read after the wait: never at the same time.
     var status: Int?
+    var location: String?
+    var retryAfter: String?
     var body = Data()
     var error: Error?
+    private let done = DispatchSemaphore(value: 0)
 
     static func run(_ request: URLRequest) -> HTTPExchange {
         let exchange = HTTPExchange()
-        let done = DispatchSemaphore(value: 0)
-        let session = URLSession(configuration: .ephemeral)
-        let task = session.dataTask(with: request) { data, response, error in
-            exchange.status = (response as? HTTPURLResponse)?.statusCode
-            exchange.body = data ?? Data()
-            exchange.error = error
-            done.signal()
-        }
-        task.resume()
-        done.wait()
+        let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
+        session.dataTask(with: request).resume()
+        exchange.done.wait()
         session.finishTasksAndInvalidate()
         return exchange
+    }
+
+    private func record(_ response: URLResponse?) {
+        guard let http = response as? HTTPURLResponse else { return }
+        status = http.statusCode
+        location = http.value(forHTTPHeaderField: "Location")
+        retryAfter = http.value(forHTTPHeaderField: "Retry-After")
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        record(response)
+        if location == nil { location = request.url?.absoluteString }
+        completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        record(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        body.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        if status == nil { record(task.response) }
+        self.error = error
+        done.signal()
     }
 }

@@ -17,4 +17,13 @@ enum LoginName {
         }
         return "trainee"
     }
+
+    /// The account this process runs as, from the password database (effective user id), never from
+    /// $USER or $LOGNAME: sshd's AllowUsers must name the account sshd really runs as, whatever the
+    /// environment says (`sudo -E`, `su` without `-`, a stale or hand-set $USER). Nil for a user id with no entry.
+    static func effectiveAccount() -> String? {
+        guard let entry = getpwuid(geteuid()), let pointer = entry.pointee.pw_name else { return nil }
+        let name = String(cString: pointer)
+        return name.isEmpty ? nil : name
+    }
 }

@@ -75,6 +75,7 @@ struct SSHServer {
     /// Writes the host key (once) and the configuration, checks it with `sshd -t`, and starts sshd.
     /// Returns its process id once it accepts connections.
     func start() throws -> pid_t {
+        try clearEarlierServer()
         if !FileManager.default.fileExists(atPath: folder.hostKey) {
             guard let keygen = Self.find("ssh-keygen") else {
                 throw Failure("ssh-keygen not found: install openssh-client (apt-get install openssh-client)")
@@ -101,11 +102,42 @@ struct SSHServer {
             }
             guard Date() < deadline else {
                 stop(pid)
-                throw Failure("sshd did not start listening on \(settings.address):\(settings.port)")
+                throw Failure(
+                    "sshd did not start listening on \(settings.address) port \(settings.port) within 20 seconds; "
+                        + "see \(folder.logFile), or try another --port")
             }
             usleep(50_000)
         }
         return pid
+    }
+
+    /// The sshd named in the pid file, if a serve left one behind. Still serving for a live `coachdrill serve`:
+    /// refuse, so two workshops never share a state folder. Orphaned (its serve died during start or was
+    /// killed): stop it and its connections, so it does not keep the port and go on admitting people.
+    /// A pid that is gone, or now belongs to another program, is a stale file and ignored.
+    private func clearEarlierServer() throws {
+        guard let text = try? String(contentsOfFile: folder.pidFile, encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
+              kill(pid, 0) == 0 || errno == EPERM
+        else { return }
+        let commandLine = Self.commandLine(of: pid)
+        guard commandLine.contains(folder.configFile) else { return }
+        let parent = Self.parent(of: pid)
+        if let parent, parent > 1, Self.commandLine(of: parent).contains("serve") {
+            throw Failure("another serve is running (pid \(parent), its sshd pid \(pid)); stop it or use --state with another folder")
+        }
+        let children = Self.children(of: pid)
+        kill(pid, SIGTERM)
+        for child in children { kill(child, SIGTERM) }
+        for _ in 0..<100 {
+            if kill(pid, 0) != 0 && errno == ESRCH { break }
+            usleep(50_000)
+        }
+        if kill(pid, 0) == 0 { kill(pid, SIGKILL); usleep(100_000) }
+        guard kill(pid, 0) != 0 else {
+            throw Failure("another serve is running (pid \(pid)); stop it or use --state with another folder")
+        }
+        try? FileManager.default.removeItem(atPath: folder.pidFile)
     }
 
     /// Stops sshd and every connection it is serving: the listener first (no one new gets in), then its
@@ -125,6 +157,20 @@ struct SSHServer {
 
     // MARK: Helpers
 
+    /// The process's arguments joined by spaces; empty when it is gone or unreadable.
+    private static func commandLine(of pid: pid_t) -> String {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return "" }
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+    }
+
+    private static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let paren = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: paren)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
+    }
+
     private static func children(of parent: pid_t) -> [pid_t] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         return entries.compactMap { entry -> pid_t? in
@@ -139,7 +185,7 @@ struct SSHServer {
     }
 
     static func isListening(address: String, port: Int) -> Bool {
-        let host = address == "0.0.0.0" || address == "::" ? "127.0.0.1" : address
+        let host = address == "0.0.0.0" ? "127.0.0.1" : address
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { return false }
         defer { close(socketFD) }
@@ -184,7 +230,13 @@ struct SSHServer {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // The board ignores these signals (SignalFlags) before sshd starts; ignored signals survive exec,
+        // so put them back to their defaults for sshd and the drills it runs.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
