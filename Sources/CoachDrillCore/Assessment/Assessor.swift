@@ -18,6 +18,21 @@ public struct Assessor: Sendable {
     }
 
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
+        judge(line, context: context).assessment
+    }
+
+    /// The judgement with its reasons: every feature that counted, what it added, and where it is in the line.
+    public func explain(_ line: String, context: AssessmentContext = AssessmentContext()) -> Explanation {
+        let judgement = judge(line, context: context)
+        return Explanation(
+            assessment: judgement.assessment,
+            stance: Explanation.Reasoning(judgement.stance, quotes: judgement.quotes),
+            marker: Explanation.Reasoning(judgement.marker, quotes: judgement.quotes))
+    }
+
+    private func judge(_ line: String, context: AssessmentContext)
+        -> (assessment: Assessment, stance: LearnedModel.Decision, marker: LearnedModel.Decision, quotes: EvidenceQuotes)
+    {
         let bytes = Array(line.utf8)
         let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
         let split = Clause.split(tokens)
@@ -25,39 +40,46 @@ public struct Assessor: Sendable {
         let clauseOf = split.clauseOf
         Focus.reopenLeadInQuestions(&clauses, tokens: tokens, bytes: bytes)
         var matches = index.matches(in: tokens, clauseOf: clauseOf)
+        // The model reads the catalogue's matches as they are; the deeds below serve the traps' reading.
+        let features = LineFeatures.of(tokens: tokens, clauses: clauses, matches: matches, clientLine: context.clientLine)
         for action in Reading.pastActions(tokens, clauses: clauses, clauseOf: clauseOf)
         where !matches.contains(where: { $0.cue.role == .acknowledgement && $0.range.lowerBound == action.range.lowerBound }) {
             matches.append(action)
         }
         let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
 
-        let stance = reading.stance()
-        var ranked = reading.markerScores(context: context)
-        // The strongest marker; of markers with the same score, the lowest (8.1 before 8.2).
-        let top = ranked.max { $0.score != $1.score ? $0.score < $1.score : $0.marker > $1.marker }
-        // A marker the line only brushes in the sentence that serves another ("this session" in a question
-        // about progress) is not one it serves; a sentence of its own stands on the usual threshold.
-        func serves(_ entry: Reading.MarkerScore) -> Bool {
-            guard entry.score >= Reading.markerThreshold else { return false }
-            guard let top, entry.clauses.isSubset(of: top.clauses) else { return true }
-            return entry.score >= top.score * Reading.secondaryShare
+        let model = LearnedModel.shared
+        let (known, spans) = model.known(features)
+        let stanceDecision = model.decide(model.stance, features: known)
+        let markerDecision = model.decide(model.marker, features: known)
+        let stance = Stance(rawValue: stanceDecision.label) ?? .neutral
+        let primary = Marker(id: markerDecision.label)
+        let quotes = EvidenceQuotes(bytes: bytes, spans: spans, model: model)
+        var hits: [MarkerHit] = []
+        if let primary {
+            let top = markerDecision.probabilities.first { $0.label == primary.id }?.probability ?? 1
+            hits.append(
+                MarkerHit(
+                    marker: primary, stance: stance, score: 1,
+                    evidence: quotes.evidence(markerDecision)))
+            // A marker the model also finds likely is a secondary reading (scenario branches may test it).
+            for (label, probability) in markerDecision.probabilities.sorted(by: { $0.probability > $1.probability })
+            where label != primary.id && probability >= LearnedModel.secondaryProbability {
+                guard let marker = Marker(id: label) else { continue }
+                let against = model.contributions(
+                    model.marker, features: known, as: label, against: primary.id, atLeast: EvidenceQuotes.minimum)
+                hits.append(
+                    MarkerHit(
+                        marker: marker, stance: stance, score: (probability / top * 100).rounded() / 100,
+                        evidence: quotes.evidence(against)))
+            }
         }
-        // Filtered and sorted in place: the scores are not needed otherwise.
-        ranked.removeAll { !serves($0) }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.marker < $1.marker }
-        let primary = ranked.first?.marker
-        let best = ranked.first?.score ?? 1
-        let hits = ranked.map { entry in
-            MarkerHit(
-                marker: entry.marker,
-                stance: entry.marker == primary ? stance.stance : reading.stance(inClauses: entry.clauses),
-                score: min(1, (entry.score / max(best, 2.5) * 100).rounded() / 100),
-                evidence: reading.evidence(of: entry.sources))
-        }
-        let traps = reading.traps(stance: stance.stance, primary: primary, hits: hits, context: context)
-        return Assessment(
-            text: line, marker: primary, stance: stance.stance, hits: hits, traps: traps,
-            stanceEvidence: stance.evidence, suggestion: suggestion(for: primary, context: context))
+        let traps = reading.traps(stance: stance, primary: primary, hits: hits, context: context)
+        let assessment = Assessment(
+            text: line, marker: primary, stance: stance, hits: hits, traps: traps,
+            stanceEvidence: quotes.evidence(stanceDecision),
+            suggestion: suggestion(for: primary, context: context))
+        return (assessment, stanceDecision, markerDecision, quotes)
     }
 
     private func suggestion(for marker: Marker?, context: AssessmentContext) -> String {
@@ -618,11 +640,16 @@ struct Reading {
         func has(_ role: CueRole) -> Bool { matches.contains { $0.cue.role == role } }
         let advised = stance == .advise
         let hasImperative = clauses.contains { $0.form == .imperative }
-        if advised, has(.directive) || hasImperative { traps.append(.adviceGiving) }
-        if advised, has(.leading) || clauses.contains(where: { $0.leadingRange != nil }) {
-            traps.append(.leadingQuestion)
+        let leading = advised && (has(.leading) || clauses.contains(where: { $0.leadingRange != nil }))
+        let coachOwned = advised && has(.coachAccountability)
+        let closing = advised && has(.coachClosing)
+        let praise = advised && has(.evaluativePraise)
+        // Advice with no more particular name (hedged, or in words no cue knows) is still advice.
+        if advised, has(.directive) || hasImperative || !(leading || coachOwned || closing || praise) {
+            traps.append(.adviceGiving)
         }
-        if advised, has(.coachAccountability) { traps.append(.coachOwnedAccountability) }
+        if leading { traps.append(.leadingQuestion) }
+        if coachOwned { traps.append(.coachOwnedAccountability) }
         if has(.rushing) || rushesPastLearning(primary: primary, context: context) {
             traps.append(.rushingToAction)
         }
@@ -630,8 +657,8 @@ struct Reading {
         if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(context) {
             traps.append(.prematureCelebration)
         }
-        if has(.evaluativePraise) { traps.append(.evaluativePraise) }
-        if advised, has(.coachClosing) { traps.append(.coachClosedSession) }
+        if praise { traps.append(.evaluativePraise) }
+        if closing { traps.append(.coachClosedSession) }
         let questions = clauses.filter { $0.form == .openQuestion || $0.form == .closedQuestion }
         // Asking leave ("Can I offer an idea?") and checking how an offer lands ("How does that sit with
         // you?") are about the conversation, not more questions for the client to hold: they don't stack.

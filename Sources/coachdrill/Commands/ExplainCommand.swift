@@ -20,6 +20,6 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() {
-        StandardOutput.write(ExplanationText.render(Assessor().assess(line)), terminator: "")
+        StandardOutput.write(ExplanationText.render(Assessor().explain(line)), terminator: "")
     }
 }

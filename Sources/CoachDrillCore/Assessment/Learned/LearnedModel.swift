@@ -151,6 +151,15 @@ struct LearnedModel: Sendable {
             winner: winner, second: second, features: features, model: model)
     }
 
+    /// What each feature adds to `label` against `other` (for a secondary marker: why it, rather than the
+    /// primary one, was also likely).
+    func contributions(
+        _ model: Linear, features: [Int], as label: String, against other: String, atLeast minimum: Double = -.infinity
+    ) -> [Contribution] {
+        guard let k = model.classes.firstIndex(of: label), let r = model.classes.firstIndex(of: other) else { return [] }
+        return Self.contributions(model, features: features, for: k, against: r, atLeast: minimum)
+    }
+
     private static func contributions(
         _ model: Linear, features: [Int], for k: Int, against r: Int, atLeast minimum: Double
     ) -> [Contribution] {
@@ -161,6 +170,9 @@ struct LearnedModel: Sendable {
         }
         return found.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
     }
+
+    /// A marker other than the primary one is reported as a secondary reading from this probability up.
+    static let secondaryProbability = 0.25
 
     /// The model's verdict on a line on its own, from the line's features.
     func judge(_ line: String, clientLine: String = "") -> Label {

@@ -1,0 +1,77 @@
+/// Turns a decision's strongest features into quotes of the line as typed: the words a coach reads in the
+/// feedback line and in `explain`.
+struct EvidenceQuotes {
+    let bytes: [UInt8]
+    /// Where in the line each feature the model knows came from, by its number (a feature can occur more
+    /// than once).
+    let spans: [Int: [Range<Int>]]
+    let model: LearnedModel
+
+    /// At most this many quotes, and only features that add at least `minimum` to the verdict.
+    static let limit = 3
+    static let minimum = 0.15
+
+    init(bytes: [UInt8], spans: [Int: [Range<Int>]], model: LearnedModel) {
+        self.bytes = bytes
+        self.spans = spans
+        self.model = model
+    }
+
+    /// The strongest contributions to `decision` that point at words, joined where they touch, as exact
+    /// quotes. Each quote names the feature that counted most in it.
+    func evidence(_ decision: LearnedModel.Decision) -> [Evidence] {
+        evidence(decision.contributions(atLeast: Self.minimum))
+    }
+
+    func evidence(_ contributions: [LearnedModel.Contribution]) -> [Evidence] {
+        var phrases: [(span: Range<Int>, amount: Double, feature: String)] = []
+        var used = 0
+        for contribution in contributions where contribution.amount >= Self.minimum {
+            guard let found = spans[contribution.feature] else { continue }
+            let feature = model.featureNames[contribution.feature]
+            guard Self.isWording(feature) else { continue }
+            for span in found { phrases.append((span, contribution.amount, feature)) }
+            used += 1
+            if used == Self.limit * 2 { break }
+        }
+        // Join phrases that overlap or stand a few words apart in the same sentence, so a quote reads as a
+        // phrase ("Where are you now with what you wanted") rather than as scattered words.
+        phrases.sort { $0.span.lowerBound < $1.span.lowerBound }
+        var joined: [(span: Range<Int>, amount: Double, feature: String)] = []
+        for phrase in phrases {
+            if let last = joined.last, closeEnough(last.span, phrase.span) {
+                let span = last.span.lowerBound..<max(last.span.upperBound, phrase.span.upperBound)
+                joined[joined.count - 1] = phrase.amount > last.amount
+                    ? (span, phrase.amount, phrase.feature) : (span, last.amount, last.feature)
+            } else {
+                joined.append(phrase)
+            }
+        }
+        return joined.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound }
+            .prefix(Self.limit)
+            .map { Evidence(text: String(decoding: bytes[$0.span], as: UTF8.self), cue: LineFeatures.describe($0.feature)) }
+    }
+
+    /// At most `joinGap` words between two phrases, and no sentence boundary.
+    private func closeEnough(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard second.lowerBound > first.upperBound else { return true }
+        let between = bytes[first.upperBound..<second.lowerBound]
+        if between.contains(where: { Self.boundaries.contains($0) }) { return false }
+        return between.split(separator: UInt8(ascii: " ")).count <= Self.joinGap
+    }
+
+    static let joinGap = 4
+    static let boundaries: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")]
+
+    /// Whether a feature is about particular words (quoted as evidence) rather than the form of a whole
+    /// clause or line (shown by `explain`, but a poor quote: it would be the whole sentence).
+    static func isWording(_ feature: String) -> Bool {
+        let name = feature.hasPrefix("ask:") ? feature.dropFirst(4) : Substring(feature)
+        return !(name.hasPrefix("form:") || name.hasPrefix("shape:") || name.hasPrefix("client:"))
+    }
+
+    /// Every place a feature occurs, as typed.
+    func texts(of feature: Int) -> [String] {
+        (spans[feature] ?? []).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+}
