@@ -76,7 +76,8 @@ final class CorpusShapeTests: XCTestCase {
         }
     }
 
-    /// A batch goes whole into one split; train about 70%, dev and test about 15% each.
+    /// A batch goes whole into one split. Test is the five batches drawn before anything was run on them,
+    /// and stays so: batches written since (b25 on, after models had been tried on dev) all go to train.
     func testSplitsAreWholeBatchesInTheRightShares() throws {
         let lines = try CorpusFile.lines()
         var splitOfBatch: [String: CorpusSplit] = [:]
@@ -91,9 +92,13 @@ final class CorpusShapeTests: XCTestCase {
         XCTAssertEqual(splitOfBatch["legacy-holdout"], .dev, "the old held-out set has been looked at: dev, never test")
         let total = Double(lines.count)
         let share = { (split: CorpusSplit) in Double(lines.filter { $0.split == split }.count) / total }
-        XCTAssertEqual(share(.train), 0.70, accuracy: 0.05, "train share")
-        XCTAssertEqual(share(.dev), 0.15, accuracy: 0.03, "dev share")
-        XCTAssertEqual(share(.test), 0.15, accuracy: 0.03, "test share")
+        XCTAssertGreaterThanOrEqual(share(.train), 0.70, "train share")
+        XCTAssertGreaterThanOrEqual(share(.dev), 0.10, "dev share")
+        XCTAssertGreaterThanOrEqual(share(.test), 0.10, "test share")
+        let testBatches = Set(splitOfBatch.filter { $0.value == .test }.keys)
+        XCTAssertEqual(testBatches, ["b04", "b07", "b11", "b13", "b14"], "the test split is the batches drawn first")
+        let later = splitOfBatch.filter { batch, _ in batch.hasPrefix("b") && (Int(batch.dropFirst()) ?? 0) >= 25 }
+        XCTAssertTrue(later.allSatisfy { $0.value == .train }, "batches written after models were tried go to train")
         XCTAssertTrue(lines.filter { $0.split == .test }.allSatisfy { !$0.batch.hasPrefix("legacy-") })
     }
 

@@ -33,28 +33,26 @@ public struct Assessor: Sendable {
     private func judge(_ line: String, context: AssessmentContext)
         -> (assessment: Assessment, stance: LearnedModel.Decision, marker: LearnedModel.Decision, quotes: EvidenceQuotes)
     {
-        let bytes = Array(line.utf8)
-        let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
-        let split = Clause.split(tokens)
-        var clauses = split.clauses
-        let clauseOf = split.clauseOf
-        Focus.reopenLeadInQuestions(&clauses, tokens: tokens, bytes: bytes)
-        var matches = index.matches(in: tokens, clauseOf: clauseOf)
+        let read = LineReading(line, index: index)
+        let (bytes, tokens, clauses, clauseOf) = (read.bytes, read.tokens, read.clauses, read.clauseOf)
+        let model = LearnedModel.shared
         // The model reads the catalogue's matches as they are; the deeds below serve the traps' reading.
-        let features = LineFeatures.of(tokens: tokens, clauses: clauses, matches: matches, clientLine: context.clientLine)
+        var features = ModelFeatures(vocabulary: model.vocabulary)
+        LineFeatures.collect(
+            tokens: tokens, clauses: clauses, matches: read.matches, clientLine: context.clientLine, into: &features)
+        var matches = read.matches
         for action in Reading.pastActions(tokens, clauses: clauses, clauseOf: clauseOf)
         where !matches.contains(where: { $0.cue.role == .acknowledgement && $0.range.lowerBound == action.range.lowerBound }) {
             matches.append(action)
         }
         let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
 
-        let model = LearnedModel.shared
-        let (known, spans) = model.known(features)
+        let known = features.numbers
         let stanceDecision = model.decide(model.stance, features: known)
         let markerDecision = model.decide(model.marker, features: known)
         let stance = Stance(rawValue: stanceDecision.label) ?? .neutral
         let primary = Marker(id: markerDecision.label)
-        let quotes = EvidenceQuotes(bytes: bytes, spans: spans, model: model)
+        let quotes = EvidenceQuotes(bytes: bytes, found: features.found, model: model)
         var hits: [MarkerHit] = []
         if let primary {
             let top = markerDecision.probabilities.first { $0.label == primary.id }?.probability ?? 1

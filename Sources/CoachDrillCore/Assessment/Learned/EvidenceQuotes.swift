@@ -2,18 +2,18 @@
 /// feedback line and in `explain`.
 struct EvidenceQuotes {
     let bytes: [UInt8]
-    /// Where in the line each feature the model knows came from, by its number (a feature can occur more
-    /// than once).
-    let spans: [Int: [Range<Int>]]
+    /// The known features found in the line, each with where it came from (a feature can occur more than
+    /// once; whole-line features have no place).
+    let found: [(feature: Int, span: Range<Int>?)]
     let model: LearnedModel
 
     /// At most this many quotes, and only features that add at least `minimum` to the verdict.
     static let limit = 3
     static let minimum = 0.15
 
-    init(bytes: [UInt8], spans: [Int: [Range<Int>]], model: LearnedModel) {
+    init(bytes: [UInt8], found: [(feature: Int, span: Range<Int>?)], model: LearnedModel) {
         self.bytes = bytes
-        self.spans = spans
+        self.found = found
         self.model = model
     }
 
@@ -27,11 +27,13 @@ struct EvidenceQuotes {
         var phrases: [(span: Range<Int>, amount: Double, feature: String)] = []
         var used = 0
         for contribution in contributions where contribution.amount >= Self.minimum {
-            guard let found = spans[contribution.feature] else { continue }
+            guard model.isWording[contribution.feature] else { continue }
             let feature = model.featureNames[contribution.feature]
-            guard Self.isWording(feature) else { continue }
-            for span in found { phrases.append((span, contribution.amount, feature)) }
-            used += 1
+            let before = phrases.count
+            for place in found where place.feature == contribution.feature {
+                if let span = place.span { phrases.append((span, contribution.amount, feature)) }
+            }
+            if phrases.count > before { used += 1 }
             if used == Self.limit * 2 { break }
         }
         // Join phrases that overlap or stand a few words apart in the same sentence, so a quote reads as a
@@ -57,10 +59,22 @@ struct EvidenceQuotes {
         guard second.lowerBound > first.upperBound else { return true }
         let between = bytes[first.upperBound..<second.lowerBound]
         if between.contains(where: { Self.boundaries.contains($0) }) { return false }
-        return between.split(separator: UInt8(ascii: " ")).count <= Self.joinGap
+        // Count the words between without splitting (this runs for every quote of every line).
+        var words = 0
+        var inWord = false
+        for byte in between {
+            if byte == space {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words <= Self.joinGap
     }
 
     static let joinGap = 4
+    private let space = UInt8(ascii: " ")
     static let boundaries: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")]
 
     /// Whether a feature is about particular words (quoted as evidence) rather than the form of a whole
@@ -72,6 +86,6 @@ struct EvidenceQuotes {
 
     /// Every place a feature occurs, as typed.
     func texts(of feature: Int) -> [String] {
-        (spans[feature] ?? []).map { String(decoding: bytes[$0], as: UTF8.self) }
+        found.compactMap { $0.feature == feature ? $0.span : nil }.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 }

@@ -28,13 +28,11 @@ struct LearnedModel: Sendable {
             classes = try container.decode([String].self, forKey: .classes)
             intercepts = try container.decode([Double].self, forKey: .intercepts)
             regularisationC = try container.decode(Double.self, forKey: .regularisationC)
-            let rows = try container.decode([[Double]].self, forKey: .weights)
-            let classCount = classes.count
-            guard rows.allSatisfy({ $0.count == classCount }) else {
+            weights = try container.decode([Double].self, forKey: .weights)
+            guard !classes.isEmpty, intercepts.count == classes.count, weights.count % classes.count == 0 else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .weights, in: container, debugDescription: "every feature needs one weight per class")
             }
-            weights = rows.flatMap { $0 }
         }
 
         /// The weight of feature `f` for class `k`.
@@ -76,8 +74,10 @@ struct LearnedModel: Sendable {
         }
     }
 
-    let featureNumbers: [String: Int]
+    let vocabulary: Vocabulary
     let featureNames: [String]
+    /// Whether each feature is about particular words, which a quote can show (`EvidenceQuotes.isWording`).
+    let isWording: [Bool]
     let stance: Linear
     let marker: Linear
     let dev: DevFigures
@@ -94,7 +94,8 @@ struct LearnedModel: Sendable {
             preconditionFailure("the compiled-in model weights do not decode: \(error)")
         }
         featureNames = file.features
-        featureNumbers = Dictionary(uniqueKeysWithValues: file.features.enumerated().map { ($1, $0) })
+        vocabulary = Vocabulary(names: file.features)
+        isWording = file.features.map(EvidenceQuotes.isWording)
         stance = file.stance
         marker = file.marker
         dev = file.dev
@@ -176,26 +177,23 @@ struct LearnedModel: Sendable {
 
     /// The model's verdict on a line on its own, from the line's features.
     func judge(_ line: String, clientLine: String = "") -> Label {
-        let known = known(LineFeatures.of(line, clientLine: clientLine)).numbers
+        let known = features(of: line, clientLine: clientLine).numbers
         let stance = decide(self.stance, features: known).label
         return Label(marker: Marker(id: decide(marker, features: known).label), stance: Stance(rawValue: stance) ?? .neutral)
     }
 
-    /// The features the model knows among `features`: their numbers, sorted, each once, and where in the
-    /// line each came from (for quotes). Each name is looked up once.
-    func known(_ features: [LineFeature]) -> (numbers: [Int], spans: [Int: [Range<Int>]]) {
-        var numbers: [Int] = []
-        numbers.reserveCapacity(features.count)
-        var spans: [Int: [Range<Int>]] = [:]
-        for feature in features {
-            guard let number = featureNumbers[feature.name] else { continue }
-            numbers.append(number)
-            if let span = feature.span { spans[number, default: []].append(span) }
-        }
-        numbers.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(numbers.count)
-        for number in numbers where unique.last != number { unique.append(number) }
-        return (unique, spans)
+    /// The features of `line` the model knows.
+    func features(of line: String, clientLine: String = "") -> ModelFeatures {
+        let reading = LineReading(line)
+        var found = ModelFeatures(vocabulary: vocabulary)
+        LineFeatures.collect(
+            tokens: reading.tokens, clauses: reading.clauses, matches: reading.matches, clientLine: clientLine, into: &found)
+        return found
+    }
+
+    /// The features the model knows among `features` (found by name), by number, sorted, each once: the
+    /// definition `ModelFeatures` must agree with.
+    func known(_ features: [LineFeature]) -> [Int] {
+        Array(Set(features.compactMap { vocabulary.numbers[$0.name] })).sorted()
     }
 }

@@ -27,19 +27,22 @@ public struct LineFeature: Sendable, Equatable {
 public enum LineFeatures {
     /// The features of `line` as the assessor reads it.
     public static func of(_ line: String, clientLine: String = "") -> [LineFeature] {
-        let bytes = Array(line.utf8)
-        let index = CueIndex.shared
-        let tokens = Tokenizer.tokenize(bytes, numberingWith: index.lexicon)
-        let split = Clause.split(tokens)
-        var clauses = split.clauses
-        Focus.reopenLeadInQuestions(&clauses, tokens: tokens, bytes: bytes)
-        let matches = index.matches(in: tokens, clauseOf: split.clauseOf)
-        return of(tokens: tokens, clauses: clauses, matches: matches, clientLine: clientLine)
+        let reading = LineReading(line)
+        return of(tokens: reading.tokens, clauses: reading.clauses, matches: reading.matches, clientLine: clientLine)
     }
 
     static func of(tokens: [Token], clauses: [Clause], matches: [CueMatch], clientLine: String) -> [LineFeature] {
-        var features: [LineFeature] = []
-        features.reserveCapacity(tokens.count * 5 + matches.count * 4 + 16)
+        var named = NamedFeatures()
+        collect(tokens: tokens, clauses: clauses, matches: matches, clientLine: clientLine, into: &named)
+        return named.features
+    }
+
+    /// Finds the line's features and hands each to `sink`: as names for training and for people
+    /// (`NamedFeatures`), or straight as the model's feature numbers when judging (`ModelFeatures`), so that
+    /// both read a line the same way.
+    static func collect<Sink: LineFeatureSink>(
+        tokens: [Token], clauses: [Clause], matches: [CueMatch], clientLine: String, into sink: inout Sink
+    ) {
         let spoken = clauses.indices.filter { !clauses[$0].tokens.isEmpty }
         // The clause the turn finally asks or directs: its last question or instruction, else its last clause.
         let ask = spoken.last { clauses[$0].form != .statement } ?? spoken.last
@@ -52,39 +55,25 @@ public enum LineFeatures {
             let clause = clauses[c]
             let inAsk = c == ask
             let form = name(of: clause.form)
-            features.append(LineFeature("form:" + form, span: span(clause.tokens)))
-            if inAsk { features.append(LineFeature("ask:form:" + form, span: span(clause.tokens))) }
+            sink.add("form:" + form, span: span(clause.tokens))
+            if inAsk { sink.add("ask:form:" + form, span: span(clause.tokens)) }
             if let leading = clause.leadingRange {
-                features.append(LineFeature("leading", span: span(leading)))
-                if inAsk { features.append(LineFeature("ask:leading", span: span(leading))) }
+                sink.add("leading", span: span(leading))
+                if inAsk { sink.add("ask:leading", span: span(leading)) }
             }
-            for t in clause.tokens {
-                let word = tokens[t].word
-                features.append(LineFeature("w:" + word, span: span(t..<t + 1)))
-                if inAsk { features.append(LineFeature("ask:w:" + word, span: span(t..<t + 1))) }
-                let stem = Self.stem(word)
-                if stem != word {
-                    features.append(LineFeature("s:" + stem, span: span(t..<t + 1)))
-                    if inAsk { features.append(LineFeature("ask:s:" + stem, span: span(t..<t + 1))) }
-                }
-                if t + 1 < clause.tokens.upperBound {
-                    let pair = word + " " + tokens[t + 1].word
-                    features.append(LineFeature("b:" + pair, span: span(t..<t + 2)))
-                    if inAsk { features.append(LineFeature("ask:b:" + pair, span: span(t..<t + 2))) }
-                }
-            }
+            sink.addWords(of: clause.tokens, in: tokens, inAsk: inAsk)
             if clause.form != .statement {
                 let head = clause.head..<min(clause.head + 3, clause.tokens.upperBound)
                 if !head.isEmpty {
                     let words = head.map { tokens[$0].word }.joined(separator: " ")
-                    features.append(LineFeature("head:" + words, span: span(head)))
-                    features.append(LineFeature("head:" + tokens[clause.head].word, span: span(clause.head..<clause.head + 1)))
+                    sink.add("head:" + words, span: span(head))
+                    sink.add("head:" + tokens[clause.head].word, span: span(clause.head..<clause.head + 1))
                 }
             }
-            features += actors(in: clause, tokens: tokens, span: span)
+            actors(in: clause, tokens: tokens, span: span, into: &sink)
             if let verb = directedVerb(in: clause, tokens: tokens) {
-                features.append(LineFeature("directed:" + tokens[verb].word, span: span(verb..<verb + 1)))
-                if inAsk { features.append(LineFeature("ask:directed:" + tokens[verb].word, span: span(verb..<verb + 1))) }
+                sink.add("directed:" + tokens[verb].word, span: span(verb..<verb + 1))
+                if inAsk { sink.add("ask:directed:" + tokens[verb].word, span: span(verb..<verb + 1)) }
             }
         }
 
@@ -97,23 +86,23 @@ public enum LineFeatures {
             let reported = reportingFrom[match.clause].map { $0 < match.range.lowerBound } ?? false
             let role = (reported ? "reported-" : "") + name(of: match.cue.role)
             let where_ = span(match.range)
-            features.append(LineFeature((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_))
-            features.append(LineFeature("role:" + role, span: where_))
-            features.append(LineFeature("role:" + role + "@" + form, span: where_))
-            if match.clause == ask { features.append(LineFeature("ask:role:" + role, span: where_)) }
+            sink.add((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_)
+            sink.add("role:" + role, span: where_)
+            sink.add("role:" + role + "@" + form, span: where_)
+            if match.clause == ask { sink.add("ask:role:" + role, span: where_) }
         }
 
         let questions = spoken.reduce(0) { $0 + (clauses[$1].form == .openQuestion || clauses[$1].form == .closedQuestion ? clauses[$1].questionCount : 0) }
-        features.append(LineFeature("shape:sentences=" + bucket(spoken.count, [1, 2, 3])))
-        features.append(LineFeature("shape:questions=" + bucket(questions, [0, 1, 2])))
-        features.append(LineFeature("shape:words=" + bucket(tokens.count - (clauses.count - spoken.count), [3, 8, 20, 40])))
+        sink.add("shape:sentences=" + bucket(spoken.count, [1, 2, 3]), span: nil)
+        sink.add("shape:questions=" + bucket(questions, [0, 1, 2]), span: nil)
+        let words = tokens.reduce(0) { $0 + ($1.isBoundary ? 0 : 1) }
+        sink.add("shape:words=" + bucket(words, [3, 8, 20, 40]), span: nil)
 
         let client = Tokenizer.tokenize(Array(clientLine.utf8)).filter { !$0.isBoundary }
-        features.append(LineFeature(client.isEmpty ? "shape:no-client-line" : "shape:client-line"))
+        sink.add(client.isEmpty ? "shape:no-client-line" : "shape:client-line", span: nil)
         let clientWords = Set(client.map(\.word))
-        for word in clientWords { features.append(LineFeature("client:" + word)) }
-        if !client.isEmpty { features.append(LineFeature("shape:echo=" + echo(tokens, of: clientWords))) }
-        return features
+        sink.addClientWords(clientWords)
+        if !client.isEmpty { sink.add("shape:echo=" + echo(tokens, of: clientWords), span: nil) }
     }
 
     /// How much of the turn's own content repeats the client's words: a reflection says the client's
@@ -143,17 +132,17 @@ public enum LineFeatures {
     /// Who acts, and how: a pronoun and the word after it ("you should", "i would", "we could"). When the
     /// clause reports what someone said or was told ("your landlord told you that you have to..."), the
     /// fact is marked `reported:`: it mirrors, it does not direct.
-    private static func actors(in clause: Clause, tokens: [Token], span: (Range<Int>) -> Range<Int>?) -> [LineFeature] {
-        var features: [LineFeature] = []
+    private static func actors<Sink: LineFeatureSink>(
+        in clause: Clause, tokens: [Token], span: (Range<Int>) -> Range<Int>?, into sink: inout Sink
+    ) {
         var reported = false
         for t in clause.tokens {
             let word = tokens[t].word
             if reportingWords.contains(word) { reported = true }
             guard actorWords.contains(word), t + 1 < clause.tokens.upperBound else { continue }
             let name = word + "+" + tokens[t + 1].word
-            features.append(LineFeature((reported ? "reported:" : "") + name, span: span(t..<t + 2)))
+            sink.add((reported ? "reported:" : "") + name, span: span(t..<t + 2))
         }
-        return features
     }
 
     /// The verb the coach tells the client to do, if the clause tells them: the head of an instruction
@@ -241,12 +230,8 @@ public enum LineFeatures {
 extension LineFeatures {
     /// A feature's name as a person reads it, for evidence and `explain`.
     public static func describe(_ name: String) -> String {
-        var rest = Substring(name)
-        var inAsk = false
-        if rest.hasPrefix("ask:") {
-            inAsk = true
-            rest = rest.dropFirst(4)
-        }
+        let inAsk = name.hasPrefix("ask:")
+        let rest = inAsk ? String(name.dropFirst(4)) : name
         let finally = inAsk ? ", in what the turn finally asks" : ""
         func after(_ prefix: String) -> String { String(rest.dropFirst(prefix.count)) }
         if rest.hasPrefix("w:") || rest.hasPrefix("b:") { return "the words '\(after("w:"))'\(finally)" }

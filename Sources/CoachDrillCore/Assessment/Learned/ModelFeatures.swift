@@ -1,0 +1,140 @@
+/// The features of a line as the learned model's feature numbers: what the assessor judges with.
+///
+/// It reads the line exactly as `NamedFeatures` does (a test checks this on every corpus line), but looks
+/// each word up once in the model's `WordTable` instead of building and hashing a name for each of its
+/// word, stem and pair features, which is most of a line's features. Features the model does not know
+/// are dropped here: they weigh nothing.
+struct ModelFeatures: LineFeatureSink {
+    let vocabulary: LearnedModel.Vocabulary
+    /// Every known feature found, with where it came from, in the order found (a feature can occur more
+    /// than once).
+    private(set) var found: [(feature: Int, span: Range<Int>?)] = []
+
+    init(vocabulary: LearnedModel.Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// The known features, by number, sorted, each once: what the model sums.
+    var numbers: [Int] {
+        var numbers = found.map(\.feature)
+        numbers.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(numbers.count)
+        for number in numbers where unique.last != number { unique.append(number) }
+        return unique
+    }
+
+    mutating func add(_ name: String, span: Range<Int>?) {
+        if let number = vocabulary.numbers[name] { found.append((number, span)) }
+    }
+
+    private mutating func add(_ number: Int?, _ span: Range<Int>) {
+        if let number { found.append((number, span)) }
+    }
+
+    mutating func addWords(of clause: Range<Int>, in tokens: [Token], inAsk: Bool) {
+        typealias Family = LineFeatures.WordFamily
+        var previous: LearnedModel.Vocabulary.Word?
+        for t in clause {
+            let word = tokens[t].word
+            let span = tokens[t].start..<tokens[t].end
+            let entry = vocabulary.words[word]
+            if let entry {
+                add(entry.word.plain, span)
+                if inAsk { add(entry.word.inAsk, span) }
+                add(entry.stem.plain, span)
+                if inAsk { add(entry.stem.inAsk, span) }
+            } else {
+                // A word no word or pair feature names may still share a known stem ("reframing").
+                let stem = LineFeatures.stem(word)
+                if stem != word {
+                    add(Family.stem + stem, span: span)
+                    if inAsk { add(Family.inAsk + Family.stem + stem, span: span) }
+                }
+            }
+            if let previous, let entry, let pair = vocabulary.pairs[.init(first: previous.id, second: entry.id)] {
+                let pairSpan = tokens[t - 1].start..<tokens[t].end
+                add(pair.plain, pairSpan)
+                if inAsk { add(pair.inAsk, pairSpan) }
+            }
+            previous = entry
+        }
+    }
+
+    mutating func addClientWords(_ words: Set<String>) {
+        for word in words {
+            if let number = vocabulary.words[word]?.client { found.append((number, nil)) }
+        }
+    }
+}
+
+extension LearnedModel {
+    /// The model's feature names, numbered, with the word features also filed by word, so that a line's
+    /// word features cost one lookup a word.
+    struct Vocabulary: Sendable {
+        /// A feature's number in the plain and in the `ask:` form; nil when the model does not weigh it.
+        struct Numbers: Sendable {
+            var plain: Int?
+            var inAsk: Int?
+        }
+
+        /// What the model knows about one word.
+        struct Word: Sendable {
+            /// The word's own number here, for finding pairs.
+            let id: Int
+            var word = Numbers()
+            /// The features of the word's stem, when it differs from the word.
+            var stem = Numbers()
+            var client: Int?
+        }
+
+        struct Pair: Hashable, Sendable {
+            let first: Int
+            let second: Int
+        }
+
+        let numbers: [String: Int]
+        let words: [String: Word]
+        let pairs: [Pair: Numbers]
+
+        init(names: [String]) {
+            typealias Family = LineFeatures.WordFamily
+            numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            var words: [String: Word] = [:]
+            func entry(_ word: Substring) -> String {
+                let word = String(word)
+                if words[word] == nil { words[word] = Word(id: words.count) }
+                return word
+            }
+            var pairs: [Pair: Numbers] = [:]
+            for (number, name) in names.enumerated() {
+                var rest = Substring(name)
+                let inAsk = rest.hasPrefix(Family.inAsk)
+                if inAsk { rest = rest.dropFirst(Family.inAsk.count) }
+                func set(_ numbers: inout Numbers) {
+                    if inAsk { numbers.inAsk = number } else { numbers.plain = number }
+                }
+                if rest.hasPrefix(Family.word) {
+                    set(&words[entry(rest.dropFirst(Family.word.count)), default: Word(id: -1)].word)
+                } else if rest.hasPrefix(Family.pair) {
+                    let both = rest.dropFirst(Family.pair.count).split(separator: " ", maxSplits: 1)
+                    guard both.count == 2, let first = words[entry(both[0])], let second = words[entry(both[1])]
+                    else { continue }
+                    set(&pairs[Pair(first: first.id, second: second.id), default: Numbers()])
+                } else if !inAsk, rest.hasPrefix(Family.client) {
+                    words[entry(rest.dropFirst(Family.client.count)), default: Word(id: -1)].client = number
+                }
+            }
+            // A word's stem features, found once here rather than for every line it is in.
+            for (word, known) in words {
+                let stem = LineFeatures.stem(word)
+                guard stem != word else { continue }
+                words[word]?.stem = Numbers(
+                    plain: numbers[Family.stem + stem], inAsk: numbers[Family.inAsk + Family.stem + stem])
+                _ = known
+            }
+            self.words = words
+            self.pairs = pairs
+        }
+    }
+}
