@@ -1,8 +1,9 @@
 /// The feedback engine: judges one coach line against competency 8.
 ///
-/// The verdict is built from general cues (question form, modality, who owns the action, whose judgement
-/// is voiced, permission and choice language, topic words), each of which is named in the result, so
-/// every verdict can be explained by the words that decided it. See docs/feedback.md.
+/// The stance and the marker come from the learned model (`LearnedModel`) over the line's features
+/// (`LineFeatures`): words and word pairs, clause forms, who acts, catalogue cues, the client's words. The
+/// evidence quoted is the words whose features weighed most for the verdict. Traps (`TrapRules`) read that
+/// verdict to name how a line advised. See docs/feedback.md.
 public struct Assessor: Sendable {
     private let index: CueIndex
 
@@ -10,11 +11,12 @@ public struct Assessor: Sendable {
         index = CueIndex.shared
     }
 
-    /// Compiles the cue catalogue now (it is otherwise compiled by the first `Assessor()`), so a caller can
-    /// do it off the main thread while the first prompt is on screen. Safe to call from any thread, once
-    /// or many times.
+    /// Compiles the cue catalogue and loads the model's weights now (otherwise the first line judged
+    /// waits for them, about a tenth of a second), so a caller can do it off the main thread while the
+    /// first prompt is on screen. Safe to call from any thread, once or many times.
     public static func prepare() {
         _ = CueIndex.shared
+        _ = LearnedModel.shared
     }
 
     public func assess(_ line: String, context: AssessmentContext = AssessmentContext()) -> Assessment {
@@ -34,25 +36,17 @@ public struct Assessor: Sendable {
         -> (assessment: Assessment, stance: LearnedModel.Decision, marker: LearnedModel.Decision, quotes: EvidenceQuotes)
     {
         let read = LineReading(line, index: index)
-        let (bytes, tokens, clauses, clauseOf) = (read.bytes, read.tokens, read.clauses, read.clauseOf)
         let model = LearnedModel.shared
-        // The model reads the catalogue's matches as they are; the deeds below serve the traps' reading.
         var features = ModelFeatures(vocabulary: model.vocabulary)
         LineFeatures.collect(
-            tokens: tokens, clauses: clauses, matches: read.matches, clientLine: context.clientLine, into: &features)
-        var matches = read.matches
-        for action in Reading.pastActions(tokens, clauses: clauses, clauseOf: clauseOf)
-        where !matches.contains(where: { $0.cue.role == .acknowledgement && $0.range.lowerBound == action.range.lowerBound }) {
-            matches.append(action)
-        }
-        let reading = Reading(bytes: bytes, tokens: tokens, clauses: clauses, matches: matches)
-
+            tokens: read.tokens, clauses: read.clauses, matches: read.matches, clientLine: context.clientLine,
+            into: &features)
         let known = features.numbers
         let stanceDecision = model.decide(model.stance, features: known)
         let markerDecision = model.decide(model.marker, features: known)
         let stance = Stance(rawValue: stanceDecision.label) ?? .neutral
         let primary = Marker(id: markerDecision.label)
-        let quotes = EvidenceQuotes(bytes: bytes, found: features.found, model: model)
+        let quotes = EvidenceQuotes(bytes: read.bytes, found: features.found, model: model)
         var hits: [MarkerHit] = []
         if let primary {
             let top = markerDecision.probabilities.first { $0.label == primary.id }?.probability ?? 1
@@ -72,7 +66,7 @@ public struct Assessor: Sendable {
                         evidence: quotes.evidence(against)))
             }
         }
-        let traps = reading.traps(stance: stance, primary: primary, hits: hits, context: context)
+        let traps = TrapRules.traps(in: read, stance: stance, primary: primary, hits: hits, context: context)
         let assessment = Assessment(
             text: line, marker: primary, stance: stance, hits: hits, traps: traps,
             stanceEvidence: quotes.evidence(stanceDecision),

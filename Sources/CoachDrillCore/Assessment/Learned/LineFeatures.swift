@@ -72,8 +72,15 @@ public enum LineFeatures {
             }
             actors(in: clause, tokens: tokens, span: span, into: &sink)
             if let verb = directedVerb(in: clause, tokens: tokens) {
-                sink.add("directed:" + tokens[verb].word, span: span(verb..<verb + 1))
-                if inAsk { sink.add("ask:directed:" + tokens[verb].word, span: span(verb..<verb + 1)) }
+                // The verb itself, and the plain fact that the clause directs an action: the second carries
+                // over to verbs the corpus never directed.
+                let where_ = span(verb..<verb + 1)
+                sink.add("directed:" + tokens[verb].word, span: where_)
+                sink.add("directed", span: where_)
+                if inAsk {
+                    sink.add("ask:directed:" + tokens[verb].word, span: where_)
+                    sink.add("ask:directed", span: where_)
+                }
             }
         }
 
@@ -237,6 +244,7 @@ extension LineFeatures {
         if rest.hasPrefix("w:") || rest.hasPrefix("b:") { return "the words '\(after("w:"))'\(finally)" }
         if rest.hasPrefix("s:") { return "a form of '\(after("s:"))'\(finally)" }
         if rest.hasPrefix("directed:") { return "the action the coach directs: '\(after("directed:"))'\(finally)" }
+        if rest == "directed" { return "an action the coach directs\(finally)" }
         if rest.hasPrefix("head:") { return "a question or instruction opening '\(after("head:"))'" }
         if rest.hasPrefix("form:") { return "\(formDescription(after("form:")))\(finally)" }
         if rest == "leading" { return "a question built to get a yes\(finally)" }

@@ -1,0 +1,73 @@
+/// The traps a coach line falls into. They are rules, one idea each, but they read the learned model's
+/// verdict (the stance and the marker) rather than deciding anything themselves: a trap names *how* the
+/// line advised or fell short, never *whether* it did.
+enum TrapRules {
+    static func traps(
+        in line: LineReading, stance: Stance, primary: Marker?, hits: [MarkerHit], context: AssessmentContext
+    ) -> [Trap] {
+        let clauses = line.clauses
+        func has(_ role: CueRole) -> Bool { line.matches.contains { $0.cue.role == role } }
+        let advised = stance == .advise
+        var traps: [Trap] = []
+
+        // Advice, named as particularly as the words allow; advice with no more particular name (hedged,
+        // or in words no cue knows) is still advice.
+        let leading = advised && (has(.leading) || clauses.contains { $0.leadingRange != nil })
+        let coachOwned = advised && has(.coachAccountability)
+        let closing = advised && has(.coachClosing)
+        let praise = advised && has(.evaluativePraise)
+        let instructs = has(.directive) || clauses.contains { $0.form == .imperative }
+        if advised, instructs || !(leading || coachOwned || closing || praise) { traps.append(.adviceGiving) }
+        if leading { traps.append(.leadingQuestion) }
+        if coachOwned { traps.append(.coachOwnedAccountability) }
+
+        if has(.rushing) || rushesPastLearning(primary: primary, context: context) { traps.append(.rushingToAction) }
+        if has(.overambitious) { traps.append(.overambitiousPlan) }
+        if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(context) {
+            traps.append(.prematureCelebration)
+        }
+        if praise { traps.append(.evaluativePraise) }
+        if closing { traps.append(.coachClosedSession) }
+
+        // Asking leave ("Can I offer an idea?") and checking how an offer lands ("How does that sit with
+        // you?") are about the conversation, not more questions for the client to hold: they don't stack.
+        let aboutTheConversation = Set(
+            line.matches.filter { $0.cue.role == .permission || $0.cue.role == .invitationToRespond }.map(\.clause))
+        let isQuestion = { (clause: Clause) in clause.form == .openQuestion || clause.form == .closedQuestion }
+        let stacking = clauses.indices.filter { isQuestion(clauses[$0]) && !aboutTheConversation.contains($0) }
+        let asked = stacking.reduce(0) { $0 + clauses[$1].questionCount }
+        if asked >= 2, stacking.contains(where: { clauses[$0].form == .openQuestion }) {
+            traps.append(.stackedQuestions)
+        }
+
+        let questions = clauses.filter(isQuestion)
+        if stance == .partner, !questions.isEmpty, questions.allSatisfy({ $0.form == .closedQuestion }),
+            !has(.choice), !has(.permission), !has(.invitationToRespond), primary != .closing
+        {
+            traps.append(.closedQuestion)
+        }
+        return traps
+    }
+
+    /// Designing actions before the client has named any learning or progress in this session.
+    private static func rushesPastLearning(primary: Marker?, context: AssessmentContext) -> Bool {
+        guard let primary, [.design, .accountability].contains(primary), !context.clientLine.isEmpty else {
+            return false
+        }
+        return context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation, .application])
+    }
+
+    /// Celebrating while the client has named no progress: nothing evidenced yet, or the client sounds stuck.
+    private static func celebratesTooSoon(_ context: AssessmentContext) -> Bool {
+        guard !context.clientLine.isEmpty else { return false }
+        let client = Set(Tokenizer.tokenize(Array(context.clientLine.utf8)).map(\.word))
+        let stuck = !client.isDisjoint(with: stuckWords)
+        let nothingYet = context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
+        return stuck || nothingYet
+    }
+
+    /// Words of a client who has not moved yet.
+    static let stuckWords: Set<String> = [
+        "stuck", "confused", "lost", "nothing", "worse", "failed", "unsure", "overwhelmed", "hopeless", "pointless",
+    ]
+}
