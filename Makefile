@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
 SCENARIO    ?= new-manager-checklist
 
-.PHONY: play test bench fuzz build install setup lint-scenarios clean train
+.PHONY: play test bench fuzz build install setup lint-scenarios clean train cues
 
 play: setup
 	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
@@ -32,6 +32,12 @@ bench: setup
 	$(SWIFT) build -c release --product coachdrill-bench
 	$(SWIFT) build -c release --product bench-floor
 	.build/release/coachdrill-bench
+
+# Regenerates the cue catalogue's Swift (Sources/CoachDrillCore/Assessment/CueCatalogue+Generated.swift)
+# from Sources/CoachDrillCore/Resources/cues.yaml; then `swift test --filter CueFileTests` runs every cue's
+# examples (docs/feedback.md, "Editing the cues").
+cues:
+	$(SWIFT) run coachdrill-cues
 
 # Retrains the feedback engine's weights from Corpus/coach-turns.tsv (docs/feedback.md): the product's own
 # code computes every line's features, scikit-learn (pinned in Training/requirements.txt, in a virtual

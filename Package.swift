@@ -20,7 +20,13 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         // Pure domain: markers, the assessor, the scenario model and the engine. No I/O.
-        .target(name: "CoachDrillCore"),
+        // The cue catalogue is declared in Resources/cues.yaml and compiled in as generated Swift
+        // (`make cues`), so the YAML is no resource of the target.
+        .target(name: "CoachDrillCore", exclude: ["Resources/cues.yaml"]),
+        // Reads Resources/cues.yaml (with located errors) and writes the Swift the catalogue is compiled from.
+        .target(name: "CueData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `make cues`: regenerates the catalogue's Swift from the YAML.
+        .executableTarget(name: "coachdrill-cues", dependencies: ["CueData"]),
         // Text on its way to a terminal: control characters shown escaped, display width, wrapping, and
         // the one styling type (NO_COLOR, TERM=dumb, not a terminal: no colour).
         .target(name: "TerminalOutput"),
@@ -49,6 +55,7 @@ let package = Package(
         .executableTarget(name: "bench-floor"),
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
+        .testTarget(name: "CueDataTests", dependencies: ["CueData", "CoachDrillCore"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TerminalOutputTests", dependencies: ["TerminalOutput"]),
         .testTarget(name: "CLITests", dependencies: ["coachdrill", "CoachDrillCore", "LineEditor"]),

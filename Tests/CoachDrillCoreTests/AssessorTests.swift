@@ -332,12 +332,15 @@ final class AssessorTests: XCTestCase {
         }
     }
 
-    // MARK: Phrase patterns
+    // MARK: Phrase patterns, through the one matcher
 
+    /// Whether `pattern` matches `line` through `CueIndex`, the production matcher, with the pattern as a
+    /// one-cue catalogue and the line tokenised, numbered and split into clauses as the assessor does.
     private func matches(_ pattern: String, _ line: String) -> Bool {
-        let compiled = PhrasePattern(pattern)
-        let tokens = Tokenizer.tokenize(Array(line.utf8))
-        return tokens.indices.contains { compiled.match(tokens, at: $0) != nil }
+        let cue = Cue(pattern, .choice, 1, "test")
+        let index = CueIndex([cue], lexicon: Lexicon(readingWords: Lexicon.readingWords, catalogue: [cue]))
+        let tokens = Tokenizer.tokenize(Array(line.utf8), numberingWith: index.lexicon)
+        return index.matches(in: tokens, clauseOf: Clause.split(tokens).clauseOf).contains { $0.cue.number == 0 }
     }
 
     func testPatternAlternativesPrefixOptionalAndGap() {
@@ -347,6 +350,8 @@ final class AssessorTests: XCTestCase {
         XCTAssertTrue(matches("[really] proud", "proud"))
         XCTAssertTrue(matches("really|so [very] proud", "so very proud"))
         XCTAssertTrue(matches("the_way|how you", "the way you"))
+        XCTAssertFalse(matches("really|so [very] proud", "so very glad"))
+        XCTAssertTrue(matches("learn* about, what|who ~2 matters", "Who really matters here?"))
     }
 
     func testPatternGapNeverCrossesASentence() {

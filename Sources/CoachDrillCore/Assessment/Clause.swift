@@ -28,43 +28,9 @@ struct Clause {
     /// "describe", "imagine", "notice") are cues of their own and are not here.
     static let instructionVerbs = WordSet(Words.instructionVerbs)
 
-    /// The words of the sets above and below, for `Lexicon` to number.
+    /// The words of the sets above and below, for `Lexicon` to number. The lists themselves are data: the
+    /// `word_lists:` of Resources/cues.yaml, compiled in by `make cues` (CueCatalogue+Generated.swift).
     enum Words {
-        static let questionWords = ["what", "how", "where", "which", "who", "whom", "whose", "when", "why"]
-        static let auxiliaries = [
-            "do", "does", "did", "will", "would", "could", "can", "is", "are", "was", "were", "have", "has", "had",
-            "should", "shall", "may", "might", "must", "am",
-        ]
-        static let subjects = [
-            "you", "it", "there", "that", "this", "we", "i", "anything", "something", "everything", "any", "they",
-            "he", "she", "your", "the", "any", "anyone", "someone", "not",
-        ]
-        static let fillers = [
-            "so", "and", "but", "okay", "ok", "well", "um", "uh", "er", "erm", "right", "now", "then", "just", "alright",
-            "also", "hmm", "mm", "yeah", "sure", "anyway", "finally", "lastly", "oh", "ah", "please", "honestly",
-            "look", "listen", "great", "good", "lovely", "thanks", "cool", "actually", "first", "firstly", "maybe",
-            "perhaps", "personally", "seriously", "tonight", "tomorrow", "today",
-        ]
-        static let instructionVerbs = [
-            "send", "write", "email", "call", "ring", "text", "talk", "speak", "ask", "book", "schedule", "set",
-            "block", "make", "try", "start", "stop", "go", "get", "put", "give", "pick", "choose", "focus", "spend",
-            "use", "delegate", "drop", "keep", "remember", "consider", "plan", "prepare", "practice", "celebrate",
-            "reward", "treat", "be", "do", "list", "jot", "note", "journal", "commit", "trust", "read", "sleep",
-            "rest", "check", "find", "reach", "join", "sign", "apply", "accept", "decline", "stick", "hold", "quit",
-            "leave", "resign", "hire", "fire", "confront", "tell", "say", "stay", "push", "aim", "limit", "cut",
-            "avoid", "ignore", "forget", "worry", "schedule", "sort", "fix", "ditch", "draft", "prioritize", "learn",
-            "mark", "add", "agree", "own", "accept", "let", "bring", "take", "buy", "sit", "message", "ping",
-            "track", "review", "log", "monitor", "measure", "record",
-            "think", "write", "pop", "grab", "run", "lean", "slow", "breathe", "enjoy", "pat", "give",
-        ]
-        static let pronouns = ["you", "it", "i", "we", "they", "he", "she", "that", "this", "there"]
-        static let tagWords = ["right", "yeah", "surely", "agreed", "correct", "innit", "eh"]
-        static let tagVerbs = ["think", "agree", "say", "reckon", "see", "feel", "know"]
-        static let askingFollowers = ["else", "might", "matters", "stands", "feels", "comes", "would"]
-        static let relativeSubjects = ["you", "i", "we"]
-        static let questionJoiners = ["and", "or", "also", "then"]
-        static let wonderWords = ["wonder", "wondering", "curious"]
-
         static let all = questionWords + auxiliaries + subjects + fillers + instructionVerbs + pronouns + tagWords
             + tagVerbs + askingFollowers + relativeSubjects + questionJoiners + wonderWords
     }

@@ -52,16 +52,26 @@ enum CueRole: Sendable, Equatable {
     }
 }
 
-/// One entry of the cue catalogue: a pattern, what it counts for, how much, and a name for `explain`.
+/// One entry of the cue catalogue (Resources/cues.yaml): a pattern, what it counts for, how much, and a
+/// name for `explain`.
 struct Cue: Sendable {
+    /// The cue's slug in cues.yaml; empty for the readings' own cues (`Reading.FormCue`), which have none.
+    let id: String
     /// Alternative phrases; the cue fires on any of them.
     let patterns: [PhrasePattern]
     let role: CueRole
+    /// The hand-set weight, read only by the retiring rule engine (`Reading`).
     let weight: Double
     let name: String
 
+    /// A catalogue cue, as the generated CueCatalogue+Generated.swift declares it.
+    init(id: String, _ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String) {
+        self.init(source, role, weight, name, id: id)
+    }
+
     /// `source` is one phrase pattern or several separated by ", " (e.g. "let me know, keep me posted").
-    init(_ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String) {
+    init(_ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String, id: String = "") {
+        self.id = id
         let bytes = Array(source.utf8)
         self.patterns = bytes.split(separator: UInt8(ascii: ",")).map { phrase in
             let trimmed = phrase.drop { $0 == UInt8(ascii: " ") }

@@ -31,56 +31,9 @@ struct Focus {
     /// Words that sit between the directive and its verb: "you should JUST send", "you need to GO AND ask".
     static let verbLeadIns = WordSet(Words.verbLeadIns)
 
-    /// The words of the sets above, for `Lexicon` to number.
+    /// The words of the sets above and below, for `Lexicon` to number. The lists themselves are data: the
+    /// `word_lists:` of Resources/cues.yaml, compiled in by `make cues` (CueCatalogue+Generated.swift).
     enum Words {
-        static let subordinators = [
-            "when", "before", "after", "since", "because", "once", "until", "till", "if", "whether", "while",
-            "as", "given", "now", "although", "though", "looking", "rather", "and", "but",
-        ]
-        static let timeWords = ["before", "after", "since", "until", "till", "once", "now"]
-
-        static let actionVerbs = [
-            "send", "email", "call", "ring", "phone", "text", "message", "write", "draft", "book", "schedule", "set",
-            "block", "ask", "tell", "talk", "speak", "start", "quit", "hire", "resign", "sign", "join",
-            "register", "cancel", "meet", "list", "prepare", "make", "update", "raise", "hand", "delegate", "give",
-            "open", "put", "try", "go", "pick", "choose", "decide", "move", "finish", "build", "plan", "sort", "fix",
-            "say", "share", "post", "buy", "sell", "look", "find", "practice", "limit", "cut", "take",
-            "get", "arrange", "organize", "submit", "propose", "pitch", "negotiate", "push",
-            "run", "launch", "test", "pilot", "visit", "invite", "confront", "approach", "contact", "follow",
-            "leave", "accept", "decline", "turn", "drop", "do", "reply", "respond", "chase", "sit", "agree",
-            "put", "clear", "review", "rewrite", "redo", "finalize", "outline", "map", "sketch", "record", "learn",
-            "read", "study", "enrol", "enroll", "train", "exercise", "walk", "sleep", "rest", "bring", "return",
-            "switch", "change", "fill", "pay", "save", "spend", "focus", "prioritize", "reach", "check", "pull",
-            "add", "use", "journal", "install", "download", "join", "enter", "rehearse", "role-play", "delete",
-            "eat", "cook", "visit", "invite", "mute", "ban", "swap", "wake", "pause", "recruit", "replace",
-        ]
-
-        static let verbLeadIns = [
-            "just", "really", "definitely", "probably", "also", "actually", "then", "simply", "seriously", "first",
-            "honestly", "maybe", "perhaps", "at", "least", "and", "now", "still", "to", "be", "start", "starting",
-            "you", "that",
-        ]
-        static let proposalLeadIns = [
-            "be", "better", "best", "good", "idea", "worth", "to", "it", "a", "just", "you", "if", "wise", "easier",
-            "simpler", "smarter", "time", "that", "we", "also", "first", "at", "least",
-        ]
-        static let proposalVerbLeads = ["to", "be", "you", "we", "just", "first", "also"]
-        static let leadIns = [
-            "as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after",
-            "from", "while", "in", "at", "on", "of", "for",
-        ]
-        static let forwardWords = [
-            "will", "going", "would", "might", "could", "tomorrow", "next", "week", "weeks", "month", "future",
-            "again", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "tonight", "forward", "on",
-            "ahead", "upcoming", "coming", "soon", "later",
-        ]
-        static let backWords = [
-            "have", "has", "did", "today", "so", "just", "session", "started", "began", "came", "walked", "arrived",
-            "earlier", "conversation", "noticed", "learned", "discovered", "realized", "found", "seen", "heard",
-            "been", "got", "gotten", "shifted", "changed",
-        ]
-        static let clauseOpeners = ["we", "our", "next", "my"]
-
         static let all = subordinators + timeWords + actionVerbs + verbLeadIns + proposalLeadIns + proposalVerbLeads
             + leadIns + forwardWords + backWords + clauseOpeners
     }
@@ -89,12 +42,20 @@ struct Focus {
     static func find(in reading: Reading) -> [Focus?] {
         let tokens = reading.tokens
         var result = [Focus?](filledWith: nil, count: reading.clauses.count)
+        // Each clause's matches, in the line's order, gathered in one pass. Searching all the line's
+        // matches for every clause made a line of many sentences quadratic (a 2 MB line of short
+        // sentences has tens of thousands of each); this way the whole function is linear in the line.
+        var matchesOf = [[CueMatch]](filledWith: [], count: reading.clauses.count)
+        for match in reading.matches where matchesOf.indices.contains(match.clause) {
+            matchesOf[match.clause].append(match)
+        }
         for (index, clause) in reading.clauses.enumerated() {
+            let matches = matchesOf[index]
             switch clause.form {
             case .openQuestion, .closedQuestion:
                 // "Why don't you share it on LinkedIn?": a leading question directs what it proposes.
-                if clause.leadingRange != nil || reading.matches.contains(where: { $0.clause == index && $0.cue.role == .leading }) {
-                    if let directed = directedPhrase(reading, clause: index, roles: [.leading, .directive])
+                if clause.leadingRange != nil || matches.contains(where: { $0.cue.role == .leading }) {
+                    if let directed = directedPhrase(reading, clause: index, matches: matches, roles: [.leading, .directive])
                         ?? proposedPhrase(reading, clause: index)
                     {
                         result[index] = directed
@@ -113,9 +74,9 @@ struct Focus {
                 }
                 let end = phraseEnd(reading, from: start, in: clause.tokens, minimum: 3)
                 result[index] = Focus(kind: .question, range: start..<end, action: nil)
-            case .imperative where reading.matches.contains { $0.clause == index && $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
+            case .imperative where matches.contains { $0.cue.role == .directive && $0.range.lowerBound == clause.head }:
                 // "Make sure you have a backup", "Remember to send it": what is directed follows the directive.
-                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
+                result[index] = directedPhrase(reading, clause: index, matches: matches, roles: [.directive])
             case .imperative:
                 // "Don't take it personally", "Never sign without reading": a prohibition is general
                 // advice about the topic, not a step to take.
@@ -129,21 +90,20 @@ struct Focus {
                 }
                 result[index] = Focus(kind: .directive, range: clause.head..<end, action: action)
             case .statement:
-                result[index] = directedPhrase(reading, clause: index, roles: [.directive])
+                result[index] = directedPhrase(reading, clause: index, matches: matches, roles: [.directive])
             }
         }
         return result
     }
 
     /// "You should book a call with an adviser before Friday": the phrase after the directive cue.
-    private static func directedPhrase(_ reading: Reading, clause index: Int, roles: [CueRole]) -> Focus? {
+    /// `matches` are the clause's own, so the cost is the clause's, not the line's.
+    private static func directedPhrase(_ reading: Reading, clause index: Int, matches: [CueMatch], roles: [CueRole])
+        -> Focus?
+    {
         let tokens = reading.tokens
         let clause = reading.clauses[index]
-        guard
-            let directive = reading.matches.first(where: {
-                $0.clause == index && roles.contains($0.cue.role)
-            })
-        else { return nil }
+        guard let directive = matches.first(where: { roles.contains($0.cue.role) }) else { return nil }
         var verb = directive.range.upperBound
         // "you should" then "not"/"never": a prohibition directs no step.
         while verb < clause.tokens.upperBound, verbLeadIns.contains(tokens[verb]) { verb += 1 }

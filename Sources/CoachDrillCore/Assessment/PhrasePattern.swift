@@ -7,7 +7,8 @@
 /// - `~N`     skip up to N words (never across a sentence boundary);
 /// - `the_way` a run of words inside an alternative (`you_are|you_were|that_is`).
 /// A cue may list whole alternative phrases separated by `, ` (see `Cue`).
-/// Patterns are compiled once, when the cue catalogue is built; matching is plain array walking.
+/// Patterns are compiled here once, when the cue catalogue is built; `CueIndex` numbers their words and is
+/// the one matcher (the assessor's, and the tests' for every example in Resources/cues.yaml).
 struct PhrasePattern: Sendable {
     enum Element: Sendable {
         /// One word from `words`, a word starting with one of `prefixes`, or one of the `sequences`
@@ -69,68 +70,5 @@ struct PhrasePattern: Sendable {
     private static func isPlainWordByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             || byte == UInt8(ascii: "-")
-    }
-
-    /// Exact first words, for indexing; nil when the pattern can start with anything (prefix or optional).
-    var firstWords: Set<String>? {
-        guard case .words(let words, let prefixes, let sequences, let optional)? = elements.first,
-            prefixes.isEmpty, !optional
-        else { return nil }
-        return words.union(sequences.compactMap(\.first))
-    }
-
-    /// The token range matched when the pattern starts at `start`, or nil.
-    func match(_ tokens: [Token], at start: Int) -> Range<Int>? {
-        guard let end = matchElements(tokens, element: 0, position: start, lastMatched: nil) else { return nil }
-        return start..<end
-    }
-
-    private func matchElements(_ tokens: [Token], element: Int, position: Int, lastMatched: Int?) -> Int? {
-        if element == elements.count { return lastMatched.map { $0 + 1 } ?? position }
-        switch elements[element] {
-        case .gap(let n):
-            var skip = 0
-            var pos = position
-            while true {
-                if let end = matchElements(tokens, element: element + 1, position: pos, lastMatched: lastMatched) {
-                    return end
-                }
-                guard skip < n, pos < tokens.count, !tokens[pos].isBoundary else { return nil }
-                skip += 1
-                pos += 1
-            }
-        case .words(let words, let prefixes, let sequences, let optional):
-            if pos(position, in: tokens), Self.accepts(tokens[position].word, words: words, prefixes: prefixes),
-                let end = matchElements(tokens, element: element + 1, position: position + 1, lastMatched: position)
-            {
-                return end
-            }
-            for sequence in sequences where matches(sequence, tokens, at: position) {
-                let last = position + sequence.count - 1
-                if let end = matchElements(tokens, element: element + 1, position: last + 1, lastMatched: last) {
-                    return end
-                }
-            }
-            if optional {
-                return matchElements(tokens, element: element + 1, position: position, lastMatched: lastMatched)
-            }
-            return nil
-        }
-    }
-
-    private func matches(_ sequence: [String], _ tokens: [Token], at position: Int) -> Bool {
-        guard position + sequence.count <= tokens.count else { return false }
-        for (offset, word) in sequence.enumerated() where tokens[position + offset].word != word { return false }
-        return true
-    }
-
-    private func pos(_ position: Int, in tokens: [Token]) -> Bool {
-        position < tokens.count && !tokens[position].isBoundary
-    }
-
-    static func accepts(_ word: String, words: Set<String>, prefixes: [String]) -> Bool {
-        if words.contains(word) { return true }
-        for prefix in prefixes where word.hasPrefix(prefix) { return true }
-        return false
     }
 }

@@ -59,7 +59,7 @@ enum Spelling {
 
     /// False when `standard(word)` is certainly `word`: the tokenizer's test for a word the lexicon does
     /// not know, before it makes the word a String.
-    static func mayRespell(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayRespell(_ bytes: [UInt8]) -> Bool {
         Shape(bytes).mayRespell
     }
 

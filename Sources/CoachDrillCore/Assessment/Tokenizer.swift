@@ -33,86 +33,69 @@ enum Tokenizer {
     }
 
     private static func tokenize(_ bytes: [UInt8], lexicon: Lexicon?) -> [Token] {
-        // The current word's bytes as the lexicon spells them (lower-case, straight apostrophes) go into
-        // one scratch buffer, on the stack for any ordinary line: a word never has more bytes than it was
-        // typed with, so the line's length is always enough. (A growing array cost a uniqueness check per
-        // byte and a generic `removeAll` per word.)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
-            var tokens: [Token] = []
-            tokens.reserveCapacity(bytes.count / 4 + 1)
-            var length = 0  // bytes of the current word in `scratch`
-            var wordStart = 0
-            var index = 0
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 1)
+        // The current word's bytes as the lexicon spells them: lower-case, straight apostrophes.
+        var word: [UInt8] = []
+        var wordStart = 0
 
-            func flushWord(at end: Int) {
-                // Trailing apostrophes ("coaches'") are quotes, not part of the word.
-                while length > 0, scratch[length - 1] == UInt8(ascii: "'") { length -= 1 }
-                guard length > 0 else { return }
-                let word = UnsafeBufferPointer(rebasing: scratch[..<length])
-                length = 0
-                if let lexicon {
-                    appendNumbered(word, start: wordStart, end: end, lexicon: lexicon, to: &tokens)
-                } else {
-                    let start = wordStart
-                    expand(String(decoding: word, as: UTF8.self)) { word in
-                        tokens.append(Token(word: word, id: Lexicon.unknown, start: start, end: end))
-                    }
-                }
+        func flushWord(at end: Int) {
+            // Trailing apostrophes ("coaches'") are quotes, not part of the word.
+            while word.last == UInt8(ascii: "'") { word.removeLast() }
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            if let lexicon {
+                appendNumbered(text, bytes: word, start: wordStart, end: end, lexicon: lexicon, to: &tokens)
+            } else {
+                let start = wordStart
+                expand(text) { tokens.append(Token(word: $0, id: Lexicon.unknown, start: start, end: end)) }
             }
-
-            while index < bytes.count {
-                let byte = bytes[index]
-                // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+2018 count as an apostrophe.
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                    bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98
-                {
-                    if length > 0 {
-                        scratch[length] = UInt8(ascii: "'")
-                        length += 1
-                    }
-                    index += 3
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if length == 0 { wordStart = index }
-                    scratch[length] = byte + 32
-                    length += 1
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
-                    if length == 0 { wordStart = index }
-                    scratch[length] = byte
-                    length += 1
-                case UInt8(ascii: "'"):
-                    if length > 0 {
-                        scratch[length] = byte
-                        length += 1
-                    }
-                case UInt8(ascii: "-"):
-                    // Keep "follow-up" and "co-founder" whole; a lone dash is a pause.
-                    if length > 0, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
-                        scratch[length] = byte
-                        length += 1
-                    } else {
-                        flushWord(at: index)
-                    }
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
-                    flushWord(at: index)
-                    // "..." and "?!" collapse into one boundary; a question mark wins.
-                    if let last = tokens.last, last.isBoundary, last.end == index {
-                        if byte == UInt8(ascii: "?") { tokens[tokens.count - 1].word = "?" }
-                        tokens[tokens.count - 1].end = index + 1
-                    } else {
-                        tokens.append(
-                            Token(word: String(UnicodeScalar(byte)), id: Lexicon.boundary, start: index, end: index + 1))
-                    }
-                default:
-                    flushWord(at: index)
-                }
-                index += 1
-            }
-            flushWord(at: bytes.count)
-            return tokens
+            word.removeAll(keepingCapacity: true)
         }
+
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) and U+2018 count as an apostrophe.
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98
+            {
+                if !word.isEmpty { word.append(UInt8(ascii: "'")) }
+                index += 3
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if word.isEmpty { wordStart = index }
+                word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
+                if word.isEmpty { wordStart = index }
+                word.append(byte)
+            case UInt8(ascii: "'"):
+                if !word.isEmpty { word.append(byte) }
+            case UInt8(ascii: "-"):
+                // Keep "follow-up" and "co-founder" whole; a lone dash is a pause.
+                if !word.isEmpty, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
+                    word.append(byte)
+                } else {
+                    flushWord(at: index)
+                }
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                flushWord(at: index)
+                // "..." and "?!" collapse into one boundary; a question mark wins.
+                if let last = tokens.last, last.isBoundary, last.end == index {
+                    if byte == UInt8(ascii: "?") { tokens[tokens.count - 1].word = "?" }
+                    tokens[tokens.count - 1].end = index + 1
+                } else {
+                    tokens.append(Token(word: String(UnicodeScalar(byte)), id: Lexicon.boundary, start: index, end: index + 1))
+                }
+            default:
+                flushWord(at: index)
+            }
+            index += 1
+        }
+        flushWord(at: bytes.count)
+        return tokens
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -128,19 +111,15 @@ enum Tokenizer {
     /// A word the lexicon knows comes with its expansion and numbers; any other word is a plain word
     /// unless it has an apostrophe or could be a British spelling, and then it is expanded the long way.
     private static func appendNumbered(
-        _ word: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lexicon: Lexicon, to tokens: inout [Token]
+        _ text: String, bytes: [UInt8], start: Int, end: Int, lexicon: Lexicon, to tokens: inout [Token]
     ) {
-        if let known = lexicon.spelling(word) {
-            for index in lexicon.expansion(ofSpelling: known) {
-                let part = lexicon.expanded(index)
-                tokens.append(Token(word: part.text, id: part.id, start: start, end: end))
-            }
+        if let known = lexicon.expansion(of: text) {
+            for part in known { tokens.append(Token(word: part.text, id: part.id, start: start, end: end)) }
             return
         }
-        let text = String(decoding: word, as: UTF8.self)
         // Non-ASCII words go the long way too: `expand` works on the decoded text, whose bytes can differ.
-        let plain = word.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") }
-        if plain, !Spelling.mayRespell(word) {
+        let plain = bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") }
+        if plain, !Spelling.mayRespell(bytes) {
             // Every numbered word is in the lexicon, so a word it does not know has no number.
             tokens.append(Token(word: text, id: Lexicon.unknown, start: start, end: end))
             return
