@@ -26,10 +26,7 @@ public struct CueFileReader {
         ),
         (
             "focus",
-            [
-                "subordinators", "time_words", "action_verbs", "verb_lead_ins", "proposal_lead_ins",
-                "proposal_verb_leads", "lead_ins", "forward_words", "back_words", "clause_openers",
-            ]
+            ["lead_ins"]
         ),
     ]
 

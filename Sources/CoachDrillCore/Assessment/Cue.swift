@@ -55,7 +55,7 @@ enum CueRole: Sendable, Equatable {
 /// One entry of the cue catalogue (Resources/cues.yaml): a pattern, what it counts for, how much, and a
 /// name for `explain`.
 struct Cue: Sendable {
-    /// The cue's slug in cues.yaml; empty for the readings' own cues (`Reading.FormCue`), which have none.
+    /// The cue's slug in cues.yaml.
     let id: String
     /// Alternative phrases; the cue fires on any of them.
     let patterns: [PhrasePattern]

@@ -68,6 +68,7 @@ public enum LineFeatures {
                     let words = head.map { tokens[$0].word }.joined(separator: " ")
                     sink.add("head:" + words, span: span(head))
                     sink.add("head:" + tokens[clause.head].word, span: span(clause.head..<clause.head + 1))
+                    if inAsk { sink.add("ask:head:" + words, span: span(head)) }
                 }
             }
             actors(in: clause, tokens: tokens, span: span, into: &sink)
@@ -96,7 +97,10 @@ public enum LineFeatures {
             sink.add((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_)
             sink.add("role:" + role, span: where_)
             sink.add("role:" + role + "@" + form, span: where_)
-            if match.clause == ask { sink.add("ask:role:" + role, span: where_) }
+            if match.clause == ask {
+                sink.add("ask:role:" + role, span: where_)
+                sink.add((reported ? "ask:reported-cue:" : "ask:cue:") + match.cue.name, span: where_)
+            }
         }
 
         let questions = spoken.reduce(0) { $0 + (clauses[$1].form == .openQuestion || clauses[$1].form == .closedQuestion ? clauses[$1].questionCount : 0) }
