@@ -10,10 +10,10 @@ FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
 SCENARIO    ?= new-manager-checklist
 
-.PHONY: play test bench fuzz build install setup lint-scenarios clean train cues
+.PHONY: play test bench fuzz build install setup test-tools lrs-venv lint-scenarios clean train cues
 
 play: setup
-	@echo "Building CoachDrill (release; the first build takes a few minutes)..."
+	@echo "Building CoachDrill ($(CONFIG); the first build takes a few minutes)..."
 	@# One progress line, rewritten in place ("[41/180] Compiling ..."); the whole log stays in .build-play.log.
 	@# A shell loop, not awk: Debian's mawk holds its input back in blocks, so the line would not move.
 	@{ $(SWIFT) build -c $(CONFIG) --product coachdrill 2>&1; echo $$? >.build-play.status; } | tee .build-play.log \
@@ -23,9 +23,40 @@ play: setup
 	  || { cat .build-play.log >&2; echo "error: the build failed (log above)" >&2; exit 1; }
 	@$(BIN) play $(SCENARIO)
 
-test: setup
+test: setup test-tools lrs-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Ralph, the Learning Record Store the LRS tests send statements to, pinned in Tests/LRS/requirements.txt,
+# in a virtual environment of its own (made again when the requirements change).
+LRS_VENV ?= .build-venv-lrs
+lrs-venv: $(LRS_VENV)/.installed
+$(LRS_VENV)/.installed: Tests/LRS/requirements.txt
+	test -x $(LRS_VENV)/bin/python || python3 -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install -q --disable-pip-version-check -r Tests/LRS/requirements.txt
+	touch $@
+
+# What the tests drive besides coachdrill, installed with apt-get when missing (as root, or with sudo):
+# Chromium draws the class report at 1280 px and on A4, and pdftoppm (poppler-utils) turns the A4 PDF into
+# pictures; the OpenSSH server and client carry `coachdrill serve` and its tests; python3 and its venv
+# module hold the LRS (lrs-venv). Where one cannot be installed, the test that needs it is skipped and says why.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium fonts-dejavu-core"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v ssh >/dev/null 2>&1 || missing="$$missing openssh-client"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -z "$$missing" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing what the tests drive:$$missing..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	    || echo "note: could not install$$missing; the tests that need them will be skipped" >&2; \
+	else \
+	  echo "note:$$missing not found and apt-get is not available; the tests that need them will be skipped" >&2; \
+	fi
 
 bench: setup
 	$(SWIFT) build -c release --product coachdrill

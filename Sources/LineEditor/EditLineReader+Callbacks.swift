@@ -29,6 +29,11 @@ extension EditLineReader {
         return reader.interruptLine(editLine)
     }
 
+    static let refreshPromptEntry: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+        guard let editLine, let reader = reader(for: editLine) else { return cd_cc_error() }
+        return reader.refreshPrompt()
+    }
+
     static let suspendEntry: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
         guard let editLine, let reader = reader(for: editLine) else { return cd_cc_error() }
         return reader.suspendFromKeyboard(editLine)

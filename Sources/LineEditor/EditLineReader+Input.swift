@@ -26,6 +26,7 @@ extension EditLineReader {
             }
             if let scalar = decoder.next() {
                 // Keys already read were typed before any signal we have yet to handle.
+                wait.lastCharacter = scalar.value
                 character.pointee = wchar_t(truncatingIfNeeded: scalar.value)
                 return 1
             }
@@ -49,9 +50,14 @@ extension EditLineReader {
                 character.pointee = 0
                 return 0
             }
-            switch awaitInput() {
+            switch awaitInput(timeout: livePrompt?.refreshMilliseconds ?? -1) {
             case .bytes, .woken:
                 continue
+            case .timedOut:
+                if let key = promptRefreshKey() {
+                    character.pointee = key
+                    return 1
+                }
             case .end:
                 reachedEnd = true
             case .failed(let error):
@@ -65,20 +71,35 @@ extension EditLineReader {
     enum InputEvent {
         case bytes
         case woken
+        case timedOut
         case end
         case failed(Int32)
     }
 
-    /// Blocks until input arrives or a signal wakes us; reads what is there into the decoder.
-    private func awaitInput() -> InputEvent {
+    /// When a live prompt now reads differently: takes the new text and returns the key bound to a redraw
+    /// (handed to libedit as if typed, so libedit itself redraws the line, the one way that keeps its idea
+    /// of the screen right). Not in the middle of a key sequence (after ESC or Ctrl-X), where the key
+    /// would join the sequence; the next look redraws instead.
+    private func promptRefreshKey() -> wchar_t? {
+        guard let livePrompt, wait.lastCharacter != 0x1B, wait.lastCharacter != 0x18 else { return nil }
+        let text = livePrompt.text()
+        guard text != promptText else { return nil }
+        setPrompt(text)
+        return wchar_t(truncatingIfNeeded: Self.promptRefreshKey)
+    }
+
+    /// Blocks until input arrives, a signal wakes us or `timeout` milliseconds pass (-1: no limit); reads
+    /// what is there into the decoder.
+    private func awaitInput(timeout: Int32) -> InputEvent {
         var descriptors = [
             pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: SignalTrap.wakeDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+        let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
         if ready < 0 {
             return errno == EINTR || errno == EAGAIN ? .woken : .failed(errno)
         }
+        if ready == 0 { return .timedOut }
         if descriptors[1].revents != 0 {
             SignalTrap.drainWakeups()
         }

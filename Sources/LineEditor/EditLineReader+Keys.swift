@@ -32,7 +32,20 @@ extension EditLineReader {
             _ = cd_el_bind(editLine, notation, "coachdrill-suspend")
         }
 
+        _ = cd_el_add_function(editLine, "coachdrill-refresh-prompt", "Redraw a changed prompt", Self.refreshPromptEntry)
+        _ = cd_el_bind(editLine, Self.promptRefreshKeyNotation, "coachdrill-refresh-prompt")
+
         _ = cd_el_set_tty(editLine, "-d", "-isig")
+    }
+
+    /// The key a live prompt's redraw is handed to libedit as (see `readLine(livePrompt:)`): U+009F, a C1
+    /// control no keyboard sends, in the range libedit's key map covers.
+    static let promptRefreshKey: UInt32 = 0x9F
+    static let promptRefreshKeyNotation = "\\237"
+
+    /// The live prompt's redraw: libedit draws prompt and line again, changing only what changed.
+    func refreshPrompt() -> UInt8 {
+        cd_cc_refresh()
     }
 
     /// editrc notation for a control key ("^C"); nil for keys that are not control characters.

@@ -43,11 +43,13 @@ public final class EditLineReader: LineReader {
     let completion: CommandCompletion
     var decoder = UTF8InputDecoder()
     var wait = WaitState()
+    /// The prompt being redrawn while the user types, during `readLine(livePrompt:)`.
+    var livePrompt: LivePrompt?
 
     private var history: OpaquePointer?
     private let streams: [UnsafeMutablePointer<FILE>]
     private let output: UnsafeMutablePointer<FILE>
-    private var promptText: String?
+    private(set) var promptText: String?
     private(set) var promptPointer: UnsafeMutablePointer<wchar_t>
 
     /// What happened during one `readLine`, set by the callbacks.
@@ -57,6 +59,8 @@ public final class EditLineReader: LineReader {
         var readFailure: Int32?
         /// The terminal as libedit set it up for editing, to re-apply after a stop.
         var editingState: TerminalState?
+        /// The last character handed to libedit, so a prompt redraw never lands inside a key sequence.
+        var lastCharacter: UInt32 = 0
     }
 
     /// A reader on the process's standard input, output and error.
@@ -202,6 +206,12 @@ public final class EditLineReader: LineReader {
         return .line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 
+    public func readLine(livePrompt: LivePrompt) -> LineReadResult {
+        self.livePrompt = livePrompt
+        defer { self.livePrompt = nil }
+        return readLine(prompt: livePrompt.text())
+    }
+
     public func addHistory(_ line: String) {
         guard let history, !line.allSatisfy(\.isWhitespace) else { return }
         _ = WideText.withCString(line) { cd_history_enter(history, $0) }
@@ -234,7 +244,7 @@ public final class EditLineReader: LineReader {
         fflush(output)
     }
 
-    private func setPrompt(_ prompt: String) {
+    func setPrompt(_ prompt: String) {
         guard prompt != promptText else { return }
         promptText = prompt
         let characters = WideText.characters(of: PromptMarkup.libeditPrompt(prompt, delimiter: Self.promptEscape))

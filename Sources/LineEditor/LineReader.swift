@@ -7,6 +7,9 @@ public protocol LineReader: AnyObject {
     /// A terminal reader returns with the cursor at the start of a fresh line whatever happened
     /// (Enter, Ctrl-C, Ctrl-D, a signal), so the caller never needs to print a newline first.
     func readLine(prompt: String) -> LineReadResult
+    /// Reads one line as `readLine(prompt:)` does, with a prompt that may change while the user types
+    /// (see `LivePrompt`).
+    func readLine(livePrompt: LivePrompt) -> LineReadResult
     /// Remembers a line in history (no-op for plain input).
     func addHistory(_ line: String)
 }

@@ -18,7 +18,7 @@ struct CoachDrill: ParsableCommand {
             PlayCommand.self, ListCommand.self, ClassifyCommand.self, ExplainCommand.self,
             LintCommand.self, TestCommand.self, GraphCommand.self, NewCommand.self,
             ReplayCommand.self, ReportCommand.self,
-            DrillCommand.self,
+            DrillCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

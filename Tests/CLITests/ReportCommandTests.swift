@@ -45,6 +45,26 @@ final class ReportCommandTests: XCTestCase {
         try report([drills, "--format", "csv"], golden: "report-class.csv")
         try report([drills, "--format", "html"], golden: "report-class.html")
         try report([drills, "--anonymize"], golden: "report-class-anonymized.txt")
+        try report([drills, "--format", "gradebook"], golden: "report-class-gradebook.csv")
+    }
+
+    /// The gradebook is the drills' CSV: play sessions alone have nothing to grade, and say so.
+    func testGradebookNeedsDrillTranscripts() throws {
+        let result = try CoachDrillBinary.run(["report", plays, "--format", "gradebook"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("--format gradebook needs drill transcripts"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// One point is not a trend: Casey Diaz has one session (a drill), so the page draws no line chart;
+    /// Jordan Lee, with two days, gets one.
+    func testATrendNeedsTwoPoints() throws {
+        let one = try CoachDrillBinary.run(["report", all, "--trainee", "casey", "--format", "html"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(one.stdout.contains("<h1>"), one.stdout)
+        XCTAssertFalse(one.stdout.contains("Partnering rate over time"), "a chart of one dot")
+        let two = try CoachDrillBinary.run(["report", all, "--trainee", "jordan", "--format", "html"])
+        XCTAssertTrue(two.stdout.contains("Partnering rate over time"))
     }
 
     func testXAPI() throws {

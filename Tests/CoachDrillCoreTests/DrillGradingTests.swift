@@ -18,6 +18,31 @@ final class DrillGradingTests: XCTestCase {
         XCTAssertFalse(DrillGrading.passes(answer(nil, .neutral), target: .accountability))
     }
 
+    private func answer(_ primary: Marker, _ stance: Stance, secondary: MarkerHit) -> Assessment {
+        Assessment(
+            text: "x", marker: primary, stance: stance,
+            hits: [MarkerHit(marker: primary, stance: stance, score: 1, evidence: []), secondary], traps: [],
+            stanceEvidence: [], suggestion: nil)
+    }
+
+    /// The case: a celebration that also asks about the learning was read 8.4 first, and failed
+    /// the 8.8 item although it partnered on 8.8 too.
+    func testAStrongSecondaryReadingOfTheTargetPasses() {
+        let strong = answer(.application, .partner, secondary: MarkerHit(marker: .celebration, stance: .partner, score: 0.62, evidence: []))
+        XCTAssertEqual(DrillGrading.reading(strong, target: .celebration), .strong(score: 0.62))
+        XCTAssertTrue(DrillGrading.passes(strong, target: .celebration))
+        XCTAssertEqual(DrillGrading.reading(strong, target: .application), .primary)
+
+        let atTheLine = answer(.application, .partner, secondary: MarkerHit(marker: .celebration, stance: .partner, score: 0.5, evidence: []))
+        XCTAssertTrue(DrillGrading.passes(atTheLine, target: .celebration), "0.50 counts")
+        let weak = answer(.application, .partner, secondary: MarkerHit(marker: .celebration, stance: .partner, score: 0.49, evidence: []))
+        XCTAssertNil(DrillGrading.reading(weak, target: .celebration), "under 0.50 is a passing mention")
+        let advisedReading = answer(.application, .partner, secondary: MarkerHit(marker: .celebration, stance: .advise, score: 0.9, evidence: []))
+        XCTAssertFalse(DrillGrading.passes(advisedReading, target: .celebration), "the reading itself must partner")
+        let advisedAnswer = answer(.application, .advise, secondary: MarkerHit(marker: .celebration, stance: .partner, score: 0.9, evidence: []))
+        XCTAssertFalse(DrillGrading.passes(advisedAnswer, target: .celebration), "the answer as a whole must partner")
+    }
+
     func testTheContextStandsAtTheTargetsMoment() {
         let context = DrillGrading.context(target: .design, clientLine: "So what now?", exemplar: "What next?")
         XCTAssertEqual(context.expects, [.design])

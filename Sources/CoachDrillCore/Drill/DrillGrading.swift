@@ -10,9 +10,30 @@ public enum DrillGrading {
             evidenced: Set(Marker.allCases.filter { $0 < target }), turn: 1, exemplar: exemplar)
     }
 
-    /// A quick-fire answer or a rewrite passes when it serves the target marker, partnering.
+    /// The least score of a secondary reading that counts for an item (see `ItemReading`). Half of the
+    /// scale: a reading the words point at clearly, not a passing mention.
+    public static let strongReadingScore = 0.5
+
+    /// The pass rule for a quick-fire answer or a rewrite, in words (two lines), for the result.
+    public static let ruleText =
+        "An answer passes its item when it partners on the item's marker,\n"
+        + "as the primary verdict or as a strong secondary reading (score 0.50 or more)."
+
+    /// How the answer met the target marker, partnering; nil when it did not. The answer as a whole must
+    /// partner, and so must the reading of the target marker.
+    public static func reading(_ assessment: Assessment, target: Marker) -> ItemReading? {
+        guard assessment.stance == .partner else { return nil }
+        if assessment.marker == target { return .primary }
+        let strong = assessment.hits.dropFirst().first {
+            $0.marker == target && $0.stance == .partner && $0.score >= strongReadingScore
+        }
+        return strong.map { .strong(score: $0.score) }
+    }
+
+    /// A quick-fire answer or a rewrite passes when it partners and serves the target marker, as the
+    /// primary verdict or as a strong secondary reading (`reading(_:target:)`).
     public static func passes(_ assessment: Assessment, target: Marker) -> Bool {
-        assessment.marker == target && assessment.stance == .partner
+        reading(assessment, target: target) != nil
     }
 
     /// A scenario passes when it reached an end and every criterion the item gives holds (see `ScenarioTask`).

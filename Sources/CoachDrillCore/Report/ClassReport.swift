@@ -21,6 +21,12 @@ public struct ClassReport: Sendable, Equatable {
         public var packs: Int
         public var scored: Int
         public var passed: Int
+        /// Items passed over those runs, of the items their packs hold (4 of 10), so a near miss and a
+        /// blank run do not look the same.
+        public var itemsPassed: Int
+        public var items: Int
+        /// The runs counted, by pack id.
+        public var runs: [ClassRun]
     }
 
     public struct PackReport: Sendable, Equatable {

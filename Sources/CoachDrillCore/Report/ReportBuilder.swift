@@ -170,7 +170,7 @@ public struct ReportBuilder: Sendable {
             let number = labels[key.trainee]?.number ?? 0
             var person = participants[key.trainee] ?? ClassReport.Participant(
                 number: number, name: labels[key.trainee]?.label ?? key.trainee, markers: MarkerCounts.empty,
-                totals: StanceCounts(), packs: 0, scored: 0, passed: 0)
+                totals: StanceCounts(), packs: 0, scored: 0, passed: 0, itemsPassed: 0, items: 0, runs: [])
             var pack = packs[key.pack] ?? PackTally()
             person.packs += 1
             pack.participants += 1
@@ -220,8 +220,34 @@ public struct ReportBuilder: Sendable {
                 if item.overtime { tally.overtime += 1 }
                 pack.items[item.item] = tally
             }
+            person.runs.append(Self.classRun(key.pack, run))
             participants[key.trainee] = person
             packs[key.pack] = pack
+        }
+        // Every run gets a row for every item of its pack, named as the class saw it, reached or not.
+        for name in Array(participants.keys) {
+            guard var person = participants[name] else { continue }
+            for index in person.runs.indices {
+                let run = person.runs[index]
+                let tally = packs[run.pack]
+                let seen = (tally?.items.keys.max() ?? -1) + 1
+                let count = max(run.items, seen, (run.rows.map(\.index).max() ?? -1) + 1)
+                let reached = Dictionary(run.rows.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+                person.runs[index].items = count
+                person.runs[index].rows = (0..<count).map { item in
+                    if var row = reached[item] {
+                        if row.target == nil { row.target = tally?.items[item]?.target }
+                        return row
+                    }
+                    return ClassRun.Row(
+                        index: item, id: tally?.items[item]?.id ?? "item \(item + 1)", kind: tally?.items[item]?.kind,
+                        target: tally?.items[item]?.target, stance: nil, answers: 0, passed: false, seconds: nil,
+                        overtime: false, reached: false)
+                }
+            }
+            person.itemsPassed = person.runs.reduce(0) { $0 + $1.itemsPassed }
+            person.items = person.runs.reduce(0) { $0 + $1.items }
+            participants[name] = person
         }
 
         let trapReports = trapTallies.map { trap, tally in
@@ -243,6 +269,24 @@ public struct ReportBuilder: Sendable {
                     }.sorted { $0.index < $1.index })
             }.sorted { $0.id < $1.id },
             traps: trapReports)
+    }
+
+    /// A run item by item, as its item events and answers record it.
+    private static func classRun(_ pack: String, _ run: Transcript) -> ClassRun {
+        var answers: [Int: [TranscriptTurn]] = [:]
+        for turn in run.turns { if let item = turn.item { answers[item, default: []].append(turn) } }
+        let rows = run.items.sorted { $0.item < $1.item }.map { item in
+            let given = answers[item.item] ?? []
+            let oneAnswer = item.kind == .quickFire || item.kind == .rewrite
+            return ClassRun.Row(
+                index: item.item, id: item.id, kind: item.kind, target: given.first?.target,
+                stance: oneAnswer ? given.first?.assessment.stance : nil, answers: given.count, passed: item.passed,
+                seconds: item.elapsedSeconds, overtime: item.overtime, reached: true)
+        }
+        let passedItems = rows.filter(\.passed).count
+        return ClassRun(
+            pack: pack, passed: run.end?.result?.passed, itemsPassed: run.end?.result?.itemsPassed ?? passedItems,
+            items: run.end?.result?.items ?? rows.count, seconds: rows.reduce(0) { $0 + ($1.seconds ?? 0) }, rows: rows)
     }
 
     /// Up to three distinct example lines, one per participant first, so one person's habit is not the

@@ -46,6 +46,7 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
         case version, scenario, seed, mode, trainee, started, pack, run
         case scenarioHash = "scenario_hash"
         case packHash = "pack_hash"
+        case participantKey = "participant_key"
     }
 
     public var version: Int
@@ -62,12 +63,16 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
     public var pack: String?
     public var packHash: String?
     public var run: String?
+    /// A drill served over SSH (`coachdrill serve`): the fingerprint of the participant's SSH key
+    /// (`SHA256:…`), so a reconnect is known to be the same person.
+    public var participantKey: String?
     /// 1-based line of the header in the file.
     public var line: Int
 
     public init(
         version: Int = 1, scenario: String, scenarioHash: String = "", seed: UInt64 = 1, mode: SessionMode = .practice,
-        trainee: String, started: String, pack: String? = nil, packHash: String? = nil, run: String? = nil, line: Int = 1
+        trainee: String, started: String, pack: String? = nil, packHash: String? = nil, run: String? = nil, participantKey: String? = nil,
+        line: Int = 1
     ) {
         self.version = version
         self.scenario = scenario
@@ -79,6 +84,7 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
         self.pack = pack
         self.packHash = packHash
         self.run = run
+        self.participantKey = participantKey
         self.line = line
     }
 }

@@ -206,7 +206,8 @@ extension TranscriptHeader: Decodable {
             scenarioHash: try fields.decode(String.self, forKey: .scenarioHash), seed: try fields.seed(),
             mode: try fields.decode(vocabulary: SessionMode.self, forKey: .mode), trainee: try fields.decode(String.self, forKey: .trainee),
             started: try fields.decode(String.self, forKey: .started), pack: try fields.decodeIfPresent(String.self, forKey: .pack),
-            packHash: try fields.decodeIfPresent(String.self, forKey: .packHash), run: try fields.decodeIfPresent(String.self, forKey: .run))
+            packHash: try fields.decodeIfPresent(String.self, forKey: .packHash), run: try fields.decodeIfPresent(String.self, forKey: .run),
+            participantKey: try fields.decodeIfPresent(String.self, forKey: .participantKey))
     }
 }
 

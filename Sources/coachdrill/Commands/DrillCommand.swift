@@ -25,7 +25,7 @@ struct DrillCommand: ParsableCommand {
     var pack: String
 
     @Option(name: .customLong("as"), help: "The participant's name, as the results record it.")
-    var trainee: String
+    var trainee: String?
 
     @Option(help: "The folder results are written to; created if missing.")
     var results: String = ResultsFolder.defaultPath
@@ -33,15 +33,24 @@ struct DrillCommand: ParsableCommand {
     @Option(help: "A folder of scenarios (with its packs/ folder) to use instead of the usual places.")
     var scenarios: String?
 
+    /// Set by `coachdrill serve` in sshd's ForceCommand: the participant checks in (name and workshop code)
+    /// instead of giving --as, and the run records their SSH key.
+    @Option(help: .hidden)
+    var workshop: String?
+
     func validate() throws {
-        if trainee.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        guard workshop == nil else { return }
+        if (trainee ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--as needs a name: it is how the results tell participants apart.")
         }
     }
 
     func run() throws {
+        // A dropped connection or a closed window must still leave a results file with its end line.
+        StandardOutput.outlivesItsReader = true
         let style = Style.forStandardOutput()
-        let name = trainee.trimmingCharacters(in: .whitespacesAndNewlines)
+        var name = (trainee ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var participantKey: String?
         let library = ScenarioLibrary.standard(scenariosOption: scenarios)
         let path: String
         switch library.resolvePack(pack) {
@@ -61,6 +70,18 @@ struct DrillCommand: ParsableCommand {
             programName: "coachdrill", historyFile: nil, completions: SessionCommands.offered(in: .drill))
         let interactive = reader is EditLineReader
 
+        if let workshop {
+            say(style.bold("CoachDrill workshop · \(TerminalText.sanitize(loaded.title))"))
+            let checkIn = WorkshopCheckIn(folder: WorkshopFolder(path: workshop), reader: reader, say: say)
+            switch checkIn.run(environment: ProcessInfo.processInfo.environment) {
+            case .admitted(let admitted, let key):
+                name = admitted
+                participantKey = key
+            case .refused: throw ExitCode(1)
+            case .left: return
+            }
+        }
+
         let writer: TranscriptWriter
         let run: String
         do {
@@ -70,7 +91,8 @@ struct DrillCommand: ParsableCommand {
                 .session(
                     TranscriptHeader(
                         version: TranscriptFormat.version, scenario: loaded.id, scenarioHash: hash, seed: loaded.seed, mode: .drill,
-                        trainee: name, started: UTCTime.iso8601(Date()), pack: loaded.id, packHash: hash, run: run)))
+                        trainee: name, started: UTCTime.iso8601(Date()), pack: loaded.id, packHash: hash, run: run,
+                        participantKey: participantKey)))
         } catch {
             throw ErrorReport.fail("\(error)")
         }
@@ -96,6 +118,10 @@ struct DrillCommand: ParsableCommand {
         session.say(DrillResultText.render(result, trainee: name, endedEarly: end != .completed, style: style))
         session.say(style.dim("Results saved to \(writer.path)"))
         if case .interrupted(let signal) = end { throw ExitCode(128 + signal) }
+    }
+
+    private func say(_ text: String) {
+        StandardOutput.write(text)
     }
 
     /// Where a pack's scenario items are looked up: `--scenarios` alone when given; otherwise the folder

@@ -14,19 +14,25 @@ struct ReportCommand: ParsableCommand {
 
               coachdrill report ~/.local/share/coachdrill/transcripts --trainee Robin
               coachdrill report results/ --format html --output class.html
+              coachdrill report results/ --format gradebook --output gradebook.csv
               coachdrill report results/ --format xapi --xapi-base https://lrs.example.org
+              COACHDRILL_LRS_PASSWORD=... coachdrill report results/ --format xapi --lrs https://lrs.example.org/xAPI --lrs-user coach
 
             Files that cannot be read are named on standard error and left out; the report covers the rest.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, md, csv, json, html, xapi
+        case text, md, csv, json, html, xapi, gradebook
     }
 
     @Argument(help: "Transcript files, or folders to search for *.jsonl.")
     var paths: [String]
 
-    @Option(help: "text, md, csv (one row per trainee x marker), json, html (one self-contained file) or xapi.")
+    @Option(
+        help: """
+            text, md, csv (one row per trainee x marker), json, html (one self-contained file), xapi, or gradebook \
+            (drills: a CSV row per participant and item, and a summary row per participant).
+            """)
     var format: Format = .text
 
     @Option(
@@ -48,7 +54,29 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "xAPI: identify trainees as mailto:<name, percent-encoded>@DOMAIN instead of an account on the xAPI base.")
     var xapiEmailDomain: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --format xapi: send the statements to this Learning Record Store (POST URL/statements, in batches).",
+            valueName: "URL"))
+    var lrs: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The LRS user for Basic auth; the password is read from the \(LRSClient.passwordVariable) environment variable.",
+            valueName: "NAME"))
+    var lrsUser: String?
+
+    @Option(help: ArgumentHelp("Statements per POST to the LRS (1 to 1000).", valueName: "N"))
+    var lrsBatch: Int = LRSClient.defaultBatchSize
+
     func validate() throws {
+        if let lrs {
+            guard format == .xapi else { throw ValidationError("--lrs sends xAPI statements: give --format xapi with it") }
+            if case .failure(let failure) = LRSClient.statementsURL(lrs) { throw ValidationError(failure.message) }
+        } else if lrsUser != nil {
+            throw ValidationError("--lrs-user is for sending to an LRS: give --lrs URL with it")
+        }
+        guard (1...1000).contains(lrsBatch) else { throw ValidationError("--lrs-batch must be 1 to 1000") }
         guard !paths.isEmpty else { throw ValidationError("name at least one transcript file or folder") }
         guard xapiBase.hasPrefix("http://") || xapiBase.hasPrefix("https://") else {
             throw ValidationError("--xapi-base must be an http(s) IRI, such as \(ReportXAPI.defaultBase)")
@@ -97,22 +125,66 @@ struct ReportCommand: ParsableCommand {
             text = ReportText.render(ReportSections.document(report), style: style, width: width)
         case .md: text = ReportMarkdown.render(ReportSections.document(report))
         case .csv: text = ReportCSV.render(report)
+        case .gradebook:
+            guard report.classReport != nil else {
+                throw ErrorReport.fail("--format gradebook needs drill transcripts (coachdrill drill ... --results DIR); none were read")
+            }
+            text = ReportGradebook.render(report)
         case .json: text = ReportJSON.render(report)
         case .html: text = ReportHTML.render(report)
         case .xapi:
-            let rendered = ReportXAPI(base: xapiBase, emailDomain: xapiEmailDomain).render(report) as (json: String, leftOut: [String])
-            for line in rendered.leftOut { ErrorReport.say(line) }
-            text = rendered.json
+            let xapi = ReportXAPI(base: xapiBase, emailDomain: xapiEmailDomain)
+            let (statements, leftOut) = xapi.statements(report)
+            for line in leftOut { ErrorReport.say(line) }
+            if let lrs {
+                try send(statements.map { $0.rendered() }, to: lrs)
+                // Sent, not printed; --output still keeps a copy.
+                guard let output else { return }
+                try write(JSONDocument.array(statements).rendered(), to: output)
+                return
+            }
+            text = JSONDocument.array(statements).rendered()
         }
         if let output {
-            do throws(OutputFile.WriteError) {
-                try OutputFile.write(text, to: output)
-            } catch {
-                throw ErrorReport.fail(error.description)
-            }
+            try write(text, to: output)
         } else {
             StandardOutput.write(text, terminator: "")
         }
+    }
+
+    private func write(_ text: String, to output: String) throws {
+        do throws(OutputFile.WriteError) {
+            try OutputFile.write(text, to: output)
+        } catch {
+            throw ErrorReport.fail(error.description)
+        }
+    }
+
+    /// `--lrs`: the statements to the LRS, then one line saying what happened.
+    private func send(_ statements: [String], to lrs: String) throws {
+        guard case .success(let url) = LRSClient.statementsURL(lrs) else { return }  // validate() checked it
+        let password = ProcessInfo.processInfo.environment[LRSClient.passwordVariable]
+        if let lrsUser, password?.isEmpty ?? true {
+            throw ErrorReport.fail(
+                "--lrs-user \(TerminalText.sanitize(lrsUser)) needs its password in the \(LRSClient.passwordVariable) "
+                    + "environment variable (never on the command line)")
+        }
+        guard !statements.isEmpty else {
+            StandardOutput.write("No statements to send.")
+            return
+        }
+        let client = LRSClient(
+            statementsURL: url, user: lrsUser, password: password, batchSize: lrsBatch, note: { ErrorReport.say($0) })
+        let batches: Int
+        do throws(LRSClient.Failure) {
+            batches = try client.send(statements)
+        } catch {
+            throw ErrorReport.fail(error.description)
+        }
+        StandardOutput.write(
+            "Sent \(ReportFormatting.plural(statements.count, "statement")) to \(url.absoluteString) in "
+                + "\(ReportFormatting.plural(batches, "batch", "batches")); the LRS stored them (statements it already "
+                + "had are not repeated).")
     }
 
     /// Names compare without regard to case, accents or full- and half-width forms: "zoe muller" finds

@@ -10,7 +10,7 @@ enum ClassHTML {
             + ReportHTML.figure(String(report.participants.count), "participants")
             + ReportHTML.figure(
                 scored == 0 ? "–" : ReportFormatting.percent(Double(passed) / Double(scored), of: scored), "passed",
-                className: "good")
+                className: scored == 0 ? "" : ReportFormatting.passRateClass(Double(passed) / Double(scored)))
             + "</div>"
         out += packs(report) + matrix(report)
         for pack in report.packs { out += items(pack) }
@@ -24,9 +24,9 @@ enum ClassHTML {
             rows += "<tr><th scope=\"row\"><code>\(HTMLText.escape(pack.id))</code></th><td class=\"num\">\(pack.participants)</td>"
                 + "<td class=\"num\">\(pack.scored)</td><td class=\"num\">\(pack.passed)</td>"
                 + "<td class=\"num\">\(ReportFormatting.percent(pack.passRate))</td>"
-                + "<td class=\"barcell\">\(ReportHTML.bar(pack.passRate ?? 0, className: "good"))</td></tr>"
+                + "<td class=\"barcell\">\(ReportHTML.bar(pack.passRate ?? 0, className: ReportFormatting.passRateClass(pack.passRate)))</td></tr>"
         }
-        return "<h3>Pass rate</h3><table><thead><tr><th>pack</th><th class=\"num\">participants</th><th class=\"num\">scored</th><th class=\"num\">passed</th>"
+        return "<h3>Pass rate</h3><p class=\"note\">\(HTMLText.escape(ReportFormatting.passRateLegend))</p><table><thead><tr><th>pack</th><th class=\"num\">participants</th><th class=\"num\">scored</th><th class=\"num\">passed</th>"
             + "<th class=\"num\">pass rate</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
@@ -36,12 +36,15 @@ enum ClassHTML {
             rows += "<tr><td class=\"num\">\(person.number)</td><th scope=\"row\">\(HTMLText.escape(person.name))</th>"
                 + person.markers.map { ReportHTML.heatCell($0.counts) }.joined()
                 + "<td class=\"num\">\(ReportFormatting.percent(person.totals))</td>"
+                + "<td class=\"num\">\(person.itemsPassed)/\(person.items)</td>"
                 + "<td class=\"num\">\(person.passed)/\(person.packs)</td></tr>"
         }
         return "<h3>Participants and markers</h3><p class=\"note\">partnered/advised answers per marker, shaded by the "
-            + "share that partnered; passed: packs passed of packs run.</p><div class=\"scroll\"><table class=\"matrix\">"
-            + "<thead><tr><th class=\"num\">#</th><th>participant</th>\(ReportHTML.markerHeaders())<th class=\"num\">partnered</th><th class=\"num\">passed</th></tr>"
-            + "</thead><tbody>\(rows)</tbody></table></div>"
+            + "share that partnered; items: items passed of the items in the packs run; packs: packs passed of packs run.</p>"
+            + "<table class=\"matrix\">"
+            + "<thead><tr><th class=\"num\">#</th><th>participant</th>\(ReportHTML.markerHeaders())<th class=\"num\">partnered</th>"
+            + "<th class=\"num\">items</th><th class=\"num\">packs</th></tr>"
+            + "</thead><tbody>\(rows)</tbody></table>"
     }
 
     private static func items(_ pack: ClassReport.PackReport) -> String {
@@ -49,10 +52,10 @@ enum ClassHTML {
         for item in pack.items {
             let hard = (item.passRate ?? 1) < 0.5 ? " class=\"hard\"" : ""
             rows += "<tr\(hard)><td class=\"num\">\(item.index + 1)</td><th scope=\"row\"><code>\(HTMLText.escape(item.id))</code></th>"
-                + "<td>\(HTMLText.escape(ReportFormatting.kindName(item.kind)))</td><td>\(item.target?.id ?? "–")</td>"
+                + "<td class=\"kind\">\(HTMLText.escape(ReportFormatting.kindName(item.kind)))</td><td>\(item.target?.id ?? "–")</td>"
                 + "<td class=\"num\">\(item.answered) of \(pack.participants)</td>"
                 + "<td class=\"num\">\(item.passed)/\(item.attempts)</td><td class=\"num\">\(ReportFormatting.percent(item.passRate))</td>"
-                + "<td class=\"barcell\">\(ReportHTML.bar(item.passRate ?? 0, className: "good"))</td>"
+                + "<td class=\"barcell\">\(ReportHTML.bar(item.passRate ?? 0, className: ReportFormatting.passRateClass(item.passRate)))</td>"
                 + "<td class=\"num\">\(HTMLText.escape(ClassSections.partnered(item.answers)))</td><td class=\"num\">\(item.overtime)</td></tr>"
         }
         let notAnswered = ClassSections.notAnsweredLine(pack).map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? ""

@@ -16,6 +16,8 @@ enum ClassJSON {
                             ("packs", .int(person.packs)),
                             ("scored", .int(person.scored)),
                             ("passed", .int(person.passed)),
+                            ("items_passed", .int(person.itemsPassed)),
+                            ("items", .int(person.items)),
                         ])
                     })
             ),

@@ -18,10 +18,11 @@ enum ClassSections {
         doc.heading(3, "Participants and markers (partnered/advised)")
         doc.table(
             [("#", .right), ("participant", .left)] + Marker.allCases.map { ($0.id, .right) }
-                + [("partner rate", .right), ("passed", .right)],
+                + [("partner rate", .right), ("items passed", .right), ("pack passed", .right)],
             report.participants.map { person in
                 [String(person.number), person.name] + person.markers.map { ReportFormatting.cell($0.counts) }
-                    + [ReportFormatting.percent(person.totals), "\(person.passed)/\(person.packs)"]
+                    + [ReportFormatting.percent(person.totals), "\(person.itemsPassed)/\(person.items)",
+                       "\(person.passed)/\(person.packs)"]
             })
 
         for pack in report.packs {

@@ -1,15 +1,18 @@
 import Foundation
 import TerminalOutput
 
-/// The time left for a drill item, as shown in the prompt: `[1:24] coach> `, then `[0:12 over] coach> `.
+/// The time left for a drill item, as shown in the prompt: `[1:24] coach> `, then, once it has run out,
+/// `[time up · 0:12 over] coach> `.
 ///
-/// Refreshed at each prompt rather than ticking: a prompt that redrew itself every second would fight the
-/// line editor and garble screen readers, and one glance per answer is all a timed drill needs.
+/// On a terminal the line editor asks for the prompt again while the participant types and redraws it when
+/// the text changes (LivePrompt), so it counts down in place; libedit redraws only what changed, and the line
+/// being typed stays as it is.
 enum Countdown {
     static func prompt(limit: Int, elapsed: TimeInterval, style: Style) -> String {
         let left = Double(limit) - elapsed
         // Rounded up while time remains, so the prompt never shows 0:00 before the limit is reached.
-        let label = left > 0 ? clock(Int(left.rounded(.up))) : clock(Int((-left).rounded(.down))) + " over"
+        let over = Int((-left).rounded(.down))
+        let label = left > 0 ? clock(Int(left.rounded(.up))) : over < 1 ? "time up" : "time up · " + clock(over) + " over"
         let stamp = "[\(label)] "
         let coach = style.enabled ? style.bold("coach> ") : "coach> "
         return (left > 0 ? style.dim(stamp) : style.yellow(stamp)) + coach

@@ -35,6 +35,7 @@ enum DrillResultText {
         let word = result.passed ? style.green("PASSED") : style.red("NOT PASSED")
         var out =
             "\(word): \(result.itemsPassed) of \(result.itemCount) items (\(percent)%); this pack asks for \(needed)%."
+        out += "\n" + style.dim(DrillGrading.ruleText)
         let required = result.pack.pass.requiredMarkers
         if !required.isEmpty {
             let missing = result.missingMarkers
@@ -120,10 +121,20 @@ enum DrillResultText {
         guard let answer = outcome.answers.first else { return "" }
         var out = "   You: \"\(TerminalText.sanitize(answer.text))\"\n"
         out += "   " + indent(FeedbackLine.render(answer, clientName: "the client", style: style), by: 3) + "\n"
+        if outcome.passed, case .strong(let score) = DrillGrading.reading(answer, target: target) {
+            let primary = answer.marker.map { "\($0.id) \($0.shortName)" } ?? "no marker"
+            out +=
+                "   Passed on a strong secondary reading: \(target.id) \(target.shortName) scored "
+                + "\(String(format: "%.2f", score)) (the primary verdict was \(primary)).\n"
+        }
         guard !outcome.passed else { return out }
         if answer.stance == .partner {
             let served = answer.marker.map { "\($0.id) \($0.shortName)" } ?? "no marker"
-            out += "   You partnered, but on \(served); this item asks for \(target.id) \(target.shortName).\n"
+            out += "   You partnered, but on \(served); this item asks for \(target.id) \(target.shortName)"
+            if let weak = answer.hits.dropFirst().first(where: { $0.marker == target }) {
+                out += " (read at \(String(format: "%.2f", weak.score)), under the 0.50 that counts)"
+            }
+            out += ".\n"
         }
         // FeedbackLine already offers the suggestion after an advising or neutral answer.
         if answer.stance == .partner {

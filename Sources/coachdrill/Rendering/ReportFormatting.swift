@@ -15,6 +15,16 @@ enum ReportFormatting {
         share.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     }
 
+    /// A pass rate's colour by what it means: green only where most passed. The bands are the shipped
+    /// packs' own bar (70%) and under half of that.
+    static func passRateClass(_ share: Double?) -> String {
+        guard let share else { return "none" }
+        if share + 1e-9 >= 0.7 { return "good" }
+        return share + 1e-9 >= 0.35 ? "fair" : "bad"
+    }
+
+    static let passRateLegend = "Pass rates are green from 70% (the shipped packs' bar), amber from 35%, red below."
+
     /// A marker cell: "partnered/advised", or "–" when the marker was never the primary one.
     static func cell(_ counts: StanceCounts) -> String {
         counts.total == 0 ? "–" : "\(counts.partnered)/\(counts.advised)"

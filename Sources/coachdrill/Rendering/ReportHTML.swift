@@ -73,7 +73,8 @@ enum ReportHTML {
     }
 
     private static func trendSection(_ report: Report) -> String {
-        guard !report.trend.isEmpty else { return "" }
+        // One point is not a trend: a chart of a single dot says nothing a figure does not.
+        guard report.trend.count >= 2 else { return "" }
         let perSession = report.trainee != nil
         let points = report.trend.map { point in
             ReportSVG.LinePoint(

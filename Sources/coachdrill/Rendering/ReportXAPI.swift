@@ -32,6 +32,12 @@ struct ReportXAPI {
     /// The statements that meet xAPI 1.0.3, and a line for each one left out because it did not (an
     /// empty trainee name, say): a Learning Record Store refuses a whole batch for one bad statement.
     func render(_ report: Report) -> (json: String, leftOut: [String]) {
+        let (valid, leftOut) = statements(report)
+        return (JSONDocument.array(valid).rendered(), leftOut)
+    }
+
+    /// The statements one by one (for sending in batches), and the lines for those left out.
+    func statements(_ report: Report) -> (statements: [JSONDocument], leftOut: [String]) {
         var valid: [JSONDocument] = []
         var leftOut: [String] = []
         for session in report.sessions {
@@ -46,7 +52,7 @@ struct ReportXAPI {
                 }
             }
         }
-        return (JSONDocument.array(valid).rendered(), leftOut)
+        return (valid, leftOut)
     }
 
     func statements(_ session: SessionSummary) -> [JSONDocument] {

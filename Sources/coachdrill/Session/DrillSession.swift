@@ -4,10 +4,12 @@ import LineEditor
 import ScenarioFormat
 
 /// `drill`: the drill policy on the session loop. Runs a pack item by item under assessment rules: no
-/// feedback, hints or undo until the end. Each prompt shows the item's countdown; going over is recorded,
-/// never enforced.
+/// feedback, hints or undo until the end. The prompt counts the item's time down while the participant
+/// types and says when it is up; going over is recorded, never enforced.
 final class DrillSession: SessionPolicy {
     let mode = SessionMode.drill
+    /// The countdown counts while the participant types.
+    let promptIsLive = true
     private let pack: DrillPack
     private let loop: SessionLoop
     private var style: Style { loop.style }
@@ -90,9 +92,10 @@ final class DrillSession: SessionPolicy {
             let assessment = assessor.assess(line, context: context())
             let passed = DrillGrading.passes(assessment, target: target)
             try loop.record(assessment, seconds: seconds, item: item, index: index, target: target, passed: passed)
-            say(style.dim("Answer recorded."))
+            let elapsed = clock() - started
+            say(style.dim(Self.recordedNote(elapsed: elapsed, limit: item.timeLimitSeconds)))
             let outcome = DrillItemOutcome(
-                index: index, answers: [assessment], elapsedSeconds: clock() - started, passed: passed)
+                index: index, answers: [assessment], elapsedSeconds: elapsed, passed: passed)
             return ItemEnding(outcome: outcome, drillEnd: nil)
         }
     }
@@ -172,7 +175,7 @@ final class DrillSession: SessionPolicy {
         if !pack.summary.isEmpty { out += TerminalText.sanitize(pack.summary) + "\n" }
         let items = pack.items.count
         out += "\(items) item\(items == 1 ? "" : "s"), about \(Countdown.minutes(pack.plannedSeconds)). "
-        out += "Each prompt shows the time left for its item; going over is recorded, never cut off.\n"
+        out += "The prompt counts each item's time down; going over is recorded, never cut off.\n"
         out += style.dim("Feedback comes at the end, as in an assessment. :skip moves on, :quit ends the drill.")
         return out
     }
@@ -201,7 +204,8 @@ final class DrillSession: SessionPolicy {
         Answer as the coach in your own words; press Enter to give the answer. Feedback comes at the end.
           :skip   move on to the next item (this one counts as not passed)
           :quit   end the drill now and see your result (Ctrl-D does too)
-        The prompt shows the time left for this item. Going over is fine: it is recorded, not enforced.
+        The prompt counts down this item's time and says when it is up. Going over is fine: it is recorded,
+        not enforced.
         """
     }
 
@@ -211,6 +215,14 @@ final class DrillSession: SessionPolicy {
 }
 
 extension DrillSession {
+    /// What the participant sees after an answer: nothing about the verdict, and the time only when it ran
+    /// out (the prompt said so; this says by how much).
+    static func recordedNote(elapsed: TimeInterval, limit: Int) -> String {
+        let over = elapsed - Double(limit)
+        guard over >= 1 else { return "Answer recorded." }
+        return "Answer recorded, \(Countdown.clock(Int(over.rounded(.down)))) after the time was up."
+    }
+
     /// How an item ended, as its transcript event.
     static func itemEvent(_ item: DrillItem, outcome: DrillItemOutcome) -> TranscriptItem {
         let kind: TranscriptItem.Kind =

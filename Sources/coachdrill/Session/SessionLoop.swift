@@ -80,8 +80,14 @@ protocol SessionPolicy: AnyObject {
     var mode: SessionMode { get }
     /// The prompt for the next line (a drill's shows its item's clock).
     func prompt() -> String
+    /// The prompt changes while the coach types (a drill's countdown), so a terminal redraws it.
+    var promptIsLive: Bool { get }
     /// Runs a command available in this mode.
     func perform(_ command: String) throws -> CommandOutcome
+}
+
+extension SessionPolicy {
+    var promptIsLive: Bool { false }
 }
 
 /// The one session loop: reads the coach's lines (with the input limit), runs the command table for the
@@ -124,7 +130,11 @@ final class SessionLoop {
         while true {
             let prompt = policy.prompt()
             let shownAt = clock()
-            switch reader.readLine(prompt: prompt) {
+            let read =
+                policy.promptIsLive
+                ? reader.readLine(livePrompt: LivePrompt { [unowned policy] in policy.prompt() })
+                : reader.readLine(prompt: prompt)
+            switch read {
             case .endOfInput:
                 // A drill's countdown prompt is left open on a terminal; what follows starts on a new line.
                 if mode == .drill, !echoInput { say("") }

@@ -21,6 +21,11 @@ enum StandardOutput {
         write(terminalWidth.map { TerminalText.wrap(text, width: $0) } ?? text)
     }
 
+    /// A drill sets this: when its terminal hangs up (a participant's SSH connection drops, a window is
+    /// closed) or its reader goes away, what is left to say is dropped and the drill goes on to record how
+    /// it ended, instead of exiting with its results file unfinished. Set once, before any output.
+    nonisolated(unsafe) static var outlivesItsReader = false
+
     static func write(_ text: String, terminator: String = "\n") {
         var bytes = Array(text.utf8)
         bytes.append(contentsOf: terminator.utf8)
@@ -35,7 +40,11 @@ enum StandardOutput {
             if written < 0 {
                 let code = errno
                 if code == EINTR || code == EAGAIN { continue }
-                if code == EPIPE { exit(0) }  // The reader went away: nothing more to say to anyone.
+                if code == EPIPE || (code == EIO && outlivesItsReader) {
+                    // The reader went away (a closed pipe, a terminal that hung up): nothing more to say to anyone.
+                    if outlivesItsReader { return }
+                    exit(0)
+                }
                 ErrorReport.say("cannot write to standard output: \(String(cString: strerror(code)))")
                 exit(1)
             }
