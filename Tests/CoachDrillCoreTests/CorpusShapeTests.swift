@@ -92,9 +92,10 @@ final class CorpusShapeTests: XCTestCase {
         XCTAssertEqual(splitOfBatch["legacy-holdout"], .dev, "the old held-out set has been looked at: dev, never test")
         let total = Double(lines.count)
         let share = { (split: CorpusSplit) in Double(lines.filter { $0.split == split }.count) / total }
+        // Train grows with every gap-filling batch; dev and test stay big enough to measure on.
         XCTAssertGreaterThanOrEqual(share(.train), 0.70, "train share")
-        XCTAssertGreaterThanOrEqual(share(.dev), 0.10, "dev share")
-        XCTAssertGreaterThanOrEqual(share(.test), 0.10, "test share")
+        XCTAssertGreaterThanOrEqual(lines.filter { $0.split == .dev }.count, 600, "dev lines")
+        XCTAssertGreaterThanOrEqual(lines.filter { $0.split == .test }.count, 600, "test lines")
         let testBatches = Set(splitOfBatch.filter { $0.value == .test }.keys)
         XCTAssertEqual(testBatches, ["b04", "b07", "b11", "b13", "b14"], "the test split is the batches drawn first")
         let later = splitOfBatch.filter { batch, _ in batch.hasPrefix("b") && (Int(batch.dropFirst()) ?? 0) >= 25 }

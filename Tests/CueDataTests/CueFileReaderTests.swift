@@ -22,7 +22,6 @@ final class CueFileReaderTests: XCTestCase {
             pattern: "next|first step"
             role: topic
             marker: "8.5"
-            rule_weight: 1.2
             label: "next step"
             matches: ["What's your next step?"]
             does_not_match: ["Step back for a moment."]
@@ -42,16 +41,8 @@ final class CueFileReaderTests: XCTestCase {
         let file = try reader.read(Self.file(Self.goodCue))
         XCTAssertEqual(file.cues.map(\.id), ["next-step"])
         XCTAssertEqual(file.cues.first?.role, .topic(marker: "8.5"))
-        XCTAssertEqual(file.cues.first?.ruleWeight, "1.2")
         XCTAssertEqual(file.cues.first?.location, CueFileLocation(file: "cues.yaml", line: 2, column: 5))
         XCTAssertEqual(file.wordLists.count, CueFileReader.wordListNames.map(\.names.count).reduce(0, +))
-    }
-
-    func testTheRuleWeightIsOptional() throws {
-        let file = try reader.read(Self.file(Self.goodCue.replacingOccurrences(of: "    rule_weight: 1.2\n", with: "")))
-        XCTAssertNil(file.cues.first?.ruleWeight)
-        let swift = SwiftCatalogue.source(of: file, yamlPath: "cues.yaml")
-        XCTAssertTrue(swift.contains(#"Cue(id: "next-step", "next|first step", .topic(.design), "next step"),"#), swift)
     }
 
     func testASyntaxErrorGivesLineAndColumn() {
@@ -107,7 +98,7 @@ final class CueFileReaderTests: XCTestCase {
 
     func testAnUnknownFieldNamesTheFields() {
         let error = error(Self.file(Self.goodCue.replacingOccurrences(of: "label:", with: "lable:")))
-        XCTAssertEqual(error?.reason, .unknownField("lable", allowed: ["id", "pattern", "role", "marker", "rule_weight", "label", "matches", "does_not_match"]))
+        XCTAssertEqual(error?.reason, .unknownField("lable", allowed: ["id", "pattern", "role", "marker", "label", "matches", "does_not_match"]))
         XCTAssertEqual(error?.location.line, 7)
     }
 

@@ -120,7 +120,7 @@ struct CueIndex: Sendable {
         }
         self.lexicon = lexicon
         self.cues = cues
-        self.references = cues.indices.map { CueReference(number: Int32($0), role: cues[$0].role, weight: cues[$0].weight) }
+        self.references = cues.indices.map { CueReference(number: Int32($0), role: cues[$0].role) }
         self.patterns = patterns
         self.elementPool = elementPool
         self.idPool = idPool

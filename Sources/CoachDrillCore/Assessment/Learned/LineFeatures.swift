@@ -112,7 +112,9 @@ public enum LineFeatures {
         let client = Tokenizer.tokenize(Array(clientLine.utf8)).filter { !$0.isBoundary }
         sink.add(client.isEmpty ? "shape:no-client-line" : "shape:client-line", span: nil)
         let clientWords = Set(client.map(\.word))
-        sink.addClientWords(clientWords)
+        // The client's content words only: "the" or "in" in the client's line says nothing about the turn,
+        // and weighed as if it did, it only fits the corpus.
+        sink.addClientWords(clientWords.subtracting(functionWords))
         if !client.isEmpty { sink.add("shape:echo=" + echo(tokens, of: clientWords), span: nil) }
     }
 
