@@ -108,9 +108,17 @@ final class CorpusShapeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try CorpusFile.lines().filter { $0.batch.hasPrefix("legacy-") }.count, 1100)
     }
 
-    /// The issue's floors for the style mix of the new lines (a line counts under each of its tags).
+    /// Batches written to fill a gap the learned model showed (blunt advice, counsellors' reflections, plain
+    /// next steps and closings), not to the style quotas (Corpus/README.md).
+    static let gapFillingBatches: Set<String> = [
+        "b25", "b26", "b27", "b28", "b29", "b30", "b47", "b48", "b49", "b50", "b51", "b52",
+    ]
+
+    /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
+    /// each of its tags).
     func testStyleSharesOfTheNewLines() throws {
-        let lines = try newLines()
+        let lines = try newLines().filter { !Self.gapFillingBatches.contains($0.batch) }
+        XCTAssertGreaterThanOrEqual(lines.count, 3000)
         let floors: [(StyleTag, Double)] = [
             (.multi, 0.30), (.hedged, 0.15), (.speech, 0.10), (.regional, 0.10), (.looksAdvice, 0.10), (.looksInvite, 0.10),
         ]

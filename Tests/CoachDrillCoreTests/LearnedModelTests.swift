@@ -47,8 +47,27 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertTrue(reported.contains("reported:you+have"))
         XCTAssertFalse(reported.contains("you+have"))
         XCTAssertFalse(reported.contains { $0.hasPrefix("directed:") })
+        // The client's content words count; their function words ("her") say nothing about the turn.
         let client = Set(LineFeatures.of("Well done.", clientLine: "I rang her!").map(\.name))
-        XCTAssertTrue(client.isSuperset(of: ["client:rang", "client:her", "shape:client-line"]))
+        XCTAssertTrue(client.isSuperset(of: ["client:rang", "shape:client-line"]))
+        XCTAssertFalse(client.contains("client:her"))
+    }
+
+    /// The assessor's fast reading of features (`ModelFeatures`, a lookup a word) finds exactly the known
+    /// features, in exactly the places, that their names (`NamedFeatures`, what the trainer saw) give, on
+    /// every corpus line and on lines with words the model has never seen.
+    func testModelFeaturesAgreeWithTheNamedFeaturesOnEveryCorpusLine() throws {
+        let model = LearnedModel.shared
+        var lines = try CorpusFile.lines().map { ($0.text, $0.clientLine) }
+        lines.append(("Zorbling the quuxes reframingly, you should frobnicate. Who'd help?", "Zorbling, honestly!"))
+        for (text, client) in lines {
+            let named = LineFeatures.of(text, clientLine: client)
+            let fast = model.features(of: text, clientLine: client)
+            XCTAssertEqual(fast.numbers, model.known(named), text)
+            func places(_ all: [(Int, Range<Int>?)]) -> [String] { all.map { "\($0.0)@\(String(describing: $0.1))" }.sorted() }
+            let namedPlaces = named.compactMap { feature in model.vocabulary.numbers[feature.name].map { ($0, feature.span) } }
+            XCTAssertEqual(places(fast.found.map { ($0.feature, $0.span) }), places(namedPlaces), text)
+        }
     }
 
     /// The assessor's fast reading of features (`ModelFeatures`, a lookup a word) finds exactly the known
