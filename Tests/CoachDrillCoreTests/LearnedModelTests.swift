@@ -70,23 +70,6 @@ final class LearnedModelTests: XCTestCase {
         }
     }
 
-    /// The assessor's fast reading of features (`ModelFeatures`, a lookup a word) finds exactly the known
-    /// features, in exactly the places, that their names (`NamedFeatures`, what the trainer saw) give, on
-    /// every corpus line and on lines with words the model has never seen.
-    func testModelFeaturesAgreeWithTheNamedFeaturesOnEveryCorpusLine() throws {
-        let model = LearnedModel.shared
-        var lines = try CorpusFile.lines().map { ($0.text, $0.clientLine) }
-        lines.append(("Zorbling the quuxes reframingly, you should frobnicate. Who'd help?", "Zorbling, honestly!"))
-        for (text, client) in lines {
-            let named = LineFeatures.of(text, clientLine: client)
-            let fast = model.features(of: text, clientLine: client)
-            XCTAssertEqual(fast.numbers, model.known(named), text)
-            func places(_ all: [(Int, Range<Int>?)]) -> [String] { all.map { "\($0.0)@\(String(describing: $0.1))" }.sorted() }
-            let namedPlaces = named.compactMap { feature in model.vocabulary.numbers[feature.name].map { ($0, feature.span) } }
-            XCTAssertEqual(places(fast.found.map { ($0.feature, $0.span) }), places(namedPlaces), text)
-        }
-    }
-
     /// A decision's contributions explain it exactly: added to the difference of the two intercepts, they
     /// give the winner's lead over the runner-up, computed here from the weights on their own.
     func testContributionsAddUpToTheWinnersLead() throws {
