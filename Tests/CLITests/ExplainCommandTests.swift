@@ -13,7 +13,7 @@ final class ExplainCommandTests: XCTestCase {
                 result.stderr,
                 """
                 Error: explain needs a coach line, e.g. coachdrill explain "What will you take from today?"
-                Usage: coachdrill explain <line>
+                Usage: coachdrill explain <line> [--client <client>]
                   See 'coachdrill explain --help' for more information.
 
                 """)

@@ -30,14 +30,16 @@ final class PlayCommandTests: XCTestCase {
     func testFeedbackWordingAgreesWithItsQuotes() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "Great job!\n:undo\nWell done, I'm so proud of you.\nEmail me on Friday so I know you did it.\n")
+            input: "Great job!\n:undo\nWell done. Honestly, that was brilliant work, and I am so proud of you.\n"
+                + "Email me on Friday. And text me on Monday so I know you did it.\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-feedback-wording.txt")
         XCTAssertTrue(result.stdout.contains("advised: \"Great job\" grades Sam."), result.stdout)
-        XCTAssertTrue(result.stdout.contains("advised: \"Well done\", \"I'm so proud\" grade Sam."), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("advised: \"Well done\", \"brilliant work, and I am so proud\" grade Sam."), result.stdout)
         XCTAssertTrue(
             result.stdout.contains(
-                "advised: \"Email me\", \"so I know\" make Sam answer to you instead of owning the follow-through."),
+                "advised: \"Email me on Friday\", \"text me on Monday so I know\" make Sam answer to you instead of owning the follow-through."),
             result.stdout)
         XCTAssertFalse(result.stdout.contains("Sam accountable to you, not to themselves"), result.stdout)
     }
