@@ -189,9 +189,19 @@ def compare(args):
 
 def add(args):
     rows = batch_rows(args.batch)
+    # The writer's rows must pass the same checks as `check` before anything is appended.
+    for n, row in enumerate(rows, start=2):
+        if len(row) != 5 or row[2] not in MARKERS or row[3] not in STANCES:
+            sys.exit(f"{args.batch}:{n}: not a valid row (run `batch.py check` on the batch first)")
     second = second_labels(args.batch, rows)
     decided_path = sibling(args.batch, ".decided.tsv")
-    decided = {r[0]: r for r in read_tsv(decided_path)} if os.path.exists(decided_path) else {}
+    decided = {}
+    if os.path.exists(decided_path):
+        for n, row in enumerate(read_tsv(decided_path), start=1):
+            if len(row) != 4 or row[1] not in MARKERS or row[2] not in STANCES or not row[3].strip():
+                sys.exit(f"{decided_path}:{n}: expected key, marker (8.1 to 8.9 or none), stance (partner, advise "
+                         f"or neutral) and a reason, tab-separated")
+            decided[row[0]] = row
     name = os.path.basename(os.path.splitext(args.batch)[0])
     header, corpus = corpus_rows(args.corpus)
     if header != COLUMNS:

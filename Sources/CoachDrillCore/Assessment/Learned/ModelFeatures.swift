@@ -126,12 +126,11 @@ extension LearnedModel {
                 }
             }
             // A word's stem features, found once here rather than for every line it is in.
-            for (word, known) in words {
+            for word in words.keys {
                 let stem = LineFeatures.stem(word)
                 guard stem != word else { continue }
                 words[word]?.stem = Numbers(
                     plain: numbers[Family.stem + stem], inAsk: numbers[Family.inAsk + Family.stem + stem])
-                _ = known
             }
             self.words = words
             self.pairs = pairs
