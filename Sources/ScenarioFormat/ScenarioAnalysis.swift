@@ -25,6 +25,15 @@ public struct ScenarioAnalysis: Sendable, Equatable {
         return branches[index]
     }
 
+    /// Where a branch's reply set (0-based, in file order) is written: its key in a reply mapping, or the
+    /// plain `client:` value; nil when there is no such reply set.
+    public func location(ofReply entry: Int, branch index: Int, inBeat id: String) -> SourceLocation? {
+        guard let replies = sourceMap.beats[id]?.replies, replies.indices.contains(index),
+            replies[index].indices.contains(entry)
+        else { return nil }
+        return replies[index][entry]
+    }
+
     /// The scenario, or the diagnostics that stop it from loading (warnings included, for context).
     public var result: Result<Scenario, DiagnosticList> {
         if let scenario, !diagnostics.hasErrors { return .success(scenario) }

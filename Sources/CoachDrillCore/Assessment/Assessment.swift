@@ -38,12 +38,18 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var traps: [Trap]
     /// The cues that decided the stance (partnering cues when partnered, directing cues when advised).
     public var stanceEvidence: [Evidence]
-    /// A partnering line for the same marker: the beat's exemplar when there is one.
+    /// A partnering line to try instead: the beat's exemplar when the line served a marker the beat
+    /// expects (or none), otherwise the judged marker's own example.
     public var suggestion: String?
+    /// The marker the suggestion serves (`Try (8.6): ...`); nil for the generic suggestion.
+    public var suggestionMarker: Marker?
+    /// The line gives the client nothing to answer: no marker, neutral, and a single word or mostly words
+    /// the engine does not know. The only kind of line a client may meet with confusion.
+    public var unclear: Bool
 
     public init(
         text: String, marker: Marker?, stance: Stance, hits: [MarkerHit], traps: [Trap],
-        stanceEvidence: [Evidence], suggestion: String?
+        stanceEvidence: [Evidence], suggestion: String?, suggestionMarker: Marker? = nil, unclear: Bool = false
     ) {
         self.text = text
         self.marker = marker
@@ -52,6 +58,8 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.traps = traps
         self.stanceEvidence = stanceEvidence
         self.suggestion = suggestion
+        self.suggestionMarker = suggestionMarker
+        self.unclear = unclear
     }
 }
 

@@ -67,16 +67,36 @@ public struct Assessor: Sendable {
             }
         }
         let traps = TrapRules.traps(in: read, stance: stance, primary: primary, hits: hits, context: context)
+        let suggestion = Self.suggestion(for: primary, context: context)
         let assessment = Assessment(
             text: line, marker: primary, stance: stance, hits: hits, traps: traps,
-            stanceEvidence: quotes.evidence(stanceDecision),
-            suggestion: suggestion(for: primary, context: context))
+            stanceEvidence: quotes.evidence(stanceDecision), suggestion: suggestion.line,
+            suggestionMarker: suggestion.marker,
+            unclear: Self.isUnclear(read.tokens, marker: primary, stance: stance, vocabulary: model.vocabulary))
         return (assessment, stanceDecision, markerDecision, quotes)
     }
 
-    private func suggestion(for marker: Marker?, context: AssessmentContext) -> String {
-        if let exemplar = context.exemplar, !exemplar.isEmpty { return exemplar }
-        if let marker = marker ?? context.expects.first { return marker.defaultExemplar }
-        return "What would be most useful to look at as we start to close?"
+    /// The line to try instead, and the marker it serves. The beat's exemplar answers the moment, so it is
+    /// offered when the line served a marker the beat expects, or none; a line that served another marker
+    /// gets that marker's own example, so the suggestion never changes the subject of the verdict.
+    static func suggestion(for marker: Marker?, context: AssessmentContext) -> (line: String, marker: Marker?) {
+        let exemplar = context.exemplar.flatMap { $0.isEmpty ? nil : $0 }
+        if let exemplar, marker.map(context.expects.contains) ?? true {
+            return (exemplar, marker ?? context.expects.first)
+        }
+        if let marker = marker ?? context.expects.first { return (marker.defaultExemplar, marker) }
+        return ("What would be most useful to look at as we start to close?", nil)
+    }
+
+    /// No marker, neutral, and a single word ("Mm.", "Right?") or mostly words the model has never seen
+    /// (gibberish, a keyboard slip): nothing a client could engage with.
+    static func isUnclear(_ tokens: [Token], marker: Marker?, stance: Stance, vocabulary: LearnedModel.Vocabulary)
+        -> Bool
+    {
+        guard marker == nil, stance == .neutral else { return false }
+        let words = tokens.filter { !$0.isBoundary && !$0.word.isEmpty }
+        if words.count <= 1 { return true }
+        let known = words.filter { vocabulary.words[$0.word]?.word.plain != nil }.count
+        return known * 2 < words.count
     }
 }

@@ -23,7 +23,7 @@ enum TrapRules {
 
         if has(.rushing) || rushesPastLearning(primary: primary, context: context) { traps.append(.rushingToAction) }
         if has(.overambitious) { traps.append(.overambitiousPlan) }
-        if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(context) {
+        if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(primary: primary, context) {
             traps.append(.prematureCelebration)
         }
         if praise { traps.append(.evaluativePraise) }
@@ -49,20 +49,25 @@ enum TrapRules {
         return traps
     }
 
-    /// Designing actions before the client has named any learning or progress in this session.
+    /// Designing actions before the client has named any learning or progress in this session. Not when the
+    /// beat expects the line's marker: the scenario has made it the moment for that move (its hint says so).
     private static func rushesPastLearning(primary: Marker?, context: AssessmentContext) -> Bool {
-        guard let primary, [.design, .accountability].contains(primary), !context.clientLine.isEmpty else {
+        guard let primary, [.design, .accountability].contains(primary), !context.clientLine.isEmpty,
+            !context.expects.contains(primary)
+        else {
             return false
         }
         return context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation, .application])
     }
 
-    /// Celebrating while the client has named no progress: nothing evidenced yet, or the client sounds stuck.
-    private static func celebratesTooSoon(_ context: AssessmentContext) -> Bool {
+    /// Celebrating while the client has named no progress: the client sounds stuck, or nothing is evidenced
+    /// yet and the beat does not expect the line's marker (when it does, the scenario has made it the moment).
+    private static func celebratesTooSoon(primary: Marker?, _ context: AssessmentContext) -> Bool {
         guard !context.clientLine.isEmpty else { return false }
         let client = Set(Tokenizer.tokenize(Array(context.clientLine.utf8)).map(\.word))
         let stuck = !client.isDisjoint(with: stuckWords)
-        let nothingYet = context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
+        let expected = primary.map(context.expects.contains) ?? false
+        let nothingYet = !expected && context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
         return stuck || nothingYet
     }
 

@@ -104,7 +104,7 @@ struct PlayCommand: ParsableCommand {
         }
         let card = session.scorecard
         if mode == .assess { session.say(session.assessmentReview()) }
-        session.say("\n" + ScorecardTable.render(card, style: style))
+        if !session.endScorecardShown { session.say("\n" + ScorecardTable.render(card, style: style)) }
         try? writer?.append(
             .end(TranscriptEnd(reason: end.reason, ended: UTCTime.iso8601(Date()), recorded: TranscriptEnd.RecordedTotals(card))))
         if let writer { session.say(style.dim("Transcript saved to \(writer.path)")) }

@@ -28,7 +28,8 @@ enum ExplanationText {
             out += "  \(trap.rawValue): \(trap.explanation)\n"
         }
         if let suggestion = assessment.suggestion, assessment.stance != .partner {
-            out += "\na partnering way to say it: \"\(TerminalText.sanitize(suggestion))\"\n"
+            // Labelled as in the feedback line: the marker the suggestion serves.
+            out += "\n" + FeedbackLine.tryLabel(assessment) + ": \"\(TerminalText.sanitize(suggestion))\"\n"
         }
         out += "\n" + reasoning("stance", explanation.stance)
         out += "\n" + reasoning("marker", explanation.marker)

@@ -219,6 +219,13 @@ final class SessionLoop {
         say("\n" + style.cyan(style.bold(TerminalText.sanitize(speaker))) + ": " + TerminalText.sanitize(text) + "\n")
     }
 
+    /// Records and shows the announcement of an ending the coach did not choose: narration, not the
+    /// client's words, so it is set apart from them.
+    func showAnnouncement(_ text: String, beat: String) throws {
+        try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, isAnnouncement: true)))
+        say(style.dim("(" + TerminalText.sanitize(text) + ")") + "\n")
+    }
+
     /// Judges an answer in the story, moves the engine on and records the answer.
     func step(_ engine: inout Engine, answer line: String, seconds: Double, assessor: Assessor, item: Int? = nil) throws -> Turn {
         let before = engine

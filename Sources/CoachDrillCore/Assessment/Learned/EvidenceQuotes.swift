@@ -49,9 +49,22 @@ struct EvidenceQuotes {
                 joined.append(phrase)
             }
         }
-        return joined.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound }
-            .prefix(Self.limit)
-            .map { Evidence(text: String(decoding: bytes[$0.span], as: UTF8.self), cue: LineFeatures.describe($0.feature)) }
+        let ranked = joined.sorted {
+            $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound
+        }.map { Evidence(text: String(decoding: bytes[$0.span], as: UTF8.self), cue: LineFeatures.describe($0.feature)) }
+        return Array(Self.droppingContained(ranked).prefix(Self.limit))
+    }
+
+    /// Without the quotes whose words another quote already shows ("do you want" beside "do you want to"):
+    /// a verdict that quotes the same words twice reads as a stutter. Of two equal quotes the first stays.
+    static func droppingContained(_ quotes: [Evidence]) -> [Evidence] {
+        let folded = quotes.map { $0.text.lowercased() }
+        return quotes.indices.filter { index in
+            !folded.indices.contains { other in
+                other != index && folded[other].contains(folded[index])
+                    && (folded[other] != folded[index] || other < index)
+            }
+        }.map { quotes[$0] }
     }
 
     /// At most `joinGap` words between two phrases, and no sentence boundary.
