@@ -234,13 +234,68 @@ final class AssessorTests: XCTestCase {
 
     // MARK: Suggestion and context
 
-    func testSuggestionPrefersExemplar() {
+    func testSuggestionIsTheExemplarOnAnExpectedMarkerAndServesTheJudgedMarkerOtherwise() throws {
         let exemplar = "You wanted to understand why you jump in. Where are you with that now?"
-        let context = AssessmentContext(expects: [.progress], exemplar: exemplar)
-        XCTAssertEqual(assessor.assess("You should feel proud.", context: context).suggestion, exemplar)
+        let onExpected = AssessmentContext(expects: [.celebration, .progress], exemplar: exemplar)
+        let proud = assessor.assess("You should feel proud.", context: onExpected)
+        XCTAssertEqual(proud.marker, .celebration)
+        XCTAssertEqual(proud.suggestion, exemplar, "the judged marker is one the beat expects")
+        XCTAssertEqual(proud.suggestionMarker, .celebration)
+
+        let elsewhere = assessor.assess("You should feel proud.", context: AssessmentContext(expects: [.progress], exemplar: exemplar))
+        XCTAssertEqual(elsewhere.suggestion, Marker.celebration.defaultExemplar, "never a suggestion on another marker")
+        XCTAssertEqual(elsewhere.suggestionMarker, .celebration)
+
+        let noMarker = Assessor.suggestion(for: nil, context: AssessmentContext(expects: [.progress], exemplar: exemplar))
+        XCTAssertEqual(noMarker.line, exemplar)
+        XCTAssertEqual(noMarker.marker, .progress, "labelled with the beat's first expected marker")
+
         let plain = assessor.assess("You should feel proud.")
         XCTAssertEqual(plain.suggestion, plain.marker?.defaultExemplar)
-        XCTAssertNotNil(plain.suggestion)
+        XCTAssertEqual(plain.suggestionMarker, plain.marker)
+        XCTAssertNil(Assessor.suggestion(for: nil, context: AssessmentContext()).marker)
+    }
+
+    func testUnclearLinesAreSingleWordsOrGibberishWithNoMarker() {
+        for line in ["Mm.", "Right?", "asdkj qwpeo zxcmv", "Hmm", "fjdk slaq weoi? plmn"] {
+            XCTAssertTrue(assessor.assess(line).unclear, line)
+        }
+        for line in [
+            "What have you noticed about yourself today?", "You should take a holiday.", "That sounds hard.",
+            "Where are you now with what you wanted from today?",
+        ] {
+            XCTAssertFalse(assessor.assess(line).unclear, line)
+        }
+    }
+
+    /// The rushing and premature-celebration rules that fire because nothing is evidenced yet give way
+    /// when the beat expects the line's marker: following the beat's hint is never flagged.
+    func testContextRulesYieldToTheBeatsExpects() {
+        let line = "What would you like to do with this before we next meet?"
+        let early = AssessmentContext(clientLine: "I don't want some massive overhaul.", expects: [.progress])
+        XCTAssertEqual(assessor.assess(line, context: early).marker, .design)
+        XCTAssertTrue(assessor.assess(line, context: early).traps.contains(.rushingToAction))
+        var expected = early
+        expected.expects = [.design]
+        XCTAssertFalse(assessor.assess(line, context: expected).traps.contains(.rushingToAction))
+    }
+
+    func testContainedEvidenceQuotesAreDropped() {
+        let quotes = [
+            Evidence(text: "do you want to", cue: "a"), Evidence(text: "Do you want", cue: "b"),
+            Evidence(text: "next week", cue: "c"), Evidence(text: "next week", cue: "d"),
+        ]
+        XCTAssertEqual(EvidenceQuotes.droppingContained(quotes).map(\.cue), ["a", "c"])
+        for line in ["Do you want to do you want to take a break?", "What do you want, and what do you want to try?"] {
+            let assessment = assessor.assess(line)
+            for evidence in [assessment.stanceEvidence] + assessment.hits.map(\.evidence) {
+                let texts = evidence.map { $0.text.lowercased() }
+                for (index, text) in texts.enumerated() {
+                    XCTAssertFalse(
+                        texts.indices.contains { $0 != index && texts[$0].contains(text) }, "\(line): \(texts)")
+                }
+            }
+        }
     }
 
     func testRushingToActionDependsOnContext() {

@@ -20,8 +20,9 @@ final class TranscriptReplayTests: XCTestCase {
                         Branch(condition: adviseCondition, goto: "flat"),
                         Branch(condition: nil, client: ["Let me think."]),
                     ]),
-                Beat(id: "done", client: ["Thanks."], end: true),
-                Beat(id: "flat", client: ["Right."], end: true),
+                // Not announced: these tests follow paths; announced endings have a test of their own.
+                Beat(id: "done", client: ["Thanks."], end: true, announce: .none),
+                Beat(id: "flat", client: ["Right."], end: true, announce: .none),
             ])
     }
 
@@ -82,6 +83,18 @@ final class TranscriptReplayTests: XCTestCase {
         XCTAssertEqual(result.differences[0].changes, [.next(then: "plan", now: "done")])
         XCTAssertEqual(result.differences[1].changes, [.notReached(endedAt: "done", afterTurn: 2)])
         XCTAssertNil(result.differences[1].beatNow)
+    }
+
+    func testAnAnnouncedEndingReplaysIdentically() throws {
+        var announced = scenario()
+        announced.beats[2].announce = .standard
+        let transcript = try record(lines + ["What else is on your mind?"], on: announced)
+        XCTAssertEqual(transcript.turns.map(\.next), ["progress", "plan", "plan", "done"], "announced, then ended")
+        XCTAssertEqual(transcript.turns.map(\.branch), [1, 0, 0, nil])
+        let result = try TranscriptReplay.run(transcript, scenario: announced)
+        XCTAssertTrue(result.isIdentical, "\(result.differences)")
+        let unannounced = try TranscriptReplay.run(transcript, scenario: scenario())
+        XCTAssertEqual(unannounced.differences.map(\.turn), [3, 4], "the same lines end a turn sooner unannounced")
     }
 
     func testVerdictChangesAreReported() throws {
