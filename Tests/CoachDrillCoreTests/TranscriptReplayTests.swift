@@ -27,8 +27,10 @@ final class TranscriptReplayTests: XCTestCase {
     }
 
     /// Records a session the way `play` does, as a parsed transcript.
-    private func record(_ lines: [String], on scenario: Scenario, seed: UInt64 = 5) throws -> Transcript {
-        var engine = try Engine(scenario: scenario, seed: seed)
+    private func record(_ lines: [String], on scenario: Scenario, seed: UInt64 = 5, from: String? = nil) throws
+        -> Transcript
+    {
+        var engine = try Engine(scenario: scenario, seed: seed, from: from)
         var turns: [TranscriptTurn] = []
         let first = TranscriptClientLine(beat: engine.beatID, text: engine.clientLine, item: nil, line: 2)
         for (index, line) in lines.enumerated() {
@@ -108,11 +110,10 @@ final class TranscriptReplayTests: XCTestCase {
     }
 
     func testTheRecordedStartBeatAndSeedAreUsed() throws {
-        var transcript = try record(["What would you like to do with this before we next meet?"], on: scenario())
         // A session started with --from plan: its first client line was at `plan`.
-        transcript.clientLines[0].beat = "plan"
-        transcript.turns[0].beat = "plan"
-        transcript.turns[0].next = "done"
+        let transcript = try record(["What would you like to do with this before we next meet?"], on: scenario(), from: "plan")
+        XCTAssertEqual(transcript.clientLines[0].beat, "plan")
+        XCTAssertEqual(transcript.turns[0].next, "done")
         XCTAssertTrue(try TranscriptReplay.run(transcript, scenario: scenario()).isIdentical)
     }
 

@@ -30,9 +30,9 @@ public enum ConfusionReply {
             counterexamples: ["I know what you mean."]),
         Pattern("what did you mean", examples: ["What did you mean there?"]),
         Pattern(
-            "not * with you", examples: ["Sorry, I'm not quite with you.", "I'm not really with you there."],
-            counterexamples: ["I'm not angry with you."]),
-        Pattern("not with you", examples: ["I'm not with you."]),
+            "not quite with you", examples: ["Sorry, I'm not quite with you."],
+            counterexamples: ["I'm not quite done with you yet."]),
+        Pattern("not with you", examples: ["I'm not with you.", "Sorry, not with you there."], counterexamples: ["I'm not angry with you."]),
         Pattern(
             "say that again", examples: ["Sorry, I drifted. Say that again?", "Can you say that again?"]),
         Pattern("lost me", examples: ["You've lost me.", "You lost me there."]),
@@ -54,7 +54,7 @@ public enum ConfusionReply {
         Pattern(
             "^ sorry what", examples: ["Sorry, what?", "Sorry... what was that?"],
             counterexamples: ["Sorry. What I noticed is that I apologise all the time."]),
-        Pattern("^ try what ?", examples: ["Sorry, try what?", "Try what?"]),
+        Pattern("try what ?", examples: ["Sorry, try what?", "Try what?"], counterexamples: ["I'll try what you said."]),
         Pattern("^ do what ?", examples: ["Do what?"], counterexamples: ["Do what I said I'd do? Yes."]),
         Pattern("^ sorry ? $", examples: ["Sorry?"], counterexamples: ["Sorry? No, I'm grand."]),
         Pattern("^ what ? $", examples: ["What?"], counterexamples: ["What? Yes, that's it exactly."]),
