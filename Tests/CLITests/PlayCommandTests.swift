@@ -5,19 +5,26 @@ import XCTest
 final class PlayCommandTests: XCTestCase {
     private let scenario = CoachDrillBinary.fixture("play/closing-practice.yaml")
 
+    /// 8.5 would end the story, but the coach did not choose the ending: it is announced, and the coach
+    /// closes the session on the next turn; the scorecard credits the 8.9 that ended it.
     func testPartneringPathPlaysToTheWarmEnding() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n")
+            input: "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n"
+                + "How would you like to close our session today?\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-partnering.txt")
+        XCTAssertTrue(result.stdout.contains("Sam: Closer than I expected. I know who takes what now.\n\n\nSam: So, what now?"))
+        XCTAssertTrue(result.stdout.contains("(Sam glances at the clock.)"))
         XCTAssertTrue(result.stdout.contains("Sam: That feels like a good place to end"))
+        XCTAssertTrue(result.stdout.contains("8.9 closing                     1          0"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The session has ended. :undo takes back your last answer"))
     }
 
     func testAdvisingChangesTheStory() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "You should just hand it all to Priya.\nYou need to write the list tonight.\n")
+            input: "You should just hand it all to Priya.\nYou need to write the list tonight.\nOkay.\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-advising.txt")
         XCTAssertTrue(result.stdout.contains("Sam: Okay. If you say so."))
@@ -187,7 +194,7 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         let events = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
-        XCTAssertEqual(events.map { $0["event"] as? String ?? "" }, ["session", "client", "coach", "client", "end"])
+        XCTAssertEqual(events.map { $0["event"] as? String ?? "" }, ["session", "client", "coach", "client", "client", "end"], "the reply, then the next beat's opening line")
         XCTAssertEqual(events.first?["trainee"] as? String, "Robin")
         XCTAssertEqual(events.last?["reason"] as? String, "eof")
     }

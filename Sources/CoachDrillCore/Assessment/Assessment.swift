@@ -75,6 +75,10 @@ public struct AssessmentContext: Sendable, Equatable {
     public var turn: Int
     /// The beat's exemplar, preferred as the suggestion.
     public var exemplar: String?
+    /// The exemplar is the suggestion whatever marker the line served, labelled with the first expected
+    /// marker: a drill item asks for its target, so the line to try is the item's own. In a scenario the
+    /// exemplar answers the moment only for the markers the beat expects.
+    public var exemplarServesTheTask = false
 
     public init(
         clientLine: String = "", expects: [Marker] = [], evidenced: Set<Marker> = [], turn: Int = 1,

@@ -81,6 +81,9 @@ public struct Assessor: Sendable {
     /// gets that marker's own example, so the suggestion never changes the subject of the verdict.
     static func suggestion(for marker: Marker?, context: AssessmentContext) -> (line: String, marker: Marker?) {
         let exemplar = context.exemplar.flatMap { $0.isEmpty ? nil : $0 }
+        if let exemplar, context.exemplarServesTheTask {
+            return (exemplar, context.expects.first ?? marker)
+        }
         if let exemplar, marker.map(context.expects.contains) ?? true {
             return (exemplar, marker ?? context.expects.first)
         }

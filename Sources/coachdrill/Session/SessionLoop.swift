@@ -221,8 +221,8 @@ final class SessionLoop {
 
     /// Records and shows the announcement of an ending the coach did not choose: narration, not the
     /// client's words, so it is set apart from them.
-    func showAnnouncement(_ text: String, beat: String) throws {
-        try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, isAnnouncement: true)))
+    func showAnnouncement(_ text: String, beat: String, item: Int? = nil) throws {
+        try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, item: item, isAnnouncement: true)))
         say(style.dim("(" + TerminalText.sanitize(text) + ")") + "\n")
     }
 
