@@ -86,8 +86,8 @@ struct ReplyCoverageChecks {
                 .exemplarMisjudged,
                 "the exemplar of beat '\(beat.id)' \(problems.joined(separator: " and ")); it should be \(wanted), with no trap",
                 at: place.location, length: place.length,
-                help: "the exemplar is offered as the line to try; reword it until `coachdrill explain` judges it "
-                    + "\(wanted) (with `--client` set to the beat's line)")
+                help: "the exemplar is offered as the line to try; reword it until "
+                    + "`coachdrill explain \"...\" --scenario \(path) --beat \(beat.id)` judges it \(wanted), with no trap")
         ]
     }
 }
