@@ -10,7 +10,8 @@ struct ScenarioFlowChecks {
 
     func run() -> [Diagnostic] {
         unreachableBeats() + beatsThatCannotEnd() + unsatisfiableExpects() + unheardOpenings()
-            + ReplyCoverageChecks(scenario: scenario, sourceMap: sourceMap, path: path).run()
+            + ThinRepliesCheck(scenario: scenario, sourceMap: sourceMap, path: path).run()
+            + ExemplarChecks(scenario: scenario, sourceMap: sourceMap, path: path).run()
     }
 
     /// Beat ids each beat can go to next (a branch with no goto stays).

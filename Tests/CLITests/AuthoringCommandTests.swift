@@ -44,6 +44,19 @@ final class AuthoringCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasSuffix(" turns: 0 failures\n"), result.stdout)
     }
 
+    /// Coverage counts reply sets: each key of a reply mapping and each plain reply, located where it is written.
+    func testCoverageListsReplySetsNoCheckReaches() throws {
+        let result = try CoachDrillBinary.run(["test", "--coverage", "--strict", "lint/clean/quiet-finisher.yaml"], directory: fixtures)
+        XCTAssertEqual(result.status, 1, "--strict fails below 100%")
+        XCTAssertTrue(result.stdout.contains("lint/clean/quiet-finisher.yaml:24:17: not covered: beat 'opening' branch 2 reply\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("lint/clean/quiet-finisher.yaml:28:11: not covered: beat 'opening' branch 3 reply 'action'\n"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("lint/clean/quiet-finisher.yaml: coverage: beats 3/3 (100%), branches 2/5 (40%), replies 2/30 (6%)\n"),
+            result.stdout)
+        let lenient = try CoachDrillBinary.run(["test", "--coverage", "lint/clean/quiet-finisher.yaml"], directory: fixtures)
+        XCTAssertEqual(lenient.status, 0, "without --strict, coverage is a report")
+    }
+
     func testJSONFormatForEditors() throws {
         let result = try CoachDrillBinary.run(["lint", "--format", "json", "lint/broken/duplicate-key.yaml"], directory: fixtures)
         let decoded = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]

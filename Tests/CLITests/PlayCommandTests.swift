@@ -1,3 +1,4 @@
+import CoachDrillCore
 import Foundation
 import XCTest
 
@@ -19,6 +20,26 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Sam: That feels like a good place to end"))
         XCTAssertTrue(result.stdout.contains("8.9 closing                     1          0"), result.stdout)
         XCTAssertTrue(result.stdout.contains("The session has ended. :undo takes back your last answer"))
+    }
+
+    /// After the end, a line is not judged, :undo takes back the last answer (the story goes on from before
+    /// it), and leaving after a new end completes the session.
+    func testTheEndStaysUndoableInPractice() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-end-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--transcript", path, "--as", "Robin"],
+            input: "Where are you now with what you wanted from today?\nHow would you like to close our session today?\n"
+                + "Thanks for today.\n:undo\nWhat would you like to do before we next meet?\n"
+                + "How would you like to close our session today?\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("The session has ended, so that line was not judged."), result.stdout)
+        XCTAssertFalse(result.stdout.contains("coach> Thanks for today.\n✓"), "not judged")
+        XCTAssertTrue(result.stdout.contains("Undone. Sam is waiting for your answer to:"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "Scorecard\n").count - 1, 2, "shown at each end, not again on leaving")
+        let sessions = try WrittenTranscript.check(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(sessions.first?.turns.map(\.assessment.marker), [.progress, .design, .closing])
+        XCTAssertEqual(sessions.first?.end?.reason, .completed)
     }
 
     func testAdvisingChangesTheStory() throws {

@@ -1,10 +1,9 @@
 import CoachDrillCore
 
-/// Checks that a beat's replies answer what a coach is likely to say, and that its exemplar is judged
-/// the way the beat means it: `thin-replies` and `exemplar-misjudged`. Warnings, run once a file has no
-/// errors. The exemplar is judged by the assessor, which improves over time, so it is a warning too (as
-/// for drill packs): a scenario keeps loading while its author rewords a line.
-struct ReplyCoverageChecks {
+/// Checks that a beat's replies answer what a coach is likely to say (`thin-replies`): advice of at least
+/// three kinds, and a partnering line on every marker the beat does not expect. A warning, run once a file
+/// has no errors.
+struct ThinRepliesCheck {
     var scenario: Scenario
     var sourceMap: ScenarioSourceMap
     var path: String
@@ -12,7 +11,7 @@ struct ReplyCoverageChecks {
     static let adviceKindsNeeded = 3
 
     func run() -> [Diagnostic] {
-        scenario.beats.filter { !$0.end }.flatMap { thinReplies($0) + misjudgedExemplar($0) }
+        scenario.beats.filter { !$0.end }.flatMap { thinReplies($0) }
     }
 
     /// What a beat answers: the advice kinds with their own replies, and the markers a partnering line can
@@ -63,31 +62,6 @@ struct ReplyCoverageChecks {
                 help: "give a branch's `client:` a mapping with advice-kind keys (action, support, accountability, "
                     + "verdict, ending) and marker keys (\"8.2\": ...) that answer a partnering line on a marker "
                     + "the beat does not expect, briefly and in character")
-        ]
-    }
-
-    func misjudgedExemplar(_ beat: Beat) -> [Diagnostic] {
-        guard let exemplar = beat.exemplar, let place = sourceMap.beats[beat.id]?.exemplar else { return [] }
-        let context = AssessmentContext(
-            clientLine: beat.client.first ?? "", expects: beat.expects, evidenced: [], turn: 1, exemplar: exemplar)
-        let verdict = Assessor().assess(exemplar, context: context)
-        let onExpected = verdict.marker.map { beat.expects.isEmpty || beat.expects.contains($0) } ?? false
-        guard verdict.stance != .partner || !onExpected || !verdict.traps.isEmpty else { return [] }
-        var problems: [String] = []
-        if verdict.stance != .partner || !onExpected {
-            problems.append("is judged \(DrillPackChecks.describe(verdict))")
-        }
-        if !verdict.traps.isEmpty {
-            problems.append("falls into \(verdict.traps.map(\.rawValue).joined(separator: ", "))")
-        }
-        let wanted = beat.expects.isEmpty ? "partner" : "partner on " + beat.expects.map(\.id).joined(separator: " or ")
-        return [
-            Diagnostic(
-                .exemplarMisjudged,
-                "the exemplar of beat '\(beat.id)' \(problems.joined(separator: " and ")); it should be \(wanted), with no trap",
-                at: place.location, length: place.length,
-                help: "the exemplar is offered as the line to try; reword it until "
-                    + "`coachdrill explain \"...\" --scenario \(path) --beat \(beat.id)` judges it \(wanted), with no trap")
         ]
     }
 }
