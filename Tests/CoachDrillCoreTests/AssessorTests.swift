@@ -162,6 +162,23 @@ final class AssessorTests: XCTestCase {
         XCTAssertTrue(result.traps.contains(.coachOwnedAccountability))
     }
 
+    /// Accountability the coach runs is named even when no catalogue cue knows its words; an opinion about
+    /// tracking, or someone else keeping the client honest, is not the coach owning it.
+    func testCoachRunAccountabilityInWordsNoCueKnows() {
+        for line in [
+            "I'll give you a ring on Monday to see if you did it.",
+            "I could check in with you on Friday to make sure it happened.",
+            "I'm going to ask you about this at the start of next session.",
+        ] {
+            let result = assessor.assess(line)
+            XCTAssertEqual(result.stance, .advise, line)
+            XCTAssertTrue(result.traps.contains(.coachOwnedAccountability), line)
+        }
+        for line in ["I think you should track it in an app every night.", "Ask your brother to check you've done it."] {
+            XCTAssertFalse(assessor.assess(line).traps.contains(.coachOwnedAccountability), line)
+        }
+    }
+
     func testClientDesignedAccountabilityPartners() {
         let result = assessor.assess("How will you know you've actually kept to it?")
         XCTAssertEqual(result.marker, .accountability)

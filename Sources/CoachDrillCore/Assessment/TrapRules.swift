@@ -13,7 +13,7 @@ enum TrapRules {
         // Advice, named as particularly as the words allow; advice with no more particular name (hedged,
         // or in words no cue knows) is still advice.
         let leading = advised && (has(.leading) || clauses.contains { $0.leadingRange != nil })
-        let coachOwned = advised && has(.coachAccountability)
+        let coachOwned = advised && (has(.coachAccountability) || (primary == .accountability && coachRunsIt(line)))
         let closing = advised && has(.coachClosing)
         let praise = advised && has(.evaluativePraise)
         let instructs = has(.directive) || clauses.contains { $0.form == .imperative }
@@ -48,6 +48,24 @@ enum TrapRules {
         }
         return traps
     }
+
+    /// Accountability the coach runs, in words no cue names ("I'll give you a ring on Monday to see if you
+    /// did it."): the coach offers to act ("I will", "I'll", "I can", "I could", "I am going to") or is the
+    /// one told ("me"). Read only once the model has judged the line advice on accountability, so an
+    /// opinion ("I think you should track it") or someone else keeping the client honest does not count.
+    static func coachRunsIt(_ line: LineReading) -> Bool {
+        let words = line.tokens.map(\.word)
+        return words.indices.contains { index in
+            if words[index] == "me" { return true }
+            guard words[index] == "i", index + 1 < words.count else { return false }
+            let next = words[index + 1]
+            if coachOffers.contains(next) { return true }
+            return next == "am" && index + 2 < words.count && words[index + 2] == "going"
+        }
+    }
+
+    /// The verbs after "I" that offer the coach's own action.
+    static let coachOffers: Set<String> = ["will", "can", "could", "shall"]
 
     /// Designing actions before the client has named any learning or progress in this session. Not when the
     /// beat expects the line's marker: the scenario has made it the moment for that move (its hint says so).
