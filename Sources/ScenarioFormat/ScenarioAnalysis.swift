@@ -43,7 +43,7 @@ public struct ScenarioAnalysis: Sendable, Equatable {
 
 /// The pipeline: text -> located YAML tree -> scenario -> flow checks.
 enum ScenarioAnalyzer {
-    static func analyze(yaml: String, path: String, limits: LoadLimits) -> ScenarioAnalysis {
+    static func analyze(yaml: String, path: String, limits: LoadLimits, judgingLines: Bool) -> ScenarioAnalysis {
         let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
         guard let root = composed.root else {
             return ScenarioAnalysis(scenario: nil, diagnostics: DiagnosticList(composed.diagnostics, source: yaml))
@@ -53,6 +53,9 @@ enum ScenarioAnalyzer {
         var diagnostics = composed.diagnostics + decoder.diagnostics
         if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += ScenarioFlowChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
+            if judgingLines {
+                diagnostics += ExemplarChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
+            }
         }
         diagnostics = sorted(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }

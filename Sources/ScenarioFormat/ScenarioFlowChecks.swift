@@ -11,7 +11,6 @@ struct ScenarioFlowChecks {
     func run() -> [Diagnostic] {
         unreachableBeats() + beatsThatCannotEnd() + unsatisfiableExpects() + unheardOpenings()
             + ThinRepliesCheck(scenario: scenario, sourceMap: sourceMap, path: path).run()
-            + ExemplarChecks(scenario: scenario, sourceMap: sourceMap, path: path).run()
     }
 
     /// Beat ids each beat can go to next (a branch with no goto stays).

@@ -52,19 +52,24 @@ struct EvidenceQuotes {
         let ranked = joined.sorted {
             $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound
         }.map { Evidence(text: String(decoding: bytes[$0.span], as: UTF8.self), cue: LineFeatures.describe($0.feature)) }
-        return Array(Self.droppingContained(ranked).prefix(Self.limit))
+        return Self.droppingContained(ranked, keeping: Self.limit)
     }
 
-    /// Without the quotes whose words another quote already shows ("do you want" beside "do you want to"):
-    /// a verdict that quotes the same words twice reads as a stutter. Of two equal quotes the first stays.
-    static func droppingContained(_ quotes: [Evidence]) -> [Evidence] {
-        let folded = quotes.map { $0.text.lowercased() }
-        return quotes.indices.filter { index in
-            !folded.indices.contains { other in
-                other != index && folded[other].contains(folded[index])
-                    && (folded[other] != folded[index] || other < index)
-            }
-        }.map { quotes[$0] }
+    /// The strongest quotes, strongest first, without the ones whose words another quote already shows ("do
+    /// you want" beside "do you want to"): a verdict that quotes the same words twice reads as a stutter. Of
+    /// two equal quotes the first stays; a later quote that contains kept ones takes their place. One pass,
+    /// each quote compared with at most `keeping` others, so a long line's many phrases cost no more than
+    /// their length.
+    static func droppingContained(_ quotes: [Evidence], keeping limit: Int = .max) -> [Evidence] {
+        var kept: [(quote: Evidence, folded: String)] = []
+        for quote in quotes {
+            let folded = quote.text.lowercased()
+            if kept.contains(where: { $0.folded.contains(folded) }) { continue }
+            kept.removeAll { folded.contains($0.folded) }
+            kept.append((quote, folded))
+            if kept.count == limit { break }
+        }
+        return kept.map(\.quote)
     }
 
     /// At most `joinGap` words between two phrases, and no sentence boundary.
