@@ -49,10 +49,13 @@ struct EvidenceQuotes {
                 joined.append(phrase)
             }
         }
+        // Quoted and described lazily: only the few quotes kept are worth building words for.
         let ranked = joined.sorted {
             $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound
-        }.map { Evidence(text: String(decoding: bytes[$0.span], as: UTF8.self), cue: LineFeatures.describe($0.feature)) }
-        return Self.droppingContained(ranked, keeping: Self.limit)
+        }.lazy.map { Evidence(text: String(decoding: self.bytes[$0.span], as: UTF8.self), cue: $0.feature) }
+        return Self.droppingContained(ranked, keeping: Self.limit).map {
+            Evidence(text: $0.text, cue: LineFeatures.describe($0.cue))
+        }
     }
 
     /// The strongest quotes, strongest first, without the ones whose words another quote already shows ("do
@@ -60,7 +63,7 @@ struct EvidenceQuotes {
     /// two equal quotes the first stays; a later quote that contains kept ones takes their place. One pass,
     /// each quote compared with at most `keeping` others, so a long line's many phrases cost no more than
     /// their length.
-    static func droppingContained(_ quotes: [Evidence], keeping limit: Int = .max) -> [Evidence] {
+    static func droppingContained(_ quotes: some Sequence<Evidence>, keeping limit: Int = .max) -> [Evidence] {
         var kept: [(quote: Evidence, folded: String)] = []
         for quote in quotes {
             let folded = quote.text.lowercased()
