@@ -302,6 +302,17 @@ final class AssessorTests: XCTestCase {
         XCTAssertFalse(assessor.assess(line, context: expected).traps.contains(.rushingToAction))
     }
 
+    /// A marker's default exemplar is offered as "Try (8.x)": it must itself be a clean partnering line on that
+    /// marker, or the suggestion teaches what the verdict just flagged.
+    func testEveryDefaultExemplarPartnersOnItsMarkerWithNoTrap() {
+        for marker in Marker.allCases {
+            let verdict = assessor.assess(marker.defaultExemplar)
+            XCTAssertEqual(verdict.marker, marker, marker.defaultExemplar)
+            XCTAssertEqual(verdict.stance, .partner, marker.defaultExemplar)
+            XCTAssertEqual(verdict.traps, [], marker.defaultExemplar)
+        }
+    }
+
     func testContainedEvidenceQuotesAreDropped() {
         let quotes = [
             Evidence(text: "do you want to", cue: "a"), Evidence(text: "Do you want", cue: "b"),

@@ -23,7 +23,7 @@ enum ExplanationText {
                 }
             }
         }
-        out += "\ntraps: " + (assessment.traps.isEmpty ? "none" : "") + "\n"
+        out += "\ntraps:" + (assessment.traps.isEmpty ? " none" : "") + "\n"
         for trap in assessment.traps {
             out += "  \(trap.rawValue): \(trap.explanation)\n"
         }
