@@ -22,6 +22,19 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("The session has ended. :undo takes back your last answer"))
     }
 
+    /// In a script, `#` lines are comments: they are neither judged nor echoed, so the session is the same as
+    /// without them.
+    func testScriptCommentsAreSkipped() throws {
+        let lines = "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n"
+        let plain = try CoachDrillBinary.run(["play", scenario, "--no-transcript"], input: lines)
+        let commented = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "# seed 1, the partnering path\n" + lines.replacingOccurrences(of: "\nWhat", with: "\n  # then a plan\nWhat"))
+        XCTAssertEqual(commented.status, 0, commented.stderr)
+        XCTAssertEqual(commented.stdout, plain.stdout)
+        XCTAssertFalse(commented.stdout.contains("#"), commented.stdout)
+    }
+
     /// After the end, a line is not judged, :undo takes back the last answer (the story goes on from before
     /// it), and leaving after a new end completes the session.
     func testTheEndStaysUndoableInPractice() throws {
