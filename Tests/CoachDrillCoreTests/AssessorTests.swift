@@ -258,7 +258,7 @@ final class AssessorTests: XCTestCase {
         let proud = assessor.assess("You should feel proud.", context: onExpected)
         XCTAssertEqual(proud.marker, .celebration)
         XCTAssertEqual(proud.suggestion, exemplar, "the judged marker is one the beat expects")
-        XCTAssertEqual(proud.suggestionMarker, .celebration)
+        XCTAssertEqual(proud.suggestionMarker, .progress, "labelled with the marker the exemplar serves")
 
         let elsewhere = assessor.assess("You should feel proud.", context: AssessmentContext(expects: [.progress], exemplar: exemplar))
         XCTAssertEqual(elsewhere.suggestion, Marker.celebration.defaultExemplar, "never a suggestion on another marker")
@@ -266,7 +266,7 @@ final class AssessorTests: XCTestCase {
 
         let noMarker = Assessor.suggestion(for: nil, context: AssessmentContext(expects: [.progress], exemplar: exemplar))
         XCTAssertEqual(noMarker.line, exemplar)
-        XCTAssertEqual(noMarker.marker, .progress, "labelled with the beat's first expected marker")
+        XCTAssertEqual(noMarker.marker, .progress, "labelled with the marker the exemplar serves")
 
         let plain = assessor.assess("You should feel proud.")
         XCTAssertEqual(plain.suggestion, plain.marker?.defaultExemplar)
@@ -300,6 +300,28 @@ final class AssessorTests: XCTestCase {
         var expected = early
         expected.expects = [.design]
         XCTAssertFalse(assessor.assess(line, context: expected).traps.contains(.rushingToAction))
+        // Nor do the words of a rush, nor a client who sounds stuck, at a beat that expects the move.
+        let rushed = "So what are you going to do?"
+        XCTAssertEqual(assessor.assess(rushed, context: early).marker, .design)
+        XCTAssertTrue(assessor.assess(rushed, context: early).traps.contains(.rushingToAction))
+        XCTAssertFalse(assessor.assess(rushed, context: expected).traps.contains(.rushingToAction))
+        let celebration = "What would you like to acknowledge yourself for today?"
+        var stuck = AssessmentContext(clientLine: "It's nothing, really. One break.", evidenced: [.learningSelf])
+        XCTAssertTrue(assessor.assess(celebration, context: stuck).traps.contains(.prematureCelebration))
+        stuck.expects = [.celebration]
+        XCTAssertFalse(assessor.assess(celebration, context: stuck).traps.contains(.prematureCelebration))
+    }
+
+    /// "Try (8.x)" names the marker the offered line serves: a beat's closing exemplar is 8.9 even after a
+    /// line the beat also expects on another marker.
+    func testTheExemplarIsLabelledWithTheMarkerItServes() {
+        let context = AssessmentContext(
+            clientLine: "Sorry. I'm just tired. Maybe we should leave it there for today.",
+            expects: [.learningSelf, .learningSituation, .closing],
+            exemplar: "We can stop whenever you like. How would you like to close our session today?")
+        let verdict = assessor.assess("You should see that the whole unit is understaffed.", context: context)
+        XCTAssertEqual(verdict.suggestion, context.exemplar)
+        XCTAssertEqual(verdict.suggestionMarker, .closing)
     }
 
     /// A marker's default exemplar is offered as "Try (8.x)": it must itself be a clean partnering line on that

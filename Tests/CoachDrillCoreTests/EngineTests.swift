@@ -47,6 +47,15 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.turn, 1)
     }
 
+    /// An author's effect that would overflow the state stops at the limit instead of trapping.
+    func testStateThatWouldOverflowStaysAtTheLimit() throws {
+        var story = scenario()
+        story.beats[0].branches[2] = Branch(condition: nil, client: ["Go on."], effects: [Effect(variable: "trust", delta: .max / 2 + 1)])
+        var engine = try Engine(scenario: story, seed: 1)
+        for _ in 0..<3 { _ = engine.respond(to: "Mm.", assessor: Assessor()) }
+        XCTAssertEqual(engine.state["trust"], .max)
+    }
+
     func testOnceBranchIsTakenOnlyOnce() throws {
         var engine = try Engine(scenario: scenario(), seed: 1)
         let first = engine.respond(to: "You should just make a list.", assessor: Assessor())

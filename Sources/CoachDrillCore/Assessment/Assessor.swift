@@ -77,15 +77,18 @@ public struct Assessor: Sendable {
     }
 
     /// The line to try instead, and the marker it serves. The beat's exemplar answers the moment, so it is
-    /// offered when the line served a marker the beat expects, or none; a line that served another marker
-    /// gets that marker's own example, so the suggestion never changes the subject of the verdict.
+    /// offered when the line served a marker the beat expects, or none, labelled with the marker it serves; a
+    /// line that served another marker gets that marker's own example.
     static func suggestion(for marker: Marker?, context: AssessmentContext) -> (line: String, marker: Marker?) {
         let exemplar = context.exemplar.flatMap { $0.isEmpty ? nil : $0 }
         if let exemplar, context.exemplarServesTheTask {
             return (exemplar, context.expects.first ?? marker)
         }
         if let exemplar, marker.map(context.expects.contains) ?? true {
-            return (exemplar, marker ?? context.expects.first)
+            // Labelled with the marker the exemplar itself serves (lint holds it to one the beat expects),
+            // which need not be the one the line served: "Try (8.9)" for a closing exemplar, always.
+            let served = LearnedModel.shared.judge(exemplar, clientLine: context.clientLine).marker
+            return (exemplar, served ?? marker ?? context.expects.first)
         }
         if let marker = marker ?? context.expects.first { return (marker.defaultExemplar, marker) }
         return ("What would be most useful to look at as we start to close?", nil)

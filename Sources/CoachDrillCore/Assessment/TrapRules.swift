@@ -21,7 +21,13 @@ enum TrapRules {
         if leading { traps.append(.leadingQuestion) }
         if coachOwned { traps.append(.coachOwnedAccountability) }
 
-        if has(.rushing) || rushesPastLearning(primary: primary, context: context) { traps.append(.rushingToAction) }
+        // A beat that expects the line's marker has made it the moment for that move (its hint says so):
+        // neither the words of rushing nor the session so far make it a rush, nor a stuck client a celebration
+        // too soon.
+        let expected = primary.map(context.expects.contains) ?? false
+        if !expected, has(.rushing) || rushesPastLearning(primary: primary, context: context) {
+            traps.append(.rushingToAction)
+        }
         if has(.overambitious) { traps.append(.overambitiousPlan) }
         if hits.contains(where: { $0.marker == .celebration }), celebratesTooSoon(primary: primary, context) {
             traps.append(.prematureCelebration)
@@ -79,14 +85,14 @@ enum TrapRules {
     }
 
     /// Celebrating while the client has named no progress: the client sounds stuck, or nothing is evidenced
-    /// yet and the beat does not expect the line's marker (when it does, the scenario has made it the moment).
+    /// yet; never when the beat expects the line's marker (the scenario has made it the moment).
     private static func celebratesTooSoon(primary: Marker?, _ context: AssessmentContext) -> Bool {
         guard !context.clientLine.isEmpty else { return false }
         let client = Set(Tokenizer.tokenize(Array(context.clientLine.utf8)).map(\.word))
         let stuck = !client.isDisjoint(with: stuckWords)
         let expected = primary.map(context.expects.contains) ?? false
-        let nothingYet = !expected && context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
-        return stuck || nothingYet
+        let nothingYet = context.evidenced.isDisjoint(with: [.progress, .learningSelf, .learningSituation])
+        return !expected && (stuck || nothingYet)
     }
 
     /// Words of a client who has not moved yet.

@@ -101,7 +101,11 @@ public struct Engine: Sendable, Equatable {
     private mutating func take(_ index: Int, of beat: Beat, for assessment: Assessment) -> Turn {
         let branch = beat.branches[index]
         if branch.once { spentBranches.insert("\(beat.id)#\(index)") }
-        for effect in branch.effects { state[effect.variable, default: 0] += effect.delta }
+        for effect in branch.effects {
+            // A scenario's numbers are its author's: a state that would overflow stays at the limit.
+            let (sum, overflow) = state[effect.variable, default: 0].addingReportingOverflow(effect.delta)
+            state[effect.variable] = overflow ? (effect.delta > 0 ? .max : .min) : sum
+        }
         let next = branch.goto.flatMap { scenario.beat($0) } ?? beat
         let replyIndex = branch.client.entryIndex(for: assessment)
         var said: [String] = []

@@ -14,7 +14,7 @@ struct PlayCommand: ParsableCommand {
 
               printf 'Where are you now?\\n' | coachdrill play new-manager-checklist
 
-            In a script, a line whose first character is # is a comment.
+            In a script, a line that starts with # (after any spaces) is a comment.
             """)
 
     @Argument(help: "A scenario id (see `coachdrill list`) or a path to a scenario file.")
