@@ -15,7 +15,7 @@ final class PlayCommandTests: XCTestCase {
                 + "How would you like to close our session today?\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-partnering.txt")
-        XCTAssertTrue(result.stdout.contains("Sam: Closer than I expected. I know who takes what now.\n\n\nSam: So, what now?"))
+        XCTAssertTrue(result.stdout.contains("Sam: Closer than I expected. I know who takes what now.\n\nSam: So, what now?"))
         XCTAssertTrue(result.stdout.contains("(Sam glances at the clock.)"))
         XCTAssertTrue(result.stdout.contains("Sam: That feels like a good place to end"))
         XCTAssertTrue(result.stdout.contains("8.9 closing                     1          0"), result.stdout)

@@ -54,7 +54,8 @@ public struct Assessor: Sendable {
                 MarkerHit(
                     marker: primary, stance: stance, score: 1,
                     evidence: quotes.evidence(markerDecision)))
-            // A marker the model also finds likely is a secondary reading (scenario branches may test it).
+            // A marker the model also finds likely is a secondary reading (`explain` and the drill's pass rule read
+            // it; scenario branches read the primary marker only).
             for (label, probability) in markerDecision.probabilities.sorted(by: { $0.probability > $1.probability })
             where label != primary.id && probability >= LearnedModel.secondaryProbability {
                 guard let marker = Marker(id: label) else { continue }
