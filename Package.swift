@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CueDataTests", dependencies: ["CueData", "CoachDrillCore"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TerminalOutputTests", dependencies: ["TerminalOutput"]),
-        .testTarget(name: "CLITests", dependencies: ["coachdrill", "CoachDrillCore", "LineEditor"]),
+        .testTarget(name: "CLITests", dependencies: ["coachdrill", "CoachDrillCore", "ScenarioFormat", "LineEditor"]),
     ],
     swiftLanguageModes: [.v6]
 )

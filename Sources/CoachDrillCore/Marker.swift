@@ -83,9 +83,9 @@ public enum Marker: String, CaseIterable, Sendable, Codable, Comparable, CustomS
         case .learningSituation: "What looks different to you about the situation now?"
         case .application: "How will you use what you've realised this week?"
         case .design: "What would you like to do with this before we next meet?"
-        case .resources: "What support would help you, and what might get in the way?"
+        case .resources: "Who or what could help you with this?"
         case .accountability: "How would you like to hold yourself accountable for that?"
-        case .celebration: "You named something today you'd been avoiding for months. What does that say about you?"
+        case .celebration: "You named something today you'd been avoiding for months. What would you like to acknowledge yourself for?"
         case .closing: "How would you like to close our session today?"
         }
     }

@@ -20,9 +20,6 @@ public struct CueEntry: Equatable, Sendable {
     /// The phrase pattern, in the pattern language docs/feedback.md describes.
     public var pattern: String
     public var role: CueRoleName
-    /// The number as written ("1.2"), kept as text so the generated Swift says exactly what the file says.
-    /// Read only by the retiring rule engine; 1 when absent.
-    public var ruleWeight: String?
     /// What `explain` and the evidence call the cue.
     public var label: String
     /// Lines that must match the cue, and lines that must not.
@@ -32,13 +29,12 @@ public struct CueEntry: Equatable, Sendable {
     public var location: CueFileLocation
 
     public init(
-        id: String, pattern: String, role: CueRoleName, ruleWeight: String?, label: String, matches: [String],
+        id: String, pattern: String, role: CueRoleName, label: String, matches: [String],
         doesNotMatch: [String], location: CueFileLocation
     ) {
         self.id = id
         self.pattern = pattern
         self.role = role
-        self.ruleWeight = ruleWeight
         self.label = label
         self.matches = matches
         self.doesNotMatch = doesNotMatch

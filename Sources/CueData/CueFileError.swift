@@ -24,7 +24,6 @@ public struct CueFileError: Error, Equatable, Sendable, CustomStringConvertible 
         case unknownMarker(String)
         /// A `topic` cue without a marker, or another role with one.
         case markerMisplaced(role: String)
-        case badWeight(String)
         /// Two cues share an id; `first` is where the id was first used.
         case duplicateID(String, first: CueFileLocation)
         case badID(String)
@@ -59,8 +58,6 @@ public struct CueFileError: Error, Equatable, Sendable, CustomStringConvertible 
             role == "topic"
                 ? "a `topic` cue needs `marker:` (8.1 to 8.9), the marker whose topic its words name"
                 : "only a `topic` cue has a `marker`; a `\(role)` cue counts for its role alone"
-        case .badWeight(let text):
-            "rule_weight '\(text)' is not a number from 0 to 10"
         case .duplicateID(let id, let first):
             "id '\(id)' is already used by the cue at line \(first.line); every cue needs its own id"
         case .badID(let id):

@@ -13,7 +13,7 @@ public struct CueFileReader {
         self.path = path
     }
 
-    static let cueFields = ["id", "pattern", "role", "marker", "rule_weight", "label", "matches", "does_not_match"]
+    static let cueFields = ["id", "pattern", "role", "marker", "label", "matches", "does_not_match"]
 
     /// The word lists each reading owns, in the order the generated Swift declares them.
     public static let wordListNames: [(group: String, names: [String])] = [
@@ -26,10 +26,7 @@ public struct CueFileReader {
         ),
         (
             "focus",
-            [
-                "subordinators", "time_words", "action_verbs", "verb_lead_ins", "proposal_lead_ins",
-                "proposal_verb_leads", "lead_ins", "forward_words", "back_words", "clause_openers",
-            ]
+            ["lead_ins"]
         ),
     ]
 
@@ -102,19 +99,11 @@ public struct CueFileReader {
             }
             role = .named(roleText)
         }
-        var weight: String?
-        if let weightNode = fields["rule_weight"] {
-            let written = try text(weightNode, "`rule_weight`")
-            guard let value = Double(written), value.isFinite, (0...10).contains(value) else {
-                throw CueFileError(.badWeight(written), at: location(of: weightNode))
-            }
-            weight = written
-        }
         let label = try required("label")
         let matches = try examples(fields["matches"], "matches", id: id, cue: node)
         let doesNotMatch = try examples(fields["does_not_match"], "does_not_match", id: id, cue: node)
         return CueEntry(
-            id: id, pattern: pattern, role: role, ruleWeight: weight, label: label, matches: matches,
+            id: id, pattern: pattern, role: role, label: label, matches: matches,
             doesNotMatch: doesNotMatch, location: location(of: node))
     }
 

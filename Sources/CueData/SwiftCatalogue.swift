@@ -17,8 +17,7 @@ public enum SwiftCatalogue {
 
             """
         for cue in file.cues {
-            let weight = cue.ruleWeight.map { ", \($0)" } ?? ""
-            out += "        Cue(id: \(literal(cue.id)), \(literal(cue.pattern)), \(cue.role.swiftExpression)\(weight), \(literal(cue.label))),\n"
+            out += "        Cue(id: \(literal(cue.id)), \(literal(cue.pattern)), \(cue.role.swiftExpression), \(literal(cue.label))),\n"
         }
         out += "    ]\n}\n"
         for (group, _) in CueFileReader.wordListNames {

@@ -44,6 +44,12 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
     case duplicateItem = "CD036"
     case rewriteNotAdvice = "CD037"
     case exemplarDoesNotPass = "CD038"
+    // Replies keyed by what the coach did (persona engine v2)
+    case confusionReply = "CD039"
+    case thinReplies = "CD040"
+    case unreachableReply = "CD041"
+    case unheardOpening = "CD042"
+    case exemplarMisjudged = "CD043"
 
     public var description: String { rawValue }
 
@@ -88,6 +94,11 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
         case .duplicateItem: "duplicate-item"
         case .rewriteNotAdvice: "rewrite-not-advice"
         case .exemplarDoesNotPass: "exemplar-does-not-pass"
+        case .confusionReply: "confusion-reply"
+        case .thinReplies: "thin-replies"
+        case .unreachableReply: "unreachable-reply"
+        case .unheardOpening: "unheard-opening"
+        case .exemplarMisjudged: "exemplar-misjudged"
         }
     }
 
@@ -95,7 +106,8 @@ public enum DiagnosticCode: String, Sendable, Equatable, Hashable, CaseIterable,
     public var severity: Severity {
         switch self {
         case .unreachableBeat, .noEndReachable, .unsatisfiableExpects, .unusedOnEndBeat, .idMismatchesFileName,
-            .duplicateCheckName, .rewriteNotAdvice, .exemplarDoesNotPass:
+            .duplicateCheckName, .rewriteNotAdvice, .exemplarDoesNotPass, .confusionReply, .thinReplies,
+            .unreachableReply, .unheardOpening, .exemplarMisjudged:
             .warning
         default:
             .error

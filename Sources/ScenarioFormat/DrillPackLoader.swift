@@ -16,16 +16,18 @@ public enum DrillPackLoader {
     public static func load(
         contentsOf path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
     ) -> Result<DrillPack, DiagnosticList> {
-        analyze(contentsOf: path, scenarios: scenarios, limits: limits).result
+        // As for scenarios, loading leaves the assessor's checks of the pack's lines to `lint`.
+        analyze(contentsOf: path, scenarios: scenarios, limits: limits, judgingLines: false).result
     }
 
-    /// Everything about a pack file, warnings included: what `lint` shows.
+    /// Everything about a pack file, warnings included: what `lint` shows. `judgingLines: false` leaves out
+    /// the checks that run lines through the assessor.
     public static func analyze(
-        contentsOf path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
+        contentsOf path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default, judgingLines: Bool = true
     ) -> DrillPackAnalysis {
         switch SourceFile.read(path, limits: limits) {
         case .success(let text):
-            return analyze(yaml: text, path: path, scenarios: scenarios, limits: limits)
+            return analyze(yaml: text, path: path, scenarios: scenarios, limits: limits, judgingLines: judgingLines)
         case .failure(let unreadable):
             return DrillPackAnalysis(
                 pack: nil,
@@ -35,7 +37,8 @@ public enum DrillPackLoader {
 
     /// Everything about pack text; `path` is only used in messages and compared with the pack's id.
     public static func analyze(
-        yaml: String, path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default
+        yaml: String, path: String, scenarios: ScenarioLibrary, limits: LoadLimits = .default,
+        judgingLines: Bool = true
     ) -> DrillPackAnalysis {
         let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
         guard let root = composed.root else {
@@ -45,7 +48,7 @@ public enum DrillPackLoader {
         var decoder = DrillPackDecoder(path: path, scenarios: scenarios)
         let pack = decoder.decode(root)
         var diagnostics = composed.diagnostics + decoder.diagnostics
-        if let pack, !diagnostics.contains(where: { $0.severity == .error }) {
+        if judgingLines, let pack, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += DrillPackChecks(pack: pack, sourceMap: decoder.sourceMap, path: path).run()
         }
         diagnostics = ScenarioAnalyzer.sorted(diagnostics)

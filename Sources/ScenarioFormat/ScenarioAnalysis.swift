@@ -25,6 +25,15 @@ public struct ScenarioAnalysis: Sendable, Equatable {
         return branches[index]
     }
 
+    /// Where a branch's reply set (0-based, in file order) is written: its key in a reply mapping, or the
+    /// plain `client:` value; nil when there is no such reply set.
+    public func location(ofReply entry: Int, branch index: Int, inBeat id: String) -> SourceLocation? {
+        guard let replies = sourceMap.beats[id]?.replies, replies.indices.contains(index),
+            replies[index].indices.contains(entry)
+        else { return nil }
+        return replies[index][entry]
+    }
+
     /// The scenario, or the diagnostics that stop it from loading (warnings included, for context).
     public var result: Result<Scenario, DiagnosticList> {
         if let scenario, !diagnostics.hasErrors { return .success(scenario) }
@@ -34,7 +43,7 @@ public struct ScenarioAnalysis: Sendable, Equatable {
 
 /// The pipeline: text -> located YAML tree -> scenario -> flow checks.
 enum ScenarioAnalyzer {
-    static func analyze(yaml: String, path: String, limits: LoadLimits) -> ScenarioAnalysis {
+    static func analyze(yaml: String, path: String, limits: LoadLimits, judgingLines: Bool) -> ScenarioAnalysis {
         let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
         guard let root = composed.root else {
             return ScenarioAnalysis(scenario: nil, diagnostics: DiagnosticList(composed.diagnostics, source: yaml))
@@ -44,6 +53,9 @@ enum ScenarioAnalyzer {
         var diagnostics = composed.diagnostics + decoder.diagnostics
         if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += ScenarioFlowChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
+            if judgingLines {
+                diagnostics += ExemplarChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
+            }
         }
         diagnostics = sorted(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }

@@ -2,9 +2,9 @@ import CoachDrillCore
 
 /// Beats, branches, conditions and effects.
 extension ScenarioDecoder {
-    static let beatKeys = ["client", "expects", "hint", "exemplar", "branches", "end"]
-    static let branchKeys = ["when", "default", "once", "client", "effects", "goto"]
-    static let conditionKeys = ["marker", "stance", "trap", "state"]
+    static let beatKeys = ["client", "expects", "hint", "exemplar", "branches", "end", "announce"]
+    static let branchKeys = ["when", "default", "once", "client", "effects", "goto", "leads_in"]
+    static let conditionKeys = ["marker", "stance", "trap", "advice", "state"]
 
     private static let branchOnlyHelp = "belongs to a branch: put it in an item under `branches:`"
 
@@ -83,7 +83,7 @@ extension ScenarioDecoder {
             misplaced: [
                 "goto": "`goto` " + Self.branchOnlyHelp, "when": "`when` " + Self.branchOnlyHelp,
                 "effects": "`effects` " + Self.branchOnlyHelp, "default": "`default` " + Self.branchOnlyHelp,
-                "once": "`once` " + Self.branchOnlyHelp,
+                "once": "`once` " + Self.branchOnlyHelp, "leads_in": "`leads_in` " + Self.branchOnlyHelp,
             ])
         guard let fields = fields(of: node, rules, missingAt: key) else { return nil }
         let client = fields["client"].map { clientLines($0, "client line of \(what)") } ?? []
@@ -99,16 +99,19 @@ extension ScenarioDecoder {
         }
         let hint = fields["hint"].flatMap { text($0, "hint", nonEmpty: true) }
         let exemplar = fields["exemplar"].flatMap { text($0, "exemplar", nonEmpty: true) }
+        if let node = fields["exemplar"] { places.exemplar = ExemplarPlace(location: location(node), length: node.caretLength) }
         let end = fields["end"].flatMap { bool($0, "end") } ?? false
+        let announce = fields["announce"].flatMap { decodeAnnouncement($0, isEnd: end, key: fields.keyNode("announce")) }
         var branches: [Branch] = []
         var branchNodes: [SourceNode] = []
         if let branchesNode = fields["branches"] {
             if let items = branchesNode.sequence {
                 for item in items {
-                    if let branch = decodeBranch(item, in: what) {
+                    if let (branch, replyPlaces) = decodeBranch(item, in: what, beatID: id) {
                         branches.append(branch)
                         branchNodes.append(item)
                         places.branches.append(location(item))
+                        places.replies.append(replyPlaces)
                     }
                 }
             } else if !branchesNode.isNull {
@@ -143,7 +146,8 @@ extension ScenarioDecoder {
             checkDefaults(branches, nodes: branchNodes, beatID: id, branchesKey: branchesKey ?? key)
         }
         return Beat(
-            id: id, client: client, expects: expects, hint: hint, exemplar: exemplar, branches: branches, end: end)
+            id: id, client: client, expects: expects, hint: hint, exemplar: exemplar, branches: branches, end: end,
+            announce: announce ?? .standard)
     }
 
     private func hasBranchItems(_ node: SourceNode?) -> Bool {
@@ -170,7 +174,10 @@ extension ScenarioDecoder {
         }
     }
 
-    private mutating func decodeBranch(_ node: SourceNode, in beat: String) -> Branch? {
+    /// A branch, and where each of its reply sets is written.
+    private mutating func decodeBranch(_ node: SourceNode, in beat: String, beatID: String)
+        -> (Branch, [SourceLocation])?
+    {
         let what = "a branch of \(beat)"
         let rules = FieldRules(
             what: what, allowed: Self.branchKeys,
@@ -182,6 +189,8 @@ extension ScenarioDecoder {
                 "marker": "`marker` belongs inside `when: { ... }`",
                 "stance": "`stance` belongs inside `when: { ... }`",
                 "trap": "`trap` belongs inside `when: { ... }`",
+                "advice": "`advice` belongs inside `when: { ... }`",
+                "announce": "`announce` belongs to an end beat",
             ])
         guard let fields = fields(of: node, rules) else { return nil }
         var condition: Condition?
@@ -215,18 +224,36 @@ extension ScenarioDecoder {
                 help: "add `when: { ... }`, or make it the fallback with `default:`")
             condition = Condition()
         }
-        let client = fields["client"].map { clientLines($0, "client line of \(what)") } ?? []
+        let decodedCondition = isDefault ? nil : (condition ?? Condition())
+        let (client, replyPlaces) = fields["client"].map { decodeReplies($0, of: what, under: decodedCondition) }
+            ?? (Replies([]), [])
         let effects = fields["effects"].map { decodeEffects($0) } ?? []
         let goto = fields["goto"].flatMap { beatReference($0, "goto", code: .unknownBeat) }
         let once = fields["once"].flatMap { bool($0, "once") } ?? false
+        let leadsIn = fields["leads_in"].flatMap { bool($0, "leads_in") } ?? false
+        if leadsIn, let leadsInKey = fields.keyNode("leads_in") {
+            if goto == nil || goto == beatID {
+                report(
+                    .invalidValue, "`leads_in` on a branch that stays on beat '\(beatID)'", at: leadsInKey,
+                    help: "`leads_in: true` says the reply leads into the next beat, so the branch needs a `goto` "
+                        + "to another beat; remove it, or add the `goto`")
+            }
+            if client.isEmpty, fields["client"] == nil {
+                report(
+                    .missingKey, "`leads_in` on a branch with no `client` reply", at: leadsInKey,
+                    help: "`leads_in: true` says the reply leads into the next beat: write that reply under "
+                        + "`client:`, or remove `leads_in` so the next beat's own line is said")
+            }
+        }
         if once, isDefault, let onceKey = fields.keyNode("once") {
             report(
                 .onceDefault, "the default branch of \(beat) is marked `once`", at: onceKey,
                 help: "after its first use the beat would have no fallback; remove `once: true` from the default")
         }
-        return Branch(
-            condition: isDefault ? nil : (condition ?? Condition()), client: client, effects: effects, goto: goto,
-            once: once)
+        return (
+            Branch(condition: decodedCondition, client: client, effects: effects, goto: goto, once: once, leadsIn: leadsIn),
+            replyPlaces
+        )
     }
 
     private mutating func decodeCondition(_ node: SourceNode) -> Condition {
@@ -248,6 +275,7 @@ extension ScenarioDecoder {
             markers: fields["marker"].map { markerList($0, "marker") } ?? [],
             stances: fields["stance"].map { stanceList($0, "stance") } ?? [],
             traps: fields["trap"].map { trapList($0, "trap") } ?? [],
+            advice: fields["advice"].map { adviceList($0, "advice") } ?? [],
             state: fields["state"].map { decodeStateTests($0) } ?? [])
     }
 

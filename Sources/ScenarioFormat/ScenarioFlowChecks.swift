@@ -9,7 +9,8 @@ struct ScenarioFlowChecks {
     var path: String
 
     func run() -> [Diagnostic] {
-        unreachableBeats() + beatsThatCannotEnd() + unsatisfiableExpects()
+        unreachableBeats() + beatsThatCannotEnd() + unsatisfiableExpects() + unheardOpenings()
+            + ThinRepliesCheck(scenario: scenario, sourceMap: sourceMap, path: path).run()
     }
 
     /// Beat ids each beat can go to next (a branch with no goto stays).
@@ -71,6 +72,29 @@ struct ScenarioFlowChecks {
                 .noEndReachable, "no end beat can be reached from beat '\(beat.id)'", at: location, length: length,
                 help: "once here the session can only stop when the trainee quits; give one of its branches a way "
                     + "toward an end beat")
+        }
+    }
+
+    /// Beats whose opening line is never said: every branch into them (from another beat) leads in.
+    func unheardOpenings() -> [Diagnostic] {
+        var into: [String: [Branch]] = [:]
+        for beat in scenario.beats {
+            for branch in beat.branches {
+                if let target = branch.goto, target != beat.id { into[target, default: []].append(branch) }
+            }
+        }
+        return scenario.beats.filter { beat in
+            guard beat.id != scenario.start, !beat.end, let branches = into[beat.id], !branches.isEmpty else {
+                return false
+            }
+            return branches.allSatisfy(\.leadsIn)
+        }.map { beat in
+            let (location, length) = place(beat.id)
+            return Diagnostic(
+                .unheardOpening, "the opening line of beat '\(beat.id)' is never said: every branch into it leads in",
+                at: location, length: length,
+                help: "remove `leads_in: true` from one branch that goes to '\(beat.id)', or drop the beat's line "
+                    + "into the replies that lead in")
         }
     }
 

@@ -31,13 +31,16 @@ public enum ScenarioGraph {
         if !condition.traps.isEmpty {
             parts.append("trap " + condition.traps.map(\.rawValue).joined(separator: " or "))
         }
+        if !condition.advice.isEmpty {
+            parts.append("advice " + condition.advice.map(\.rawValue).joined(separator: " or "))
+        }
         for test in condition.state {
             parts.append("\(test.variable) \(test.comparison.rawValue) \(test.value)")
         }
         return parts.isEmpty ? "always" : parts.joined(separator: ", ")
     }
 
-    /// The lines of an edge label: "1. marker 8.1, stance partner", then effects and once.
+    /// The lines of an edge label: "1. marker 8.1, stance partner", then effects, once and leads in.
     static func branchLines(_ branch: Branch, index: Int) -> [String] {
         var lines = ["\(index + 1). " + conditionText(branch.condition)]
         if !branch.effects.isEmpty {
@@ -45,6 +48,7 @@ public enum ScenarioGraph {
                 branch.effects.map { "\($0.variable) \($0.delta >= 0 ? "+" : "")\($0.delta)" }.joined(separator: ", "))
         }
         if branch.once { lines.append("once") }
+        if branch.leadsIn { lines.append("leads in") }
         return lines
     }
 

@@ -52,7 +52,8 @@ enum ProcessBenchmarks {
             goal: "≤ 1.5x", met: ratio <= 1.5)
     }
 
-    /// `coachdrill classify` over 100,000 lines as a process, output to a pipe (read and discarded).
+    /// `coachdrill classify` over 100,000 lines as a process, output to a pipe (read and discarded): issue 14's
+    /// floor, 20,000 lines a second on one core, start-up and the model's loading included.
     static let classifyProcess = Benchmark(name: "classify 100,000 lines (process)") {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cd-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -72,8 +73,8 @@ enum ProcessBenchmarks {
         let seconds = (ContinuousClock.now - start).seconds
         let rate = 100_000 / seconds
         return Benchmark.Outcome(
-            result: "\(Benchmark.count(rate)) lines/s (\(Benchmark.duration(seconds)))", goal: "≥ 50,000 lines/s",
-            met: rate >= 50_000)
+            result: "\(Benchmark.count(rate)) lines/s (\(Benchmark.duration(seconds)))", goal: "≥ 20,000 lines/s",
+            met: rate >= 20_000)
     }
 
     /// A scripted 200-turn session through `coachdrill play`; the child's peak resident memory.

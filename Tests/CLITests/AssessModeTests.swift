@@ -6,7 +6,8 @@ import XCTest
 final class AssessModeTests: XCTestCase {
     private let scenario = CoachDrillBinary.fixture("play/closing-practice.yaml")
     private let endMarker = "Feedback, turn by turn"
-    /// A partnering answer, every refused command, then an advising answer that ends the story.
+    /// A partnering answer, every refused command, then an advising answer that would end the story (the
+    /// ending is announced) and one more answer, after which it ends.
     private let input = """
         Where are you now with what you wanted from today?
         :hint
@@ -15,10 +16,11 @@ final class AssessModeTests: XCTestCase {
         :score
         :help
         You should just hand it all to Priya.
+        Okay.
 
         """
     /// What feedback looks like: verdict marks, stance words, trap lines, suggestions, the scorecard.
-    private let feedbackSigns = ["✓", "✗", "partnered", "advised", "trap ", "Try:", "Scorecard", "8.1 progress"]
+    private let feedbackSigns = ["✓", "✗", "partnered", "advised", "trap ", "Try (", "Scorecard", "8.1 progress"]
 
     func testNothingIsJudgedBeforeTheEnd() throws {
         let result = try CoachDrillBinary.run(["play", scenario, "--mode", "assess", "--no-transcript"], input: input)
@@ -46,7 +48,7 @@ final class AssessModeTests: XCTestCase {
         XCTAssertTrue(after.contains("2. \"You should just hand it all to Priya.\"\n   ✗"), after)
         XCTAssertTrue(after.contains("Scorecard"))
         XCTAssertTrue(
-            after.contains("turns: 2 · partnered: 1 (50%) · advised: 1"), "refused undo and restart kept both turns")
+            after.contains("turns: 3 · partnered: 1 (33%) · advised: 1"), "refused undo and restart kept every turn")
     }
 
     /// The control: the same input in practice mode shows feedback before any review, so the check above
@@ -72,7 +74,9 @@ final class AssessModeTests: XCTestCase {
         XCTAssertEqual(events.first?["mode"] as? String, "assess")
         XCTAssertEqual(
             events.map { $0["event"] as? String ?? "" },
-            ["session", "client", "coach", "client", "coach", "client", "client", "end"])
+            [
+                "session", "client", "coach", "client", "client", "coach", "client", "client", "coach", "client", "end",
+            ])
         XCTAssertEqual(events.last?["reason"] as? String, "completed")
     }
 }

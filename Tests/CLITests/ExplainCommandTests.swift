@@ -13,7 +13,7 @@ final class ExplainCommandTests: XCTestCase {
                 result.stderr,
                 """
                 Error: explain needs a coach line, e.g. coachdrill explain "What will you take from today?"
-                Usage: coachdrill explain <line>
+                Usage: coachdrill explain <line> [--client <client>] [--scenario <scenario>] [--beat <beat>] [--scenarios <scenarios>]
                   See 'coachdrill explain --help' for more information.
 
                 """)
@@ -25,5 +25,19 @@ final class ExplainCommandTests: XCTestCase {
         let result = try CoachDrillBinary.run(["explain", "What will you take from today?"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("line: \"What will you take from today?\"\n"), result.stdout)
+    }
+
+    /// At a beat, the line is judged as in a session there, and `Try` offers the beat's exemplar for a line on
+    /// a marker the beat expects, labelled with it.
+    func testALineIsJudgedAtABeat() throws {
+        let scenario = CoachDrillBinary.fixture("lint/clean/quiet-finisher.yaml")
+        let result = try CoachDrillBinary.run(
+            ["explain", "You should just stop here.", "--scenario", scenario, "--beat", "wrap-up"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("at beat 'wrap-up', which expects 8.9\nline: \"You should just stop here.\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Try (8.9): \"How would you like to close our session today?\""), result.stdout)
+        let elsewhere = try CoachDrillBinary.run(["explain", "You should just stop here."])
+        XCTAssertFalse(elsewhere.stdout.contains("at beat"), elsewhere.stdout)
+        XCTAssertEqual(try CoachDrillBinary.run(["explain", "Hello?", "--beat", "wrap-up"]).status, 2)
     }
 }

@@ -60,9 +60,24 @@ final class InteractiveSessionTests: XCTestCase {
         let mark = terminal.mark
         terminal.send("What would you like to do before we next meet, café 🙂?\r")
         XCTAssertTrue(terminal.waitFor("café 🙂", after: mark), terminal.output)
+        // 8.5 is not the coach closing: the ending is announced, and the coach gets one more turn.
+        XCTAssertTrue(terminal.waitFor("Sam glances at the clock."), terminal.output)
+        waitForPrompt(terminal)
+        terminal.send("How would you like to close our session today?\r")
         XCTAssertTrue(terminal.waitFor("good place to end"), terminal.output)
 
-        // Reaching the end beat ends the session with its scorecard, and the terminal is as it was.
+        // The end beat shows the scorecard, but the session stays open: the last answer can be undone.
+        XCTAssertTrue(terminal.waitFor("The session has ended."), terminal.output)
+        waitForPrompt(terminal)
+        terminal.send(":undo\r")
+        XCTAssertTrue(terminal.waitFor("Undone. Sam is waiting for your answer to:"), terminal.output)
+        waitForPrompt(terminal)
+        terminal.send("How would you like to close our session today?\r")
+        XCTAssertTrue(waitUntil { self.occurrences("The session has ended.", in: terminal) >= 2 }, terminal.output)
+        waitForPrompt(terminal)
+
+        // Ctrl-D leaves, and the terminal is as it was.
+        terminal.send("\u{04}")
         XCTAssertEqual(terminal.waitForExit(), 0)
         let after = terminal.terminalSettings()
         XCTAssertEqual(before.c_lflag, after.c_lflag, "terminal local modes restored")

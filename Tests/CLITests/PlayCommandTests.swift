@@ -1,3 +1,4 @@
+import CoachDrillCore
 import Foundation
 import XCTest
 
@@ -5,19 +6,59 @@ import XCTest
 final class PlayCommandTests: XCTestCase {
     private let scenario = CoachDrillBinary.fixture("play/closing-practice.yaml")
 
+    /// 8.5 would end the story, but the coach did not choose the ending: it is announced, and the coach
+    /// closes the session on the next turn; the scorecard credits the 8.9 that ended it.
     func testPartneringPathPlaysToTheWarmEnding() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n")
+            input: "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n"
+                + "How would you like to close our session today?\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-partnering.txt")
+        XCTAssertTrue(result.stdout.contains("Sam: Closer than I expected. I know who takes what now.\n\nSam: So, what now?"))
+        XCTAssertTrue(result.stdout.contains("(Sam glances at the clock.)"))
         XCTAssertTrue(result.stdout.contains("Sam: That feels like a good place to end"))
+        XCTAssertTrue(result.stdout.contains("8.9 closing                     1          0"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The session has ended. :undo takes back your last answer"))
+    }
+
+    /// In a script, `#` lines are comments: they are neither judged nor echoed, so the session is the same as
+    /// without them.
+    func testScriptCommentsAreSkipped() throws {
+        let lines = "Where are you now with what you wanted from today?\nWhat would you like to do before we next meet?\n"
+        let plain = try CoachDrillBinary.run(["play", scenario, "--no-transcript"], input: lines)
+        let commented = try CoachDrillBinary.run(
+            ["play", scenario, "--no-transcript"],
+            input: "# seed 1, the partnering path\n" + lines.replacingOccurrences(of: "\nWhat", with: "\n  # then a plan\nWhat"))
+        XCTAssertEqual(commented.status, 0, commented.stderr)
+        XCTAssertEqual(commented.stdout, plain.stdout)
+        XCTAssertFalse(commented.stdout.contains("#"), commented.stdout)
+    }
+
+    /// After the end, a line is not judged, :undo takes back the last answer (the story goes on from before
+    /// it), and leaving after a new end completes the session.
+    func testTheEndStaysUndoableInPractice() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cd-end-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CoachDrillBinary.run(
+            ["play", scenario, "--transcript", path, "--as", "Robin"],
+            input: "Where are you now with what you wanted from today?\nHow would you like to close our session today?\n"
+                + "Thanks for today.\n:undo\nWhat would you like to do before we next meet?\n"
+                + "How would you like to close our session today?\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("The session has ended, so that line was not judged."), result.stdout)
+        XCTAssertFalse(result.stdout.contains("coach> Thanks for today.\n✓"), "not judged")
+        XCTAssertTrue(result.stdout.contains("Undone. Sam is waiting for your answer to:"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "Scorecard\n").count - 1, 2, "shown at each end, not again on leaving")
+        let sessions = try WrittenTranscript.check(try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(sessions.first?.turns.map(\.assessment.marker), [.progress, .design, .closing])
+        XCTAssertEqual(sessions.first?.end?.reason, .completed)
     }
 
     func testAdvisingChangesTheStory() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "You should just hand it all to Priya.\nYou need to write the list tonight.\n")
+            input: "You should just hand it all to Priya.\nYou need to write the list tonight.\nOkay.\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-advising.txt")
         XCTAssertTrue(result.stdout.contains("Sam: Okay. If you say so."))
@@ -30,14 +71,16 @@ final class PlayCommandTests: XCTestCase {
     func testFeedbackWordingAgreesWithItsQuotes() throws {
         let result = try CoachDrillBinary.run(
             ["play", scenario, "--no-transcript"],
-            input: "Great job!\n:undo\nWell done, I'm so proud of you.\nEmail me on Friday so I know you did it.\n")
+            input: "Great job!\n:undo\nWell done. Honestly, that was brilliant work, and I am so proud of you.\n"
+                + "Email me on Friday. And text me on Monday so I know you did it.\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-feedback-wording.txt")
         XCTAssertTrue(result.stdout.contains("advised: \"Great job\" grades Sam."), result.stdout)
-        XCTAssertTrue(result.stdout.contains("advised: \"Well done\", \"I'm so proud\" grade Sam."), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("advised: \"Well done\", \"brilliant work, and I am so proud\" grade Sam."), result.stdout)
         XCTAssertTrue(
             result.stdout.contains(
-                "advised: \"Email me\", \"so I know\" make Sam answer to you instead of owning the follow-through."),
+                "advised: \"Email me on Friday\", \"text me on Monday so I know\" make Sam answer to you instead of owning the follow-through."),
             result.stdout)
         XCTAssertFalse(result.stdout.contains("Sam accountable to you, not to themselves"), result.stdout)
     }
@@ -185,7 +228,7 @@ final class PlayCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         let events = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
-        XCTAssertEqual(events.map { $0["event"] as? String ?? "" }, ["session", "client", "coach", "client", "end"])
+        XCTAssertEqual(events.map { $0["event"] as? String ?? "" }, ["session", "client", "coach", "client", "client", "end"], "the reply, then the next beat's opening line")
         XCTAssertEqual(events.first?["trainee"] as? String, "Robin")
         XCTAssertEqual(events.last?["reason"] as? String, "eof")
     }

@@ -49,6 +49,7 @@ final class ReplayCommandTests: XCTestCase {
         "Hmm.",
         "Where are you now with what you wanted from today?",
         "What would you like to do before we next meet?",
+        "How would you like to close our session today?",
     ]
 
     func testAnUnchangedScenarioReportsNoDifferences() throws {
@@ -56,7 +57,7 @@ final class ReplayCommandTests: XCTestCase {
         let result = try replay(path)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertEqual(changedTurns(result.stdout), [])
-        XCTAssertTrue(result.stdout.contains("Same: all 3 turns give the same marker, stance, traps and next beat."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Same: all 4 turns give the same marker, stance, traps and next beat."), result.stdout)
         XCTAssertFalse(result.stdout.contains("has changed since"), result.stdout)
     }
 
@@ -65,21 +66,24 @@ final class ReplayCommandTests: XCTestCase {
         try edit("goto: close\n", "goto: flat-close\n")
         let result = try replay(path)
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertEqual(changedTurns(result.stdout), ["3"], result.stdout)
+        // Turn 3 (8.5) only announces the ending; turn 4 (8.9) closes, now into the other end beat.
+        XCTAssertEqual(changedTurns(result.stdout), ["4"], result.stdout)
         XCTAssertTrue(result.stdout.contains("  next beat: close → flat-close"), result.stdout)
         XCTAssertTrue(result.stdout.contains("The scenario file has changed since this session"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("Changed: 1 of 3 turns."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Changed: 1 of 4 turns."), result.stdout)
     }
 
     func testAChangedConditionReportsExactlyThatTurn() throws {
         let path = try record(
-            ["Where are you now with what you wanted from today?", "You should just write the list tonight."], name: "condition")
+            ["Where are you now with what you wanted from today?", "You should just write the list tonight.", "Okay."],
+            name: "condition")
         try edit(
             "      - when: { stance: advise }\n        client: Fine, I'll do that, I suppose.",
             "      - when: { trap: leading-question }\n        client: Fine, I'll do that, I suppose.")
         let result = try replay(path)
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertEqual(changedTurns(result.stdout), ["2"], result.stdout)
+        // The advice only announced the flat ending; the answer after it arrived there, and now does not.
+        XCTAssertEqual(changedTurns(result.stdout), ["3"], result.stdout)
         XCTAssertTrue(result.stdout.contains("  next beat: flat-close → next-step"), result.stdout)
     }
 
@@ -88,8 +92,9 @@ final class ReplayCommandTests: XCTestCase {
         try edit("        goto: next-step\n      - when: { stance: advise }", "        goto: close\n      - when: { stance: advise }")
         let result = try replay(path)
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertEqual(changedTurns(result.stdout), ["2", "3"], result.stdout)
-        XCTAssertTrue(result.stdout.contains("not reached: the session now ends at 'close' after turn 2"), result.stdout)
+        // Turn 2 now announces the end instead of moving on, turn 3 arrives there, and turn 4 is never asked for.
+        XCTAssertEqual(changedTurns(result.stdout), ["2", "3", "4"], result.stdout)
+        XCTAssertTrue(result.stdout.contains("not reached: the session now ends at 'close' after turn 3"), result.stdout)
     }
 
     func testWhatCannotBeReplayedExitsTwo() throws {

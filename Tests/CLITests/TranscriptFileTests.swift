@@ -27,6 +27,7 @@ final class TranscriptFileTests: XCTestCase {
                 Where are you now with what you wanted from today?
                 :score
                 What would you like to do before we next meet?
+                How would you like to close our session today?
 
                 """)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -35,12 +36,19 @@ final class TranscriptFileTests: XCTestCase {
         let events = try text.split(separator: "\n").map { line in
             try JSONDecoder().decode(TranscriptEvent.self, from: Data(line.utf8)).name
         }
-        XCTAssertEqual(events, ["session", "client", "coach", "client", "undo", "client", "coach", "client", "coach", "client", "client", "end"])
+        XCTAssertEqual(
+            events,
+            [
+                "session", "client", "coach", "client", "client", "undo", "client", "coach", "client", "client", "coach",
+                "client", "client", "coach", "client", "end",
+            ])
         XCTAssertEqual(sessions.map(\.header.seed), [3])
         XCTAssertEqual(sessions.map(\.header.trainee), ["Robin"])
-        XCTAssertEqual(sessions.first?.turns.count, 2)
+        XCTAssertEqual(sessions.first?.turns.count, 3)
         XCTAssertEqual(sessions.first?.end?.reason, .completed)
-        XCTAssertEqual(sessions.first?.end?.recorded?.turns, 2)
+        XCTAssertEqual(sessions.first?.end?.recorded?.turns, 3)
+        let announcements = sessions.first?.clientLines.filter(\.isAnnouncement).map(\.text)
+        XCTAssertEqual(announcements, ["Sam glances at the clock."], "the announcement is recorded, marked as one")
     }
 
     func testEveryModeAndEndingIsSchemaValid() throws {

@@ -39,10 +39,21 @@ final class EngineTests: XCTestCase {
         let turn = engine.respond(to: "Where are you now with what you wanted from today?", assessor: Assessor())
         XCTAssertEqual(turn.branchIndex, 0)
         XCTAssertEqual(turn.toBeat, "plan")
-        XCTAssertEqual(turn.clientLines, ["Closer than I thought."], "the branch reply stands in for the beat's line")
+        XCTAssertEqual(
+            turn.clientLines, ["Closer than I thought.", "So what now?"],
+            "the branch's reply, then the next beat's opening line: the setup of the next moment is always heard")
         XCTAssertEqual(engine.state["trust"], 1)
         XCTAssertTrue(engine.evidenced.contains(.progress))
         XCTAssertEqual(engine.turn, 1)
+    }
+
+    /// An author's effect that would overflow the state stops at the limit instead of trapping.
+    func testStateThatWouldOverflowStaysAtTheLimit() throws {
+        var story = scenario()
+        story.beats[0].branches[2] = Branch(condition: nil, client: ["Go on."], effects: [Effect(variable: "trust", delta: .max / 2 + 1)])
+        var engine = try Engine(scenario: story, seed: 1)
+        for _ in 0..<3 { _ = engine.respond(to: "Mm.", assessor: Assessor()) }
+        XCTAssertEqual(engine.state["trust"], .max)
     }
 
     func testOnceBranchIsTakenOnlyOnce() throws {
@@ -56,12 +67,19 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.beatID, "open", "no goto stays on the beat")
     }
 
-    func testEndBeatHasTheLastWordAndFinishes() throws {
+    func testAnEndingTheCoachDidNotChooseIsAnnouncedAndComesOnTheNextTurn() throws {
         var engine = try Engine(scenario: scenario(), seed: 1, from: "plan")
         let turn = engine.respond(to: "What would you like to do before we next meet?", assessor: Assessor())
-        XCTAssertTrue(turn.ended)
+        XCTAssertEqual(turn.assessment.marker, .design)
+        XCTAssertFalse(turn.ended, "8.5 is not the coach closing: the ending is announced instead")
+        XCTAssertEqual(turn.announcement, "Kim glances at the clock.")
+        XCTAssertEqual(engine.beatID, "plan")
+        XCTAssertEqual(engine.announcedEnd, "done")
+        let last = engine.respond(to: "What else is on your mind?", assessor: Assessor())
+        XCTAssertTrue(last.ended)
         XCTAssertTrue(engine.isFinished)
-        XCTAssertEqual(turn.clientLines, ["Thanks."])
+        XCTAssertEqual(last.clientLines, ["Thanks."], "the end beat has the last word")
+        XCTAssertNil(last.branchIndex, "no branch: the session arrives at the announced end")
         let after = engine.respond(to: "Anything else?", assessor: Assessor())
         XCTAssertNil(after.branchIndex, "a finished session takes no more turns")
     }

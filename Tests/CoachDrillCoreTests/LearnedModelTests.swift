@@ -27,6 +27,10 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(evaluation.stance.accuracy, 0.95, "stance accuracy")
         XCTAssertGreaterThanOrEqual(evaluation.adviseRecall, 0.95, "advise recall")
         XCTAssertLessThanOrEqual(evaluation.partnerCalledAdvised, 0.03, "partnering lines called advised")
+        XCTAssertGreaterThanOrEqual(evaluation.marker.accuracy, 0.88, "marker accuracy")
+        for row in evaluation.byStyle {
+            XCTAssertGreaterThanOrEqual(row.stance.accuracy, 0.90, "stance accuracy, style \(row.style)")
+        }
     }
 
     func testTheModelKnowsEveryLabel() {

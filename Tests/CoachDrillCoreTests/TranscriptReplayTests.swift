@@ -20,14 +20,17 @@ final class TranscriptReplayTests: XCTestCase {
                         Branch(condition: adviseCondition, goto: "flat"),
                         Branch(condition: nil, client: ["Let me think."]),
                     ]),
-                Beat(id: "done", client: ["Thanks."], end: true),
-                Beat(id: "flat", client: ["Right."], end: true),
+                // Not announced: these tests follow paths; announced endings have a test of their own.
+                Beat(id: "done", client: ["Thanks."], end: true, announce: .none),
+                Beat(id: "flat", client: ["Right."], end: true, announce: .none),
             ])
     }
 
     /// Records a session the way `play` does, as a parsed transcript.
-    private func record(_ lines: [String], on scenario: Scenario, seed: UInt64 = 5) throws -> Transcript {
-        var engine = try Engine(scenario: scenario, seed: seed)
+    private func record(_ lines: [String], on scenario: Scenario, seed: UInt64 = 5, from: String? = nil) throws
+        -> Transcript
+    {
+        var engine = try Engine(scenario: scenario, seed: seed, from: from)
         var turns: [TranscriptTurn] = []
         let first = TranscriptClientLine(beat: engine.beatID, text: engine.clientLine, item: nil, line: 2)
         for (index, line) in lines.enumerated() {
@@ -84,6 +87,18 @@ final class TranscriptReplayTests: XCTestCase {
         XCTAssertNil(result.differences[1].beatNow)
     }
 
+    func testAnAnnouncedEndingReplaysIdentically() throws {
+        var announced = scenario()
+        announced.beats[2].announce = .standard
+        let transcript = try record(lines + ["What else is on your mind?"], on: announced)
+        XCTAssertEqual(transcript.turns.map(\.next), ["progress", "plan", "plan", "done"], "announced, then ended")
+        XCTAssertEqual(transcript.turns.map(\.branch), [1, 0, 0, nil])
+        let result = try TranscriptReplay.run(transcript, scenario: announced)
+        XCTAssertTrue(result.isIdentical, "\(result.differences)")
+        let unannounced = try TranscriptReplay.run(transcript, scenario: scenario())
+        XCTAssertEqual(unannounced.differences.map(\.turn), [3, 4], "the same lines end a turn sooner unannounced")
+    }
+
     func testVerdictChangesAreReported() throws {
         var transcript = try record(lines, on: scenario())
         transcript.turns[1].assessment.stance = .advise
@@ -95,11 +110,10 @@ final class TranscriptReplayTests: XCTestCase {
     }
 
     func testTheRecordedStartBeatAndSeedAreUsed() throws {
-        var transcript = try record(["What would you like to do with this before we next meet?"], on: scenario())
         // A session started with --from plan: its first client line was at `plan`.
-        transcript.clientLines[0].beat = "plan"
-        transcript.turns[0].beat = "plan"
-        transcript.turns[0].next = "done"
+        let transcript = try record(["What would you like to do with this before we next meet?"], on: scenario(), from: "plan")
+        XCTAssertEqual(transcript.clientLines[0].beat, "plan")
+        XCTAssertEqual(transcript.turns[0].next, "done")
         XCTAssertTrue(try TranscriptReplay.run(transcript, scenario: scenario()).isIdentical)
     }
 

@@ -22,7 +22,6 @@ final class CueFileReaderTests: XCTestCase {
             pattern: "next|first step"
             role: topic
             marker: "8.5"
-            rule_weight: 1.2
             label: "next step"
             matches: ["What's your next step?"]
             does_not_match: ["Step back for a moment."]
@@ -42,24 +41,16 @@ final class CueFileReaderTests: XCTestCase {
         let file = try reader.read(Self.file(Self.goodCue))
         XCTAssertEqual(file.cues.map(\.id), ["next-step"])
         XCTAssertEqual(file.cues.first?.role, .topic(marker: "8.5"))
-        XCTAssertEqual(file.cues.first?.ruleWeight, "1.2")
         XCTAssertEqual(file.cues.first?.location, CueFileLocation(file: "cues.yaml", line: 2, column: 5))
         XCTAssertEqual(file.wordLists.count, CueFileReader.wordListNames.map(\.names.count).reduce(0, +))
-    }
-
-    func testTheRuleWeightIsOptional() throws {
-        let file = try reader.read(Self.file(Self.goodCue.replacingOccurrences(of: "    rule_weight: 1.2\n", with: "")))
-        XCTAssertNil(file.cues.first?.ruleWeight)
-        let swift = SwiftCatalogue.source(of: file, yamlPath: "cues.yaml")
-        XCTAssertTrue(swift.contains(#"Cue(id: "next-step", "next|first step", .topic(.design), "next step"),"#), swift)
     }
 
     func testASyntaxErrorGivesLineAndColumn() {
         let broken = Self.file(Self.goodCue.replacingOccurrences(of: #"label: "next step""#, with: #"label: "next step"#))
         let error = error(broken)
         XCTAssertEqual(error?.location.file, "cues.yaml")
-        XCTAssertEqual(error?.location.line, 8)
-        XCTAssertTrue(error?.description.hasPrefix("cues.yaml:8:") ?? false, error?.description ?? "no error")
+        XCTAssertEqual(error?.location.line, 7)
+        XCTAssertTrue(error?.description.hasPrefix("cues.yaml:7:") ?? false, error?.description ?? "no error")
         XCTAssertTrue(error?.description.contains("YAML syntax") ?? false, error?.description ?? "no error")
         // Where libyaml stops is after the cause; the mapping it was reading points back to the cue.
         XCTAssertTrue(error?.description.contains("that starts at line 2") ?? false, error?.description ?? "no error")
@@ -79,13 +70,13 @@ final class CueFileReaderTests: XCTestCase {
         XCTAssertEqual(error?.location.line, 2)
         let empty = self.error(Self.file(Self.goodCue.replacingOccurrences(of: #"["What's your next step?"]"#, with: "[]")))
         XCTAssertEqual(empty?.reason, .missingExamples(id: "next-step", field: "matches"))
-        XCTAssertEqual(empty?.location.line, 8)
+        XCTAssertEqual(empty?.location.line, 7)
     }
 
     func testIDsAreUniqueSlugs() {
         let twice = error(Self.file(Self.goodCue + Self.goodCue))
         XCTAssertEqual(twice?.reason, .duplicateID("next-step", first: CueFileLocation(file: "cues.yaml", line: 2, column: 5)))
-        XCTAssertEqual(twice?.location.line, 10)
+        XCTAssertEqual(twice?.location.line, 9)
         XCTAssertEqual(error(Self.file(Self.goodCue.replacingOccurrences(of: "id: next-step", with: "id: Next Step")))?.reason, .badID("Next Step"))
     }
 
@@ -107,8 +98,8 @@ final class CueFileReaderTests: XCTestCase {
 
     func testAnUnknownFieldNamesTheFields() {
         let error = error(Self.file(Self.goodCue.replacingOccurrences(of: "label:", with: "lable:")))
-        XCTAssertEqual(error?.reason, .unknownField("lable", allowed: ["id", "pattern", "role", "marker", "rule_weight", "label", "matches", "does_not_match"]))
-        XCTAssertEqual(error?.location.line, 7)
+        XCTAssertEqual(error?.reason, .unknownField("lable", allowed: ["id", "pattern", "role", "marker", "label", "matches", "does_not_match"]))
+        XCTAssertEqual(error?.location.line, 6)
     }
 
     func testWordListsMustBeTheOnesTheReadingsUse() {

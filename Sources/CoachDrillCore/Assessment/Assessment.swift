@@ -38,12 +38,18 @@ public struct Assessment: Sendable, Equatable, Codable {
     public var traps: [Trap]
     /// The cues that decided the stance (partnering cues when partnered, directing cues when advised).
     public var stanceEvidence: [Evidence]
-    /// A partnering line for the same marker: the beat's exemplar when there is one.
+    /// A partnering line to try instead: the beat's exemplar when the line served a marker the beat
+    /// expects (or none), otherwise the judged marker's own example.
     public var suggestion: String?
+    /// The marker the suggestion serves (`Try (8.6): ...`); nil for the generic suggestion.
+    public var suggestionMarker: Marker?
+    /// The line gives the client nothing to answer: no marker, neutral, and a single word or mostly words
+    /// the engine does not know. The only kind of line a client may meet with confusion.
+    public var unclear: Bool
 
     public init(
         text: String, marker: Marker?, stance: Stance, hits: [MarkerHit], traps: [Trap],
-        stanceEvidence: [Evidence], suggestion: String?
+        stanceEvidence: [Evidence], suggestion: String?, suggestionMarker: Marker? = nil, unclear: Bool = false
     ) {
         self.text = text
         self.marker = marker
@@ -52,6 +58,8 @@ public struct Assessment: Sendable, Equatable, Codable {
         self.traps = traps
         self.stanceEvidence = stanceEvidence
         self.suggestion = suggestion
+        self.suggestionMarker = suggestionMarker
+        self.unclear = unclear
     }
 }
 
@@ -67,6 +75,10 @@ public struct AssessmentContext: Sendable, Equatable {
     public var turn: Int
     /// The beat's exemplar, preferred as the suggestion.
     public var exemplar: String?
+    /// The exemplar is the suggestion whatever marker the line served, labelled with the first expected
+    /// marker: a drill item asks for its target, so the line to try is the item's own. In a scenario the
+    /// exemplar answers the moment only for the markers the beat expects.
+    public var exemplarServesTheTask = false
 
     public init(
         clientLine: String = "", expects: [Marker] = [], evidenced: Set<Marker> = [], turn: Int = 1,

@@ -52,25 +52,23 @@ enum CueRole: Sendable, Equatable {
     }
 }
 
-/// One entry of the cue catalogue (Resources/cues.yaml): a pattern, what it counts for, how much, and a
-/// name for `explain`.
+/// One entry of the cue catalogue (Resources/cues.yaml): a pattern, what it counts for, and a name for
+/// `explain`. How much it counts is learned (`LearnedModel`), never set here.
 struct Cue: Sendable {
-    /// The cue's slug in cues.yaml; empty for the readings' own cues (`Reading.FormCue`), which have none.
+    /// The cue's slug in cues.yaml.
     let id: String
     /// Alternative phrases; the cue fires on any of them.
     let patterns: [PhrasePattern]
     let role: CueRole
-    /// The hand-set weight, read only by the retiring rule engine (`Reading`).
-    let weight: Double
     let name: String
 
     /// A catalogue cue, as the generated CueCatalogue+Generated.swift declares it.
-    init(id: String, _ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String) {
-        self.init(source, role, weight, name, id: id)
+    init(id: String, _ source: String, _ role: CueRole, _ name: String) {
+        self.init(source, role, name, id: id)
     }
 
     /// `source` is one phrase pattern or several separated by ", " (e.g. "let me know, keep me posted").
-    init(_ source: String, _ role: CueRole, _ weight: Double = 1, _ name: String, id: String = "") {
+    init(_ source: String, _ role: CueRole, _ name: String, id: String = "") {
         self.id = id
         let bytes = Array(source.utf8)
         self.patterns = bytes.split(separator: UInt8(ascii: ",")).map { phrase in
@@ -78,7 +76,6 @@ struct Cue: Sendable {
             return PhrasePattern(source: String(decoding: trimmed, as: UTF8.self), bytes: trimmed)
         }
         self.role = role
-        self.weight = weight
         self.name = name
     }
 }
@@ -89,7 +86,6 @@ struct Cue: Sendable {
 struct CueReference: Sendable {
     let number: Int32
     let role: CueRole
-    let weight: Double
 
     /// The cue's name, for evidence and `explain`.
     var name: String { CueIndex.shared.name(of: self) }

@@ -43,10 +43,9 @@ struct CueIndex: Sendable {
     /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
     /// accepted by an element).
     let lexicon: Lexicon
-    /// Every cue by number: the catalogue's, then the readings' own (`Reading.FormCue`, no patterns).
+    /// Every cue by number, in the catalogue's order.
     private let cues: [Cue]
     private let references: [CueReference]
-    private let formCueStart: Int
     private let patterns: [Pattern]
     private let elementPool: [Element]
     private let idPool: [Int32]
@@ -66,7 +65,7 @@ struct CueIndex: Sendable {
 
     /// `lexicon` must number every word of `catalogue` (`Lexicon.shared` is built from the catalogue).
     init(_ catalogue: [Cue], lexicon: Lexicon) {
-        let cues = catalogue + Reading.FormCue.allCases.map(\.cue)
+        let cues = catalogue
         func number(_ word: String) -> Int32 {
             let id = lexicon.id(of: word)
             precondition(id >= 0, "the lexicon does not number the catalogue word '\(word)'")
@@ -121,8 +120,7 @@ struct CueIndex: Sendable {
         }
         self.lexicon = lexicon
         self.cues = cues
-        self.references = cues.indices.map { CueReference(number: Int32($0), role: cues[$0].role, weight: cues[$0].weight) }
-        self.formCueStart = catalogue.count
+        self.references = cues.indices.map { CueReference(number: Int32($0), role: cues[$0].role) }
         self.patterns = patterns
         self.elementPool = elementPool
         self.idPool = idPool
@@ -176,11 +174,6 @@ struct CueIndex: Sendable {
             if anchor.map({ element.ids.count < $0.count }) ?? true { anchor = element.ids }
         }
         return anchor
-    }
-
-    /// How matches refer to one of the readings' own cues.
-    func reference(to form: Reading.FormCue) -> CueReference {
-        references[formCueStart + form.rawValue]
     }
 
     /// The name of a cue, for evidence.

@@ -5,9 +5,12 @@ public enum DrillGrading {
     /// marker belongs to, so the markers before it (8.1 up to the target) count as already explored: an
     /// 8.5 answer is not "rushing to action" merely because the drill began with it.
     public static func context(target: Marker, clientLine: String?, exemplar: String?) -> AssessmentContext {
-        AssessmentContext(
+        var context = AssessmentContext(
             clientLine: clientLine ?? "", expects: [target],
             evidenced: Set(Marker.allCases.filter { $0 < target }), turn: 1, exemplar: exemplar)
+        // An item asks for its target marker, so its exemplar is the line to try whatever the answer served.
+        context.exemplarServesTheTask = true
+        return context
     }
 
     /// The least score of a secondary reading that counts for an item (see `ItemReading`). Half of the

@@ -17,6 +17,9 @@ public struct Engine: Sendable, Equatable {
     private var random: SessionRandom
     /// `once` branches already taken, as "beat#index".
     private var spentBranches: Set<String>
+    /// The end beat announced last turn (an ending the coach did not choose); the next answer either
+    /// closes the session through a branch to an end beat, on 8.9, or arrives there.
+    public private(set) var announcedEnd: String?
 
     public enum StartError: Error, Equatable, CustomStringConvertible {
         case noSuchBeat(String, available: [String])
@@ -42,6 +45,7 @@ public struct Engine: Sendable, Equatable {
         turn = 0
         random = SessionRandom(seed: seed)
         spentBranches = []
+        announcedEnd = nil
         clientLine = random.pick(beat.client) ?? ""
         isFinished = beat.end
     }
@@ -68,37 +72,84 @@ public struct Engine: Sendable, Equatable {
             return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLines: [], ended: true)
         }
         turn += 1
-        if assessment.stance == .partner {
-            evidenced.formUnion(assessment.hits.filter { $0.stance == .partner }.map(\.marker))
-        }
+        // The marker credited is the one that moves the story: the primary one.
+        if assessment.stance == .partner, let marker = assessment.marker { evidenced.insert(marker) }
         let chosen = beat.branches.indices.first { index in
             let branch = beat.branches[index]
             if branch.once, spentBranches.contains("\(beat.id)#\(index)") { return false }
             return branch.condition?.holds(for: assessment, state: state) ?? true
         }
+        if let announced = announcedEnd {
+            // The ending was announced last turn: the coach may still close the session themselves;
+            // anything else goes to the announced end.
+            if let chosen, let target = beat.branches[chosen].goto, scenario.beat(target)?.end == true,
+                assessment.marker == .closing
+            {
+                return take(chosen, of: beat, for: assessment)
+            }
+            return arriveAtAnnouncedEnd(announced, from: beat, for: assessment)
+        }
         guard let chosen else {
             // A beat without a default branch (the linter reports it): the client waits.
             return Turn(assessment: assessment, fromBeat: from, branchIndex: nil, toBeat: from, clientLines: [], ended: false)
         }
-        let branch = beat.branches[chosen]
-        if branch.once { spentBranches.insert("\(beat.id)#\(chosen)") }
-        for effect in branch.effects { state[effect.variable, default: 0] += effect.delta }
-        let target = branch.goto ?? beat.id
-        let next = scenario.beat(target) ?? beat
-        beatID = next.id
-        // The branch's reply stands in for the next beat's own opening line, except that an end beat always
-        // has its last word.
+        return take(chosen, of: beat, for: assessment)
+    }
+
+    /// Takes a branch: its effects, its reply, and the next beat's opening line (announcing instead an
+    /// ending the coach did not choose).
+    private mutating func take(_ index: Int, of beat: Beat, for assessment: Assessment) -> Turn {
+        let branch = beat.branches[index]
+        if branch.once { spentBranches.insert("\(beat.id)#\(index)") }
+        for effect in branch.effects {
+            // A scenario's numbers are its author's: a state that would overflow stays at the limit.
+            let (sum, overflow) = state[effect.variable, default: 0].addingReportingOverflow(effect.delta)
+            state[effect.variable] = overflow ? (effect.delta > 0 ? .max : .min) : sum
+        }
+        let next = branch.goto.flatMap { scenario.beat($0) } ?? beat
+        let replyIndex = branch.client.entryIndex(for: assessment)
         var said: [String] = []
-        if let reply = pickLine(branch.client, avoiding: clientLine) { said.append(reply) }
-        let needsOpening = said.isEmpty || (next.end && next.id != beat.id)
+        if let replyIndex, let reply = pickLine(branch.client.entries[replyIndex].lines, avoiding: clientLine) {
+            said.append(reply)
+        }
+        // An ending the coach did not choose (the line's primary marker is not 8.9) is announced one turn
+        // ahead, so the coach still gets to close the session.
+        if next.end, next.id != beat.id, assessment.marker != .closing,
+            let announcement = next.announce.text(personaName: scenario.persona.name)
+        {
+            announcedEnd = next.id
+            if let last = said.last { clientLine = last }
+            return Turn(
+                assessment: assessment, fromBeat: beat.id, branchIndex: index, replyIndex: replyIndex, toBeat: beat.id,
+                clientLines: said, announcement: announcement, ended: false)
+        }
+        beatID = next.id
+        // Moving into another beat always says its opening line, after the reply, unless the reply leads in
+        // (an end beat has the last word all the same); staying says the beat's line only when there is no
+        // reply.
+        let movedOn = next.id != beat.id
+        let needsOpening = movedOn ? (!branch.leadsIn || next.end || said.isEmpty) : said.isEmpty
         if needsOpening, let opening = pickLine(next.client, avoiding: said.last ?? clientLine) {
             said.append(opening)
         }
         if let last = said.last { clientLine = last }
         isFinished = next.end
         return Turn(
-            assessment: assessment, fromBeat: from, branchIndex: chosen, toBeat: next.id, clientLines: said,
-            ended: next.end)
+            assessment: assessment, fromBeat: beat.id, branchIndex: index, replyIndex: replyIndex, toBeat: next.id,
+            clientLines: said, ended: next.end)
+    }
+
+    /// The turn after an announcement, when the coach did not close: the announced end beat's line, and the end.
+    private mutating func arriveAtAnnouncedEnd(_ endID: String, from beat: Beat, for assessment: Assessment) -> Turn {
+        let end = scenario.beat(endID) ?? beat
+        announcedEnd = nil
+        beatID = end.id
+        var said: [String] = []
+        if let line = pickLine(end.client, avoiding: clientLine) { said.append(line) }
+        if let last = said.last { clientLine = last }
+        isFinished = true
+        return Turn(
+            assessment: assessment, fromBeat: beat.id, branchIndex: nil, toBeat: end.id, clientLines: said, ended: true)
     }
 }
 
@@ -119,11 +170,32 @@ extension Engine {
 public struct Turn: Sendable, Equatable {
     public var assessment: Assessment
     public var fromBeat: String
-    /// Index of the branch taken in the beat's `branches`, nil when none could be taken.
+    /// Index of the branch taken in the beat's `branches`, nil when none could be taken (or the session
+    /// went to an announced end).
     public var branchIndex: Int?
+    /// Index of the reply set the client answered from, in the branch's `client` entries; nil when the
+    /// branch has no reply.
+    public var replyIndex: Int?
     public var toBeat: String
     /// What the client says in reply: the branch's reply and/or the next beat's line.
     public var clientLines: [String]
+    /// Said after the client's lines when the session is about to end without the coach closing it
+    /// ("Niamh glances at the clock."): the next answer is the last.
+    public var announcement: String?
     /// The session reached an end beat.
     public var ended: Bool
+
+    public init(
+        assessment: Assessment, fromBeat: String, branchIndex: Int?, replyIndex: Int? = nil, toBeat: String,
+        clientLines: [String], announcement: String? = nil, ended: Bool
+    ) {
+        self.assessment = assessment
+        self.fromBeat = fromBeat
+        self.branchIndex = branchIndex
+        self.replyIndex = replyIndex
+        self.toBeat = toBeat
+        self.clientLines = clientLines
+        self.announcement = announcement
+        self.ended = ended
+    }
 }

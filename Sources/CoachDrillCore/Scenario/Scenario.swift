@@ -79,10 +79,31 @@ public struct Beat: Sendable, Equatable {
     public var exemplar: String?
     public var branches: [Branch]
     public var end: Bool
+    /// For an end beat: how an ending the coach did not choose is announced one turn ahead.
+    public var announce: Announcement
+
+    /// How an end beat the coach did not choose is announced (`announce:`).
+    public enum Announcement: Sendable, Equatable {
+        /// "<name> glances at the clock."
+        case standard
+        /// The scenario's own words.
+        case text(String)
+        /// Not announced: the client walks out (`announce: false`).
+        case none
+
+        /// The words shown, or nil when the ending is not announced.
+        public func text(personaName: String) -> String? {
+            switch self {
+            case .standard: "\(personaName) glances at the clock."
+            case .text(let text): text
+            case .none: nil
+            }
+        }
+    }
 
     public init(
         id: String, client: [String], expects: [Marker] = [], hint: String? = nil, exemplar: String? = nil,
-        branches: [Branch] = [], end: Bool = false
+        branches: [Branch] = [], end: Bool = false, announce: Announcement = .standard
     ) {
         self.id = id
         self.client = client
@@ -91,6 +112,7 @@ public struct Beat: Sendable, Equatable {
         self.exemplar = exemplar
         self.branches = branches
         self.end = end
+        self.announce = announce
     }
 }
 
@@ -98,51 +120,64 @@ public struct Beat: Sendable, Equatable {
 public struct Branch: Sendable, Equatable {
     /// nil for the `default` branch.
     public var condition: Condition?
-    /// The client's reaction; when present it stands in for the next beat's own opening line.
-    public var client: [String]
+    /// The client's reaction, keyed by what the coach did; said before the next beat's opening line.
+    public var client: Replies
     public var effects: [Effect]
     /// The beat to go to; nil stays on the current beat.
     public var goto: String?
     /// A `once` branch is taken at most once per session; afterwards it is skipped.
     public var once: Bool
+    /// The reply already leads into the next beat, so that beat's opening line is not said
+    /// (`leads_in: true`; an end beat's line is said all the same).
+    public var leadsIn: Bool
 
     public init(
-        condition: Condition?, client: [String] = [], effects: [Effect] = [], goto: String? = nil,
-        once: Bool = false
+        condition: Condition?, client: Replies = [], effects: [Effect] = [], goto: String? = nil,
+        once: Bool = false, leadsIn: Bool = false
     ) {
         self.condition = condition
         self.client = client
         self.effects = effects
         self.goto = goto
         self.once = once
+        self.leadsIn = leadsIn
     }
 
     public var isDefault: Bool { condition == nil }
 }
 
-/// All parts must hold. A list of markers or traps holds when any one of them does.
+/// All parts must hold. A list of markers, stances, traps or advice kinds holds when any one of them does.
 public struct Condition: Sendable, Equatable {
     public var markers: [Marker]
     public var stances: [Stance]
     public var traps: [Trap]
+    /// The line advised with one of these kinds (`advice: action`).
+    public var advice: [AdviceKind]
     public var state: [StateTest]
 
-    public init(markers: [Marker] = [], stances: [Stance] = [], traps: [Trap] = [], state: [StateTest] = []) {
+    public init(
+        markers: [Marker] = [], stances: [Stance] = [], traps: [Trap] = [], advice: [AdviceKind] = [],
+        state: [StateTest] = []
+    ) {
         self.markers = markers
         self.stances = stances
         self.traps = traps
+        self.advice = advice
         self.state = state
     }
 
-    /// Whether an assessment (and the persona's state) satisfies the condition. A marker matches when it
-    /// is the primary marker or any marker the line touched with the same stance test.
+    /// Whether an assessment (and the persona's state) satisfies the condition. A marker test reads the
+    /// primary marker only: the marker that moves the story is the one the scorecard credits, never a
+    /// weaker secondary reading.
     public func holds(for assessment: Assessment, state values: [String: Int]) -> Bool {
         if !markers.isEmpty {
-            let touched = Set(assessment.hits.map(\.marker)).union(assessment.marker.map { [$0] } ?? [])
-            guard markers.contains(where: touched.contains) else { return false }
+            guard let primary = assessment.marker, markers.contains(primary) else { return false }
         }
         if !stances.isEmpty, !stances.contains(assessment.stance) { return false }
         if !traps.isEmpty, !traps.contains(where: assessment.traps.contains) { return false }
+        if !advice.isEmpty {
+            guard let kind = assessment.adviceKind, advice.contains(kind) else { return false }
+        }
         return state.allSatisfy { $0.holds(values[$0.variable] ?? 0) }
     }
 }

@@ -91,19 +91,31 @@ public struct TranscriptHeader: Sendable, Equatable, Encodable {
 
 /// Encoded as Swift derives it from `CodingKeys`, like the header.
 public struct TranscriptClientLine: Sendable, Equatable, Encodable {
-    enum CodingKeys: String, CodingKey { case beat, text, item }
+    enum CodingKeys: String, CodingKey { case beat, text, item, announcement }
 
     public var beat: String
     public var text: String
     public var item: Int?
+    /// Not the client's words but the announcement of an ending the coach did not choose
+    /// ("Niamh glances at the clock."); written only when true.
+    public var isAnnouncement: Bool
     /// 1-based line in the file.
     public var line: Int
 
-    public init(beat: String, text: String, item: Int? = nil, line: Int = 0) {
+    public init(beat: String, text: String, item: Int? = nil, isAnnouncement: Bool = false, line: Int = 0) {
         self.beat = beat
         self.text = text
         self.item = item
+        self.isAnnouncement = isAnnouncement
         self.line = line
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: CodingKeys.self)
+        try fields.encode(beat, forKey: .beat)
+        try fields.encode(text, forKey: .text)
+        try fields.encodeIfPresent(item, forKey: .item)
+        if isAnnouncement { try fields.encode(true, forKey: .announcement) }
     }
 }
 

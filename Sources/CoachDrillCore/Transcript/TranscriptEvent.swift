@@ -230,7 +230,8 @@ extension TranscriptClientLine: Decodable {
         let fields = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             beat: try fields.decode(String.self, forKey: .beat), text: try fields.decode(String.self, forKey: .text),
-            item: try fields.decodeIfPresent(Int.self, forKey: .item, in: 0...TranscriptReader.Limits.maxItem))
+            item: try fields.decodeIfPresent(Int.self, forKey: .item, in: 0...TranscriptReader.Limits.maxItem),
+            isAnnouncement: try fields.decodeIfPresent(Bool.self, forKey: .announcement) ?? false)
     }
 }
 
@@ -282,8 +283,9 @@ struct RecordedAssessment: Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, marker, stance, markers, traps, suggestion
+        case text, marker, stance, markers, traps, suggestion, unclear
         case stanceEvidence = "stance_evidence"
+        case suggestionMarker = "suggestion_marker"
     }
 
     enum HitKeys: String, CodingKey { case marker, stance, score, evidence }
@@ -313,7 +315,10 @@ struct RecordedAssessment: Codable {
             text: try fields.decode(String.self, forKey: .text), marker: try fields.decodeIfPresent(vocabulary: Marker.self, forKey: .marker),
             stance: try fields.decode(vocabulary: Stance.self, forKey: .stance), hits: hits, traps: traps,
             stanceEvidence: try fields.decodeIfPresent([RecordedEvidence].self, forKey: .stanceEvidence)?.map(\.evidence) ?? [],
-            suggestion: try fields.decodeIfPresent(String.self, forKey: .suggestion))
+            suggestion: try fields.decodeIfPresent(String.self, forKey: .suggestion),
+            suggestionMarker: try fields.decodeIfPresent(vocabulary: Marker.self, forKey: .suggestionMarker),
+            // Absent in transcripts written before the client could tell an unclear line from a clear one.
+            unclear: try fields.decodeIfPresent(Bool.self, forKey: .unclear) ?? false)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -332,6 +337,9 @@ struct RecordedAssessment: Codable {
         try fields.encode(assessment.traps.map(\.rawValue), forKey: .traps)
         try fields.encode(assessment.stanceEvidence.map(RecordedEvidence.init), forKey: .stanceEvidence)
         try fields.encode(assessment.suggestion, forKey: .suggestion)
+        try fields.encodeIfPresent(assessment.suggestionMarker?.rawValue, forKey: .suggestionMarker)
+        // Written only when true: a clear line is the rule, and older readers never see the key.
+        if assessment.unclear { try fields.encode(true, forKey: .unclear) }
     }
 }
 

@@ -67,13 +67,21 @@ enum ScenarioTemplate {
               - when: { marker: 8.1, stance: partner }
                 client: Clearer than when we started. I know what I'd be saying yes to.
                 effects: { ownership: +1 }
-                goto: next-step
+                goto: next-step          # moving on: next-step's own line is said after this reply
               - when: { stance: advise }
-                client: I suppose. If you think that's right.
+                client:                  # replies keyed by what the coach did; the first key that fits answers
+                  action: I suppose I could do that. If you think it's right.
+                  support: Maybe. My manager's stretched as it is, though.
+                  verdict: Maybe. I'm not sure I'm there yet.
+                  otherwise: Hm. If you think so.      # required, and last: fits any line
                 effects: { ownership: -1 }
                 goto: next-step
+              - when: { marker: [8.2, 8.3, 8.4, 8.5, 8.6, 8.7, 8.8, 8.9], stance: partner }
+                client: Good question. Can I hold onto it? I'd like to say where I've got to first.
               - default:                 # required, and last
-                client: Sorry, could you ask that another way?
+                client:
+                  unclear: Sorry, could you ask that another way?   # confusion only for lines that are unclear
+                  otherwise: Hmm. Let me think about where I've got to.
           next-step:
             client: So what do I do with all this?
             expects: [8.5]
@@ -83,41 +91,90 @@ enum ScenarioTemplate {
               - when: { marker: 8.5, stance: partner, state: { ownership: ">= 1" } }
                 client: I'll talk to my manager on Thursday and ask for two weeks to decide.
                 goto: closing
-              - when: { stance: advise }
+              - when: { marker: 8.9, stance: partner }
+                goto: warm-close
+              - when: { advice: [action, support, ending] }   # advice kinds: action, support, accountability, verdict, ending
                 client: Okay. I'll do what you said.
-                goto: flat-close
+                goto: flat-close         # an ending the coach did not choose is announced one turn ahead
+              - when: { marker: [8.1, 8.2, 8.3, 8.4, 8.5, 8.6, 8.7, 8.8], stance: partner }
+                client: That's a fair question. I keep coming back to what I'd actually do, though.
               - default:
                 client: Hmm. I'm not sure yet.
           closing:
             client: That feels like a good place to stop, honestly.
             expects: [8.9]
-            exemplar: How would you like to close today?
+            exemplar: How would you like to close our session today?
             branches:
               - when: { marker: 8.9, stance: partner }
                 goto: warm-close
-              - default:
+              - when: { advice: [action, support, verdict] }
+                client: Right. Another thing to think about.
                 goto: flat-close
+              - when: { marker: [8.1, 8.2, 8.3, 8.4, 8.5, 8.6, 8.7, 8.8], stance: partner }
+                client: Maybe. I think I've got what I came for, though.
+              - default:
+                client: Mm.
           warm-close:
             client: I'd like to say out loud what I'm taking away. Thank you.
             end: true
           flat-close:
             client: Right. Thanks.
             end: true
-        checks:                          # golden runs: `coachdrill test` replays them
+            announce: Alex glances at the clock.   # or `announce: false`: the client just leaves
+        checks:                          # golden runs; `coachdrill test --coverage` lists what they miss
           - name: partnering path
             turns:
               - coach: Where are you now with what you wanted from today?
                 expect: { marker: 8.1, stance: partner, goto: next-step }
               - coach: What would you like to do with this before we next meet?
                 expect: { marker: 8.5, stance: partner, goto: closing }
+              - coach: What have you learned about yourself today?
+                expect: { marker: 8.2, stance: partner, goto: closing }
+              - coach: Mm.
+                expect: { marker: none, goto: closing }
+              - coach: How would you like to close our session today?
+                expect: { marker: 8.9, stance: partner, goto: warm-close }
+          - name: replies at the start
+            turns:
+              - coach: Mm.
+                expect: { marker: none, stance: neutral, goto: wrap-up }
+              - coach: Tell me more.
+                expect: { marker: none, goto: wrap-up }
+              - coach: What have you noticed about yourself?
+                expect: { marker: 8.2, stance: partner, goto: wrap-up }
+              - coach: You should ask your manager for support.
+                expect: { marker: 8.6, stance: advise, goto: next-step }
+              - coach: What support do you have?
+                expect: { marker: 8.6, stance: partner, goto: next-step }
+              - coach: Tell me more.
+                expect: { marker: none, goto: next-step }
               - coach: How would you like to close our session today?
                 expect: { marker: 8.9, stance: partner, goto: warm-close }
           - name: advising path
             turns:
-              - coach: You should just take the project.
-                expect: { stance: advise, goto: next-step }
+              - coach: You should write a list of pros and cons.
+                expect: { marker: 8.5, stance: advise, goto: next-step }
               - coach: You need to tell your manager tomorrow.
-                expect: { stance: advise, goto: flat-close }
+                expect: { stance: advise, goto: next-step }
+              - coach: Tell me more.
+                expect: { goto: flat-close }
+          - name: a verdict, then advice at the close
+            turns:
+              - coach: You've clearly made real progress today.
+                expect: { marker: 8.1, stance: advise, goto: next-step }
+              - coach: What would you like to do with this before we next meet?
+                expect: { marker: 8.5, stance: partner, goto: next-step }
+          - name: advice of no particular kind
+            turns:
+              - coach: Don't overthink it.
+                expect: { marker: none, stance: advise, goto: next-step }
+          - name: advice at the close
+            from: closing
+            turns:
+              - coach: You should write a list of pros and cons.
+                expect: { stance: advise, goto: closing }
+              - coach: Tell me more.
+                expect: { goto: flat-close }
 
         """
     }

@@ -13,6 +13,8 @@ struct PlayCommand: ParsableCommand {
             not a terminal, coach lines are read from it one per line, so sessions can be scripted:
 
               printf 'Where are you now?\\n' | coachdrill play new-manager-checklist
+
+            In a script, a line that starts with # (after any spaces) is a comment.
             """)
 
     @Argument(help: "A scenario id (see `coachdrill list`) or a path to a scenario file.")
@@ -45,7 +47,7 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let style = Style.forStandardOutput(environment: environment)
-        let reader: LineReader
+        var reader: LineReader
         if let script {
             let fd = open(script, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ValidationError("cannot read script '\(script)': \(String(cString: strerror(errno)))") }
@@ -57,6 +59,7 @@ struct PlayCommand: ParsableCommand {
         }
         // Only the line editor shows what is typed; plain input is echoed so the output reads as a dialogue.
         let interactive = reader is EditLineReader
+        if !interactive { reader = ScriptLineReader(reader) }
 
         let library = ScenarioLibrary.standard(scenariosOption: scenarios)
         let path = try choosePath(library: library, reader: reader, interactive: interactive)
@@ -104,7 +107,7 @@ struct PlayCommand: ParsableCommand {
         }
         let card = session.scorecard
         if mode == .assess { session.say(session.assessmentReview()) }
-        session.say("\n" + ScorecardTable.render(card, style: style))
+        if !session.endScorecardShown { session.say("\n" + ScorecardTable.render(card, style: style)) }
         try? writer?.append(
             .end(TranscriptEnd(reason: end.reason, ended: UTCTime.iso8601(Date()), recorded: TranscriptEnd.RecordedTotals(card))))
         if let writer { session.say(style.dim("Transcript saved to \(writer.path)")) }

@@ -9,8 +9,9 @@ struct TestCommand: ParsableCommand {
         abstract: "Run scenarios' golden checks through the engine.",
         discussion: """
             Replays every check in the `checks:` of each scenario: each coach line must produce the expected \
-            marker, stance, traps and next beat. --coverage lists beats and conditional branches no check \
-            visits (default branches are fallbacks and need no check).
+            marker, stance, traps and next beat. --coverage lists the beats, conditional branches and reply \
+            sets (each key of a reply mapping, and each plain `client:` reply) no check visits, and the share \
+            of each that is visited (default branches are fallbacks and need no check; their replies do).
 
             Exit status: 0 all pass, 1 a check failed or a scenario does not load (or, with --coverage \
             --strict, something is not covered).
@@ -62,7 +63,8 @@ struct TestCommand: ParsableCommand {
             if coverage {
                 let beats = report.unvisitedBeats(in: scenario)
                 let branches = report.untakenBranches(in: scenario)
-                // Located like diagnostics, so an editor can jump to the beat or branch.
+                let replies = report.unusedReplies(in: scenario)
+                // Located like diagnostics, so an editor can jump to the beat, branch or reply.
                 for beat in beats {
                     let place = analysis.location(ofBeat: beat) ?? .file(file)
                     StandardOutput.write("\(place): not covered: beat '\(beat)'")
@@ -71,7 +73,20 @@ struct TestCommand: ParsableCommand {
                     let place = analysis.location(ofBranch: branch.index, inBeat: branch.beat) ?? .file(file)
                     StandardOutput.write("\(place): not covered: beat '\(branch.beat)' branch \(branch.index + 1)")
                 }
-                if strict, !beats.isEmpty || !branches.isEmpty { failed = true }
+                for reply in replies {
+                    let ref = reply.branch
+                    let place =
+                        analysis.location(ofReply: reply.entry, branch: ref.index, inBeat: ref.beat)
+                        ?? analysis.location(ofBranch: ref.index, inBeat: ref.beat) ?? .file(file)
+                    let key = scenario.beat(ref.beat)?.branches[ref.index].client.entries[reply.entry].key
+                    let name = key.map { $0 == .otherwise ? "reply" : "reply '\($0)'" } ?? "reply"
+                    StandardOutput.write("\(place): not covered: beat '\(ref.beat)' branch \(ref.index + 1) \(name)")
+                }
+                let figures = report.coverage(of: scenario)
+                StandardOutput.write(
+                    "\(file): coverage: " + Self.coverageLine(figures.beats, "beats") + ", "
+                        + Self.coverageLine(figures.branches, "branches") + ", " + Self.coverageLine(figures.replies, "replies"))
+                if strict, !beats.isEmpty || !branches.isEmpty || !replies.isEmpty { failed = true }
             }
         }
         let summary = Self.summary(
@@ -79,6 +94,11 @@ struct TestCommand: ParsableCommand {
             failures: totals.failures)
         StandardOutput.write(failed ? style.red(summary) : style.green(summary))
         if failed { throw ExitCode(1) }
+    }
+
+    /// "beats 11/12 (91%)"
+    static func coverageLine(_ coverage: CheckRunner.Coverage, _ name: String) -> String {
+        "\(name) \(coverage.visited)/\(coverage.total) (\(coverage.percent)%)"
     }
 
     /// "3 scenarios (1 does not load), 5 checks, 12 turns: 1 failure"

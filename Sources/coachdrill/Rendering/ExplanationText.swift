@@ -1,9 +1,11 @@
 import ScenarioFormat
 import CoachDrillCore
 
-/// `coachdrill explain`: the judgement for a person, each cue with what it counts for.
+/// `coachdrill explain`: the judgement for a person: the words that decided it, then every feature that
+/// counted, with what it added.
 enum ExplanationText {
-    static func render(_ assessment: Assessment) -> String {
+    static func render(_ explanation: Explanation) -> String {
+        let assessment = explanation.assessment
         var out = "line: \"\(TerminalText.sanitize(assessment.text))\"\n\n"
         out += "stance: \(assessment.stance.pastTense)\n"
         for evidence in assessment.stanceEvidence {
@@ -21,14 +23,43 @@ enum ExplanationText {
                 }
             }
         }
-        out += "\ntraps: " + (assessment.traps.isEmpty ? "none" : "") + "\n"
+        out += "\ntraps:" + (assessment.traps.isEmpty ? " none" : "") + "\n"
         for trap in assessment.traps {
             out += "  \(trap.rawValue): \(trap.explanation)\n"
         }
         if let suggestion = assessment.suggestion, assessment.stance != .partner {
-            out += "\na partnering way to say it: \"\(TerminalText.sanitize(suggestion))\"\n"
+            // Labelled as in the feedback line: the marker the suggestion serves.
+            out += "\n" + FeedbackLine.tryLabel(assessment) + ": \"\(TerminalText.sanitize(suggestion))\"\n"
         }
+        out += "\n" + reasoning("stance", explanation.stance)
+        out += "\n" + reasoning("marker", explanation.marker)
         return out
+    }
+
+    /// Every contribution of at least `shown`, largest first: weight for the verdict minus weight for the
+    /// runner-up. What is left out is counted, so nothing is hidden.
+    private static func reasoning(_ name: String, _ reasoning: Explanation.Reasoning) -> String {
+        var out = "why \(name) \(reasoning.chosen) and not \(reasoning.runnerUp), feature by feature "
+        out += "(weight for \(reasoning.chosen) minus weight for \(reasoning.runnerUp)):\n"
+        let shown = reasoning.contributions.filter { abs($0.amount) >= minimumShown }
+        for contribution in shown {
+            let quotes = contribution.quotes.map { "\"\(TerminalText.sanitize($0))\"" }.joined(separator: " ")
+            out += "  " + signed(contribution.amount) + "  " + TerminalText.sanitize(contribution.description)
+            out += quotes.isEmpty ? "\n" : "  " + quotes + "\n"
+        }
+        let hidden = reasoning.contributions.count - shown.count
+        if hidden > 0 { out += "  (and \(hidden) smaller, under \(signed(minimumShown).dropFirst()) each)\n" }
+        return out
+    }
+
+    static let minimumShown = 0.05
+
+    private static func signed(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : "+"
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     private static func stanceReason(_ assessment: Assessment) -> String {

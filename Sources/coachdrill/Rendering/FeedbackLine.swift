@@ -3,7 +3,7 @@ import CoachDrillCore
 
 /// The line printed after each answer:
 /// `✓ 8.7 accountability · partnered: "how would you like to hold yourself accountable"` or
-/// `✗ 8.5 next steps · advised: "you should" tells Dana what to do or think. Try: "What would you like to try?"`
+/// `✗ 8.5 next steps · advised: "you should" tells Dana what to do or think. Try (8.5): "What would you like to try?"`
 enum FeedbackLine {
     static func render(_ assessment: Assessment, clientName: String, style: Style) -> String {
         let marker = assessment.marker.map { "\($0.id) \($0.shortName)" } ?? "no marker"
@@ -26,12 +26,18 @@ enum FeedbackLine {
             out += ": a reflection; it neither invites nor directs."
         }
         if assessment.stance != .partner, let suggestion = assessment.suggestion {
-            out += " Try: \"\(TerminalText.sanitize(suggestion))\""
+            out += " " + tryLabel(assessment) + ": \"\(TerminalText.sanitize(suggestion))\""
         }
         for trap in assessment.traps {
             out += "\n  " + style.dim("trap \(trap.rawValue): \(trap.explanation)")
         }
         return out
+    }
+
+    /// "Try (8.6)": the marker the suggestion serves, so a suggestion on another marker than the verdict's
+    /// says so; "Try" alone for the generic suggestion.
+    static func tryLabel(_ assessment: Assessment) -> String {
+        assessment.suggestionMarker.map { "Try (\($0.id))" } ?? "Try"
     }
 
     private static func directingVerb(_ assessment: Assessment, singular: Bool) -> String {

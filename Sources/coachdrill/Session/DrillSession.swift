@@ -127,6 +127,7 @@ final class DrillSession: SessionPolicy {
                 for reply in step.clientLines {
                     try showClient(reply, beat: engine.beatID, index: index, speaker: scenario.persona.name)
                 }
+                if let announcement = step.announcement { try loop.showAnnouncement(announcement, beat: engine.beatID, item: index) }
             }
         }
         let passed = DrillGrading.passes(task, answers: itemAnswers, endedOn: engine.beatID)

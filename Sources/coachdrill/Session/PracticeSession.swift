@@ -40,19 +40,38 @@ final class PracticeSession: SessionPolicy {
         while true {
             switch try loop.read(self) {
             case .end(let end):
+                // Leaving after the story's end (Ctrl-D, :quit) completes the session; an interruption stays one.
+                if engine.isFinished, end == .quit || end == .endOfInput { return .completed }
                 return end
             case .skip:
                 continue
             case .answer(let line, let seconds):
+                if engine.isFinished {
+                    reply(style.dim(Self.endedReminder))
+                    continue
+                }
                 let turn = try loop.step(&engine, answer: line, seconds: seconds, assessor: assessor)
+                endScorecardShown = false
                 if mode == .practice {
                     say(FeedbackLine.render(turn.assessment, clientName: clientName, style: style))
                 }
                 for reply in turn.clientLines { try showClient(reply) }
-                if turn.ended { return .completed }
+                if let announcement = turn.announcement { try loop.showAnnouncement(announcement, beat: engine.beatID) }
+                guard turn.ended else { continue }
+                // Assessment mode ends at once; practice stays open so the last answer can still be undone.
+                if mode != .practice { return .completed }
+                say("\n" + ScorecardTable.render(scorecard, style: style))
+                say(style.dim(Self.endedNote))
+                endScorecardShown = true
             }
         }
     }
+
+    /// The scorecard was shown when the story ended and nothing has changed since: `play` need not show it again.
+    private(set) var endScorecardShown = false
+
+    static let endedNote = "The session has ended. :undo takes back your last answer; :quit (or Ctrl-D) leaves."
+    static let endedReminder = "The session has ended, so that line was not judged. :undo takes back your last answer; :quit (or Ctrl-D) leaves."
 
     private func showClient(_ text: String) throws {
         try loop.showClient(text, beat: engine.beatID, speaker: scenario.persona.name)
@@ -77,6 +96,7 @@ final class PracticeSession: SessionPolicy {
                 break
             }
             if let before = last.engine { engine = before }
+            endScorecardShown = false
             say("Undone. \(clientName) is waiting for your answer to:")
             try showClient(engine.clientLine)
         case ":restart":
@@ -88,6 +108,7 @@ final class PracticeSession: SessionPolicy {
                 break
             }
             loop.restart()
+            endScorecardShown = false
             say("Starting again from the top.")
             try showClient(engine.clientLine)
         case ":transcript":
@@ -126,6 +147,7 @@ final class PracticeSession: SessionPolicy {
     }
 
     private func hintText() -> String {
+        if engine.isFinished { return Self.endedNote }
         guard let beat = engine.beat else { return "No hint here." }
         var out = ""
         if let hint = beat.hint { out += TerminalText.sanitize(hint) }

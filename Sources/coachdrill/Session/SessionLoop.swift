@@ -110,6 +110,9 @@ final class SessionLoop {
     let clock: () -> TimeInterval
     /// The answers that count over the whole session: turn numbers and the scorecard.
     private(set) var answers = AnswerLog<PlayedAnswer>()
+    /// The last thing said was a client's line, which ends with a blank line: a reply and the next beat's
+    /// opening read as one speaker going on, one blank line apart, not two.
+    private var lastSaidWasClient = false
 
     init(
         reader: LineReader, echoInput: Bool, style: Style, transcript: TranscriptWriter?,
@@ -134,6 +137,7 @@ final class SessionLoop {
                 policy.promptIsLive
                 ? reader.readLine(livePrompt: LivePrompt { [unowned policy] in policy.prompt() })
                 : reader.readLine(prompt: prompt)
+            lastSaidWasClient = false
             switch read {
             case .endOfInput:
                 // A drill's countdown prompt is left open on a terminal; what follows starts on a new line.
@@ -216,7 +220,16 @@ final class SessionLoop {
     /// Records what the client says and shows it.
     func showClient(_ text: String, beat: String, item: Int? = nil, speaker: String) throws {
         try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, item: item)))
-        say("\n" + style.cyan(style.bold(TerminalText.sanitize(speaker))) + ": " + TerminalText.sanitize(text) + "\n")
+        let gap = lastSaidWasClient ? "" : "\n"
+        say(gap + style.cyan(style.bold(TerminalText.sanitize(speaker))) + ": " + TerminalText.sanitize(text) + "\n")
+        lastSaidWasClient = true
+    }
+
+    /// Records and shows the announcement of an ending the coach did not choose: narration, not the
+    /// client's words, so it is set apart from them.
+    func showAnnouncement(_ text: String, beat: String, item: Int? = nil) throws {
+        try transcript?.append(.client(TranscriptClientLine(beat: beat, text: text, item: item, isAnnouncement: true)))
+        say(style.dim("(" + TerminalText.sanitize(text) + ")") + "\n")
     }
 
     /// Judges an answer in the story, moves the engine on and records the answer.
@@ -259,6 +272,7 @@ final class SessionLoop {
 
     func say(_ text: String) {
         StandardOutput.say(text)
+        lastSaidWasClient = false
     }
 
     /// A command's answer. In `play`, one blank line follows before the next prompt, as after the client's

@@ -76,6 +76,8 @@ struct LearnedModel: Sendable {
 
     let vocabulary: Vocabulary
     let featureNames: [String]
+    /// Whether each feature is about particular words, which a quote can show (`EvidenceQuotes.isWording`).
+    let isWording: [Bool]
     let stance: Linear
     let marker: Linear
     let dev: DevFigures
@@ -93,6 +95,7 @@ struct LearnedModel: Sendable {
         }
         featureNames = file.features
         vocabulary = Vocabulary(names: file.features)
+        isWording = file.features.map(EvidenceQuotes.isWording)
         stance = file.stance
         marker = file.marker
         dev = file.dev
@@ -149,6 +152,15 @@ struct LearnedModel: Sendable {
             winner: winner, second: second, features: features, model: model)
     }
 
+    /// What each feature adds to `label` against `other` (for a secondary marker: why it, rather than the
+    /// primary one, was also likely).
+    func contributions(
+        _ model: Linear, features: [Int], as label: String, against other: String, atLeast minimum: Double = -.infinity
+    ) -> [Contribution] {
+        guard let k = model.classes.firstIndex(of: label), let r = model.classes.firstIndex(of: other) else { return [] }
+        return Self.contributions(model, features: features, for: k, against: r, atLeast: minimum)
+    }
+
     private static func contributions(
         _ model: Linear, features: [Int], for k: Int, against r: Int, atLeast minimum: Double
     ) -> [Contribution] {
@@ -159,6 +171,9 @@ struct LearnedModel: Sendable {
         }
         return found.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
     }
+
+    /// A marker other than the primary one is reported as a secondary reading from this probability up.
+    static let secondaryProbability = 0.25
 
     /// The model's verdict on a line on its own, from the line's features.
     func judge(_ line: String, clientLine: String = "") -> Label {

@@ -1,0 +1,112 @@
+/// Turns a decision's strongest features into quotes of the line as typed: the words a coach reads in the
+/// feedback line and in `explain`.
+struct EvidenceQuotes {
+    let bytes: [UInt8]
+    /// The known features found in the line, each with where it came from (a feature can occur more than
+    /// once; whole-line features have no place).
+    let found: [(feature: Int, span: Range<Int>?)]
+    let model: LearnedModel
+
+    /// At most this many quotes, and only features that add at least `minimum` to the verdict.
+    static let limit = 3
+    static let minimum = 0.15
+
+    init(bytes: [UInt8], found: [(feature: Int, span: Range<Int>?)], model: LearnedModel) {
+        self.bytes = bytes
+        self.found = found
+        self.model = model
+    }
+
+    /// The strongest contributions to `decision` that point at words, joined where they touch, as exact
+    /// quotes. Each quote names the feature that counted most in it.
+    func evidence(_ decision: LearnedModel.Decision) -> [Evidence] {
+        evidence(decision.contributions(atLeast: Self.minimum))
+    }
+
+    func evidence(_ contributions: [LearnedModel.Contribution]) -> [Evidence] {
+        var phrases: [(span: Range<Int>, amount: Double, feature: String)] = []
+        var used = 0
+        for contribution in contributions where contribution.amount >= Self.minimum {
+            guard model.isWording[contribution.feature] else { continue }
+            let feature = model.featureNames[contribution.feature]
+            let before = phrases.count
+            for place in found where place.feature == contribution.feature {
+                if let span = place.span { phrases.append((span, contribution.amount, feature)) }
+            }
+            if phrases.count > before { used += 1 }
+            if used == Self.limit * 2 { break }
+        }
+        // Join phrases that overlap or stand a few words apart in the same sentence, so a quote reads as a
+        // phrase ("Where are you now with what you wanted") rather than as scattered words.
+        phrases.sort { $0.span.lowerBound < $1.span.lowerBound }
+        var joined: [(span: Range<Int>, amount: Double, feature: String)] = []
+        for phrase in phrases {
+            if let last = joined.last, closeEnough(last.span, phrase.span) {
+                let span = last.span.lowerBound..<max(last.span.upperBound, phrase.span.upperBound)
+                joined[joined.count - 1] = phrase.amount > last.amount
+                    ? (span, phrase.amount, phrase.feature) : (span, last.amount, last.feature)
+            } else {
+                joined.append(phrase)
+            }
+        }
+        // Quoted and described lazily: only the few quotes kept are worth building words for.
+        let ranked = joined.sorted {
+            $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound
+        }.lazy.map { Evidence(text: String(decoding: self.bytes[$0.span], as: UTF8.self), cue: $0.feature) }
+        return Self.droppingContained(ranked, keeping: Self.limit).map {
+            Evidence(text: $0.text, cue: LineFeatures.describe($0.cue))
+        }
+    }
+
+    /// The strongest quotes, strongest first, without the ones whose words another quote already shows ("do
+    /// you want" beside "do you want to"): a verdict that quotes the same words twice reads as a stutter. Of
+    /// two equal quotes the first stays; a later quote that contains kept ones takes their place. One pass,
+    /// each quote compared with at most `keeping` others, so a long line's many phrases cost no more than
+    /// their length.
+    static func droppingContained(_ quotes: some Sequence<Evidence>, keeping limit: Int = .max) -> [Evidence] {
+        var kept: [(quote: Evidence, folded: String)] = []
+        for quote in quotes {
+            let folded = quote.text.lowercased()
+            if kept.contains(where: { $0.folded.contains(folded) }) { continue }
+            kept.removeAll { folded.contains($0.folded) }
+            kept.append((quote, folded))
+            if kept.count == limit { break }
+        }
+        return kept.map(\.quote)
+    }
+
+    /// At most `joinGap` words between two phrases, and no sentence boundary.
+    private func closeEnough(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard second.lowerBound > first.upperBound else { return true }
+        let between = bytes[first.upperBound..<second.lowerBound]
+        if between.contains(where: { Self.boundaries.contains($0) }) { return false }
+        // Count the words between without splitting (this runs for every quote of every line).
+        var words = 0
+        var inWord = false
+        for byte in between {
+            if byte == space {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words <= Self.joinGap
+    }
+
+    static let joinGap = 4
+    private let space = UInt8(ascii: " ")
+    static let boundaries: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")]
+
+    /// Whether a feature is about particular words (quoted as evidence) rather than the form of a whole
+    /// clause or line (shown by `explain`, but a poor quote: it would be the whole sentence).
+    static func isWording(_ feature: String) -> Bool {
+        let name = feature.hasPrefix("ask:") ? feature.dropFirst(4) : Substring(feature)
+        return !(name.hasPrefix("form:") || name.hasPrefix("shape:") || name.hasPrefix("client:"))
+    }
+
+    /// Every place a feature occurs, as typed.
+    func texts(of feature: Int) -> [String] {
+        found.compactMap { $0.feature == feature ? $0.span : nil }.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+}
