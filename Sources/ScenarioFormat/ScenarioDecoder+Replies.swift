@@ -141,16 +141,10 @@ extension ScenarioDecoder {
 
     mutating func adviceList(_ node: SourceNode, _ what: String) -> [AdviceKind] {
         oneOrMany(node, what).compactMap { item in
-            guard let text = item.scalarText else {
-                report(.wrongType, "an advice kind must be a name such as action, found \(item.typeDescription)", at: item)
-                return nil
-            }
-            if let kind = AdviceKind(rawValue: text) { return kind }
-            let names = AdviceKind.allCases.map(\.rawValue)
-            report(
-                .invalidValue, "'\(text)' is not an advice kind" + Suggestions.didYouMean(text, among: names), at: item,
-                help: "advice kinds are: \(names.joined(separator: ", "))")
-            return nil
+            name(
+                item, "an advice kind", plural: "advice kinds", example: "action",
+                names: AdviceKind.allCases.map(\.rawValue), unknown: .invalidValue
+            ) { AdviceKind(rawValue: $0) }
         }
     }
 }

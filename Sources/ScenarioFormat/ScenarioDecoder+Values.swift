@@ -126,15 +126,25 @@ extension ScenarioDecoder {
     }
 
     mutating func trap(_ node: SourceNode) -> Trap? {
+        name(node, "a trap", plural: "traps", example: "advice-giving", names: Trap.allCases.map(\.rawValue), unknown: .unknownTrap) {
+            Trap(id: $0)
+        }
+    }
+
+    /// A value named by one word from a fixed list (a trap, an advice kind): a located error for anything
+    /// else, with the nearest name and the whole list.
+    mutating func name<Value>(
+        _ node: SourceNode, _ what: String, plural: String, example: String, names: [String],
+        unknown code: DiagnosticCode, _ value: (String) -> Value?
+    ) -> Value? {
         guard let text = node.scalarText else {
-            report(.wrongType, "a trap must be a name such as advice-giving, found \(node.typeDescription)", at: node)
+            report(.wrongType, "\(what) must be a name such as \(example), found \(node.typeDescription)", at: node)
             return nil
         }
-        if let trap = Trap(id: text) { return trap }
-        let names = Trap.allCases.map(\.rawValue)
+        if let found = value(text) { return found }
         report(
-            .unknownTrap, "'\(text)' is not a trap" + Suggestions.didYouMean(text, among: names), at: node,
-            help: "traps are: \(names.joined(separator: ", "))")
+            code, "'\(text)' is not \(what)" + Suggestions.didYouMean(text, among: names), at: node,
+            help: "\(plural) are: \(names.joined(separator: ", "))")
         return nil
     }
 

@@ -85,16 +85,22 @@ final class AssessorTests: XCTestCase {
 
     // MARK: Leading and closed questions
 
-    func testLeadingQuestionTrap() {
-        for line in [
-            "Wouldn't it be simpler to just hand the rota to Marcus?",
-            "Don't you think the real issue is the budget?",
-            "You're going to talk to her this week, aren't you?",
-        ] {
-            let result = assessor.assess(line)
-            XCTAssertEqual(result.stance, .advise, line)
-            XCTAssertTrue(result.traps.contains(.leadingQuestion), line)
+    /// Each line is advice and falls into `trap`.
+    private func assertAdvice(_ lines: [String], fallsInto trap: Trap, file: StaticString = #filePath, line: UInt = #line) {
+        for text in lines {
+            let result = assessor.assess(text)
+            XCTAssertEqual(result.stance, .advise, text, file: file, line: line)
+            XCTAssertTrue(result.traps.contains(trap), text, file: file, line: line)
         }
+    }
+
+    func testLeadingQuestionTrap() {
+        assertAdvice(
+            [
+                "Wouldn't it be simpler to just hand the rota to Marcus?",
+                "Don't you think the real issue is the budget?",
+                "You're going to talk to her this week, aren't you?",
+            ], fallsInto: .leadingQuestion)
     }
 
     func testClosedQuestionTrap() {
@@ -166,15 +172,12 @@ final class AssessorTests: XCTestCase {
     /// Accountability the coach runs is named even when no catalogue cue knows its words; an opinion about
     /// tracking, or someone else keeping the client honest, is not the coach owning it.
     func testCoachRunAccountabilityInWordsNoCueKnows() {
-        for line in [
-            "I'll give you a ring on Monday to see if you did it.",
-            "I could check in with you on Friday to make sure it happened.",
-            "I'm going to ask you about this at the start of next session.",
-        ] {
-            let result = assessor.assess(line)
-            XCTAssertEqual(result.stance, .advise, line)
-            XCTAssertTrue(result.traps.contains(.coachOwnedAccountability), line)
-        }
+        assertAdvice(
+            [
+                "I'll give you a ring on Monday to see if you did it.",
+                "I could check in with you on Friday to make sure it happened.",
+                "I'm going to ask you about this at the start of next session.",
+            ], fallsInto: .coachOwnedAccountability)
         for line in ["I think you should track it in an app every night.", "Ask your brother to check you've done it."] {
             XCTAssertFalse(assessor.assess(line).traps.contains(.coachOwnedAccountability), line)
         }
