@@ -64,22 +64,31 @@ struct EvidenceQuotes {
     /// each quote compared with at most `keeping` others, so a long line's many phrases cost no more than
     /// their length.
     static func droppingContained(_ quotes: some Sequence<Evidence>, keeping limit: Int = .max) -> [Evidence] {
-        var kept: [(quote: Evidence, folded: String)] = []
+        var kept: [(quote: Evidence, folded: [UInt8])] = []
         for quote in quotes {
-            let folded = quote.text.lowercased()
-            if kept.contains(where: { $0.folded.contains(folded) }) { continue }
-            kept.removeAll { folded.contains($0.folded) }
+            let folded = Array(quote.text.lowercased().utf8)
+            if kept.contains(where: { occurs(folded, in: $0.folded) }) { continue }
+            kept.removeAll { occurs($0.folded, in: folded) }
             kept.append((quote, folded))
             if kept.count == limit { break }
         }
         return kept.map(\.quote)
     }
 
+    /// Whether `part` occurs in `whole`, byte for byte. Quotes are a few words long, so a plain scan is
+    /// quickest; Foundation's `contains` on strings costs ten times as much (it weighs the locale).
+    static func occurs(_ part: [UInt8], in whole: [UInt8]) -> Bool {
+        guard part.count <= whole.count else { return false }
+        return (0...(whole.count - part.count)).contains { start in
+            whole[start..<start + part.count].elementsEqual(part)
+        }
+    }
+
     /// At most `joinGap` words between two phrases, and no sentence boundary.
     private func closeEnough(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         guard second.lowerBound > first.upperBound else { return true }
         let between = bytes[first.upperBound..<second.lowerBound]
-        if between.contains(where: { Self.boundaries.contains($0) }) { return false }
+        if between.contains(where: Self.isBoundary) { return false }
         // Count the words between without splitting (this runs for every quote of every line).
         var words = 0
         var inWord = false
@@ -96,7 +105,14 @@ struct EvidenceQuotes {
 
     static let joinGap = 4
     private let space = UInt8(ascii: " ")
-    static let boundaries: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")]
+    /// A sentence boundary: `.`, `?`, `!`, `;` or `:` (a switch, not a set: this runs for every byte between
+    /// two quotes).
+    static func isBoundary(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":"): true
+        default: false
+        }
+    }
 
     /// Whether a feature is about particular words (quoted as evidence) rather than the form of a whole
     /// clause or line (shown by `explain`, but a poor quote: it would be the whole sentence).
