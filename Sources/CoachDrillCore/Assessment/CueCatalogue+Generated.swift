@@ -391,7 +391,7 @@ extension Focus.Words {
 }
 
 extension LineFeatures.Words {
-    static let reportingWords: [String] = ["said", "says", "told", "tells", "mentioned", "heard", "asked", "reckons", "reckoned", "thinks", "wants", "wanted", "described", "called", "named", "realised", "realized", "noticed", "decided", "sounds", "sounded"]
+    static let reportingWords: [String] = ["said", "says", "told", "tells", "mentioned", "heard", "asked", "reckons", "reckoned", "thinks", "wants", "wanted", "described", "called", "named", "realized", "noticed", "decided", "sounds", "sounded"]
     static let actorWords: [String] = ["you", "i", "we", "they", "he", "she", "let"]
     static let directingWords: [String] = ["should", "must", "need", "needs", "have", "ought", "had", "could", "might", "to"]
     static let skippedBeforeVerb: [String] = ["to", "also", "just", "really", "definitely", "probably", "maybe", "perhaps", "seriously", "honestly", "better", "at", "least", "first", "then", "now", "actually", "try", "go", "and"]
