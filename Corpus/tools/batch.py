@@ -245,8 +245,9 @@ def main():
         if name == "check":
             command.add_argument("--tidy", action="store_true", help="a gap-filling batch: skip the style floors")
         if name == "add":
-            # Test is the five batches drawn before anything ran on them (Corpus/README.md); new lines train.
-            command.add_argument("--split", choices=["train", "dev"], required=True)
+            # New lines train. `test` only for a batch named a test batch before a line of it was written
+            # (Corpus/README.md, "Splits"); list it in CorpusShapeTests.freshTestBatches too.
+            command.add_argument("--split", choices=["train", "dev", "test"], required=True)
     args = parser.parse_args()
     return args.run(args)
 

@@ -1,5 +1,5 @@
 /// The cue catalogue as a coach educator writes it in `cues.yaml`: every cue with its examples, and the
-/// word lists the clause and focus readings test words against.
+/// word lists the clause and focus readings and the learned model's features test words against.
 ///
 /// Values only: `CueFileReader` makes one from YAML text, `SwiftCatalogue` writes the Swift the product
 /// compiles in. Nothing here knows how a pattern matches; that is the product's one matcher (`CueIndex`).
@@ -44,7 +44,7 @@ public struct CueEntry: Equatable, Sendable {
 
 /// A named list of words that a reading tests tokens against, e.g. the clause reading's `question_words`.
 public struct WordList: Equatable, Sendable {
-    /// The reading that owns it: `clause` or `focus`.
+    /// The reading that owns it: `clause`, `focus` or `features` (the learned model's line features).
     public var group: String
     /// The list's name in the file, snake case (`question_words`).
     public var name: String

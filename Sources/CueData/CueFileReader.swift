@@ -15,18 +15,23 @@ public struct CueFileReader {
 
     static let cueFields = ["id", "pattern", "role", "marker", "label", "matches", "does_not_match"]
 
-    /// The word lists each reading owns, in the order the generated Swift declares them.
-    public static let wordListNames: [(group: String, names: [String])] = [
+    /// The word lists each reading owns, in the order the generated Swift declares them, with the Swift type
+    /// whose `Words` holds them.
+    public static let wordListNames: [(group: String, owner: String, names: [String])] = [
         (
-            "clause",
+            "clause", "Clause",
             [
                 "question_words", "auxiliaries", "subjects", "fillers", "instruction_verbs", "pronouns", "tag_words",
                 "tag_verbs", "asking_followers", "relative_subjects", "question_joiners", "wonder_words",
             ]
         ),
         (
-            "focus",
+            "focus", "Focus",
             ["lead_ins"]
+        ),
+        (
+            "features", "LineFeatures",
+            ["reporting_words", "actor_words", "directing_words", "skipped_before_verb", "function_words"]
         ),
     ]
 
@@ -130,7 +135,7 @@ public struct CueFileReader {
     private func wordLists(_ node: Node) throws(CueFileError) -> [WordList] {
         let groups = try mapping(node, "`word_lists`", allowed: Self.wordListNames.map(\.group))
         var lists: [WordList] = []
-        for (group, names) in Self.wordListNames {
+        for (group, _, names) in Self.wordListNames {
             guard let groupNode = groups[group] else {
                 throw CueFileError(.missingField(group, in: "`word_lists`"), at: location(of: node))
             }

@@ -20,8 +20,7 @@ public enum SwiftCatalogue {
             out += "        Cue(id: \(literal(cue.id)), \(literal(cue.pattern)), \(cue.role.swiftExpression), \(literal(cue.label))),\n"
         }
         out += "    ]\n}\n"
-        for (group, _) in CueFileReader.wordListNames {
-            let owner = group == "clause" ? "Clause" : "Focus"
+        for (group, owner, _) in CueFileReader.wordListNames {
             out += "\nextension \(owner).Words {\n"
             for list in file.wordLists where list.group == group {
                 out += "    static let \(camelCase(list.name)): [String] = [\(list.words.map(literal).joined(separator: ", "))]\n"

@@ -343,7 +343,7 @@ final class AssessorTests: XCTestCase {
             Evidence(text: "do you want to", cue: "a"), Evidence(text: "Do you want", cue: "b"),
             Evidence(text: "next week", cue: "c"), Evidence(text: "next week", cue: "d"),
         ]
-        XCTAssertEqual(EvidenceQuotes.droppingContained(quotes).map(\.cue), ["a", "c"])
+        XCTAssertEqual(EvidenceQuotes.droppingContained(quotes, text: \.text).map(\.cue), ["a", "c"])
         for line in ["Do you want to do you want to take a break?", "What do you want, and what do you want to try?"] {
             let assessment = assessor.assess(line)
             for evidence in [assessment.stanceEvidence] + assessment.hits.map(\.evidence) {

@@ -7,7 +7,7 @@ final class CueFileReaderTests: XCTestCase {
 
     private static let wordLists: String = {
         var text = "word_lists:\n"
-        for (group, names) in CueFileReader.wordListNames {
+        for (group, _, names) in CueFileReader.wordListNames {
             text += "  \(group):\n" + names.map { "    \($0): [word]\n" }.joined()
         }
         return text

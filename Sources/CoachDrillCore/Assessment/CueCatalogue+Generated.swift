@@ -389,3 +389,11 @@ extension Clause.Words {
 extension Focus.Words {
     static let leadIns: [String] = ["as", "before", "now", "given", "looking", "thinking", "since", "when", "if", "with", "having", "after", "from", "while", "in", "at", "on", "of", "for"]
 }
+
+extension LineFeatures.Words {
+    static let reportingWords: [String] = ["said", "says", "told", "tells", "mentioned", "heard", "asked", "reckons", "reckoned", "thinks", "wants", "wanted", "described", "called", "named", "realized", "noticed", "decided", "sounds", "sounded"]
+    static let actorWords: [String] = ["you", "i", "we", "they", "he", "she", "let"]
+    static let directingWords: [String] = ["should", "must", "need", "needs", "have", "ought", "had", "could", "might", "to"]
+    static let skippedBeforeVerb: [String] = ["to", "also", "just", "really", "definitely", "probably", "maybe", "perhaps", "seriously", "honestly", "better", "at", "least", "first", "then", "now", "actually", "try", "go", "and"]
+    static let functionWords: [String] = ["i", "you", "we", "they", "he", "she", "it", "me", "my", "your", "our", "their", "his", "her", "its", "myself", "yourself", "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "is", "are", "am", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "must", "need", "not", "that", "this", "what", "how", "just", "then", "there", "about", "from", "up", "out", "if", "as", "all", "really", "very"]
+}

@@ -25,7 +25,7 @@ struct Lexicon: Sendable {
 
     /// Every word of the readings' word sets. A `WordSet` of words not listed here stops the program the
     /// first time it is used, so a list cannot be forgotten quietly.
-    static let readingWords = Clause.Words.all + Focus.Words.all
+    static let readingWords = Clause.Words.all + Focus.Words.all + LineFeatures.Words.all
 
     /// The numbered words, by number.
     let words: [String]

@@ -24,14 +24,14 @@ struct EvidenceQuotes {
     }
 
     func evidence(_ contributions: [LearnedModel.Contribution]) -> [Evidence] {
-        var phrases: [(span: Range<Int>, amount: Double, feature: String)] = []
+        // Features by number until the few quotes kept are named (a name is a string to copy and release).
+        var phrases: [(span: Range<Int>, amount: Double, feature: Int)] = []
         var used = 0
         for contribution in contributions where contribution.amount >= Self.minimum {
             guard model.isWording[contribution.feature] else { continue }
-            let feature = model.featureNames[contribution.feature]
             let before = phrases.count
             for place in found where place.feature == contribution.feature {
-                if let span = place.span { phrases.append((span, contribution.amount, feature)) }
+                if let span = place.span { phrases.append((span, contribution.amount, contribution.feature)) }
             }
             if phrases.count > before { used += 1 }
             if used == Self.limit * 2 { break }
@@ -39,7 +39,7 @@ struct EvidenceQuotes {
         // Join phrases that overlap or stand a few words apart in the same sentence, so a quote reads as a
         // phrase ("Where are you now with what you wanted") rather than as scattered words.
         phrases.sort { $0.span.lowerBound < $1.span.lowerBound }
-        var joined: [(span: Range<Int>, amount: Double, feature: String)] = []
+        var joined: [(span: Range<Int>, amount: Double, feature: Int)] = []
         for phrase in phrases {
             if let last = joined.last, closeEnough(last.span, phrase.span) {
                 let span = last.span.lowerBound..<max(last.span.upperBound, phrase.span.upperBound)
@@ -52,9 +52,9 @@ struct EvidenceQuotes {
         // Quoted and described lazily: only the few quotes kept are worth building words for.
         let ranked = joined.sorted {
             $0.amount != $1.amount ? $0.amount > $1.amount : $0.span.lowerBound < $1.span.lowerBound
-        }.lazy.map { Evidence(text: String(decoding: self.bytes[$0.span], as: UTF8.self), cue: $0.feature) }
-        return Self.droppingContained(ranked, keeping: Self.limit).map {
-            Evidence(text: $0.text, cue: LineFeatures.describe($0.cue))
+        }.lazy.map { (text: String(decoding: self.bytes[$0.span], as: UTF8.self), feature: $0.feature) }
+        return Self.droppingContained(ranked, keeping: Self.limit, text: \.text).map {
+            Evidence(text: $0.text, cue: LineFeatures.describe(model.featureNames[$0.feature]))
         }
     }
 
@@ -63,23 +63,35 @@ struct EvidenceQuotes {
     /// two equal quotes the first stays; a later quote that contains kept ones takes their place. One pass,
     /// each quote compared with at most `keeping` others, so a long line's many phrases cost no more than
     /// their length.
-    static func droppingContained(_ quotes: some Sequence<Evidence>, keeping limit: Int = .max) -> [Evidence] {
-        var kept: [(quote: Evidence, folded: String)] = []
+    static func droppingContained<Quote>(
+        _ quotes: some Sequence<Quote>, keeping limit: Int = .max, text: KeyPath<Quote, String>
+    ) -> [Quote] {
+        var kept: [(quote: Quote, folded: [UInt8])] = []
         for quote in quotes {
-            let folded = quote.text.lowercased()
-            if kept.contains(where: { $0.folded.contains(folded) }) { continue }
-            kept.removeAll { folded.contains($0.folded) }
+            let folded = Array(quote[keyPath: text].lowercased().utf8)
+            if kept.contains(where: { occurs(folded, in: $0.folded) }) { continue }
+            kept.removeAll { occurs($0.folded, in: folded) }
             kept.append((quote, folded))
             if kept.count == limit { break }
         }
         return kept.map(\.quote)
     }
 
+    /// Whether `part` occurs in `whole`, byte for byte (an empty part occurs nowhere, as with `String`).
+    /// Quotes are a few words long, so a plain scan is quickest; Foundation's `contains` on strings costs ten
+    /// times as much (it compares by Unicode canonical equivalence, which quotes of one line do not need).
+    static func occurs(_ part: [UInt8], in whole: [UInt8]) -> Bool {
+        guard !part.isEmpty, part.count <= whole.count else { return false }
+        return (0...(whole.count - part.count)).contains { start in
+            whole[start..<start + part.count].elementsEqual(part)
+        }
+    }
+
     /// At most `joinGap` words between two phrases, and no sentence boundary.
     private func closeEnough(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         guard second.lowerBound > first.upperBound else { return true }
         let between = bytes[first.upperBound..<second.lowerBound]
-        if between.contains(where: { Self.boundaries.contains($0) }) { return false }
+        if between.contains(where: Self.isBoundary) { return false }
         // Count the words between without splitting (this runs for every quote of every line).
         var words = 0
         var inWord = false
@@ -96,7 +108,14 @@ struct EvidenceQuotes {
 
     static let joinGap = 4
     private let space = UInt8(ascii: " ")
-    static let boundaries: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")]
+    /// A sentence boundary: `.`, `?`, `!`, `;` or `:` (a switch, not a set: this runs for every byte between
+    /// two quotes).
+    static func isBoundary(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":"): true
+        default: false
+        }
+    }
 
     /// Whether a feature is about particular words (quoted as evidence) rather than the form of a whole
     /// clause or line (shown by `explain`, but a poor quote: it would be the whole sentence).

@@ -87,7 +87,7 @@ public enum LineFeatures {
 
         // Where each clause starts to report what someone said, if it does: a cue after that point is
         // reported ("he told you that you have to..."), not said to the client.
-        let reportingFrom = clauses.map { clause in clause.tokens.first { reportingWords.contains(tokens[$0].word) } }
+        let reportingFrom = clauses.map { clause in clause.tokens.first { reportingWords.contains(tokens[$0]) } }
         for match in matches {
             let clause = clauses[match.clause]
             let form = name(of: clause.form)
@@ -113,8 +113,8 @@ public enum LineFeatures {
         sink.add(client.isEmpty ? "shape:no-client-line" : "shape:client-line", span: nil)
         let clientWords = Set(client.map(\.word))
         // The client's content words only: "the" or "in" in the client's line says nothing about the turn,
-        // and weighed as if it did, it only fits the corpus.
-        sink.addClientWords(clientWords.subtracting(functionWords))
+        // and weighed as if it did, it only fits the corpus. (The client's line is not numbered: by name.)
+        sink.addClientWords(clientWords.subtracting(Words.functionWords))
         if !client.isEmpty { sink.add("shape:echo=" + echo(tokens, of: clientWords), span: nil) }
     }
 
@@ -122,7 +122,7 @@ public enum LineFeatures {
     /// words back ("You need to stop lending Ade money" after "I need to stop lending Ade money"), advice
     /// brings new ones. "none", "some" (under a third), "half" (under two thirds) or "most".
     private static func echo(_ tokens: [Token], of clientWords: Set<String>) -> String {
-        let content = tokens.filter { !$0.isBoundary && !functionWords.contains($0.word) }
+        let content = tokens.filter { !$0.isBoundary && !functionWords.contains($0) }
         guard !content.isEmpty else { return "none" }
         let echoed = content.filter { clientWords.contains($0.word) || clientWords.contains(stem($0.word)) }.count
         switch Double(echoed) / Double(content.count) {
@@ -133,14 +133,14 @@ public enum LineFeatures {
         }
     }
 
+    /// The word lists the features read (declared in cues.yaml under `word_lists: features:`, generated
+    /// into `CueCatalogue+Generated.swift`), each tested by the word's number (`WordSet`).
+    enum Words {
+        static let all = reportingWords + actorWords + directingWords + skippedBeforeVerb + functionWords
+    }
+
     /// Words that carry no content of their own, left out when measuring an echo.
-    static let functionWords: Set<String> = [
-        "i", "you", "we", "they", "he", "she", "it", "me", "my", "your", "our", "their", "his", "her", "its",
-        "myself", "yourself", "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for",
-        "with", "is", "are", "am", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will",
-        "would", "can", "could", "should", "must", "need", "not", "that", "this", "what", "how", "just", "then",
-        "there", "about", "from", "up", "out", "if", "as", "all", "really", "very",
-    ]
+    static let functionWords = WordSet(Words.functionWords)
 
     /// Who acts, and how: a pronoun and the word after it ("you should", "i would", "we could"). When the
     /// clause reports what someone said or was told ("your landlord told you that you have to..."), the
@@ -151,8 +151,8 @@ public enum LineFeatures {
         var reported = false
         for t in clause.tokens {
             let word = tokens[t].word
-            if reportingWords.contains(word) { reported = true }
-            guard actorWords.contains(word), t + 1 < clause.tokens.upperBound else { continue }
+            if reportingWords.contains(tokens[t]) { reported = true }
+            guard actorWords.contains(tokens[t]), t + 1 < clause.tokens.upperBound else { continue }
             let name = word + "+" + tokens[t + 1].word
             sink.add((reported ? "reported:" : "") + name, span: span(t..<t + 2))
         }
@@ -168,10 +168,10 @@ public enum LineFeatures {
         var t = range.lowerBound
         while t < range.upperBound {
             let word = tokens[t].word
-            if reportingWords.contains(word) { return nil }
-            if word == "you" || word == "yourself", t + 1 < range.upperBound, directingWords.contains(tokens[t + 1].word) {
+            if reportingWords.contains(tokens[t]) { return nil }
+            if word == "you" || word == "yourself", t + 1 < range.upperBound, directingWords.contains(tokens[t + 1]) {
                 var verb = t + 2
-                while verb < range.upperBound, skippedBeforeVerb.contains(tokens[verb].word) { verb += 1 }
+                while verb < range.upperBound, skippedBeforeVerb.contains(tokens[verb]) { verb += 1 }
                 return verb < range.upperBound ? verb : nil
             }
             t += 1
@@ -180,17 +180,13 @@ public enum LineFeatures {
     }
 
     /// Words after "you" that make what follows the coach's instruction ("you should", "you need to").
-    static let directingWords: Set<String> = ["should", "must", "need", "needs", "have", "ought", "had", "could", "might", "to"]
-    static let skippedBeforeVerb: Set<String> = [
-        "to", "also", "just", "really", "definitely", "probably", "maybe", "perhaps", "seriously", "honestly", "better",
-        "at", "least", "first", "then", "now", "actually", "try", "go", "and",
-    ]
-
-    static let actorWords: Set<String> = ["you", "i", "we", "they", "he", "she", "let"]
-    static let reportingWords: Set<String> = [
-        "said", "says", "told", "tells", "mentioned", "heard", "asked", "reckons", "reckoned", "thinks", "wants",
-        "wanted", "described", "called", "named", "realised", "realized", "noticed", "decided", "sounds", "sounded",
-    ]
+    static let directingWords = WordSet(Words.directingWords)
+    /// Words between those and the verb ("you should *also* start").
+    static let skippedBeforeVerb = WordSet(Words.skippedBeforeVerb)
+    /// Who can act in a clause: a pronoun ("you should", "we could"), or "let" ("let me...").
+    static let actorWords = WordSet(Words.actorWords)
+    /// Words that report what someone said, thought or was told.
+    static let reportingWords = WordSet(Words.reportingWords)
 
     static func name(of form: Clause.Form) -> String {
         switch form {
@@ -262,7 +258,7 @@ extension LineFeatures {
             return "a \(parts.first.map(String.init) ?? "") cue\(form)\(finally)"
         }
         if rest.hasPrefix("reported:") { return "'\(after("reported:").replacingOccurrences(of: "+", with: " "))' in reported speech" }
-        if let plus = rest.firstIndex(of: "+"), actorWords.contains(String(rest[..<plus])) {
+        if let plus = rest.firstIndex(of: "+"), Words.actorWords.contains(String(rest[..<plus])) {
             return "who acts: '\(rest.replacingOccurrences(of: "+", with: " "))'"
         }
         if rest.hasPrefix("client:") { return "the client's word '\(after("client:"))'" }
