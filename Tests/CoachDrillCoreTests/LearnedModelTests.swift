@@ -20,6 +20,21 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertEqual(evaluation.partnerCalledAdvised, model.dev.partnerCalledAdvised, accuracy: 1e-6)
     }
 
+    /// The weights file holds each feature's weights as one string of whole ten-thousandths: they decode to
+    /// the decimals the trainer rounded to, and a row with a missing or unreadable weight is refused.
+    func testWeightRowsDecodeAsTenThousandthsAndARowShortOfAClassIsRefused() throws {
+        func linear(_ rows: String) throws -> LearnedModel.Linear {
+            let json = #"{"classes":["a","b"],"intercepts":[0.5,-0.5],"regularisation_c":1,"weights":["# + rows + "]}"
+            return try JSONDecoder().decode(LearnedModel.Linear.self, from: Data(json.utf8))
+        }
+        let model = try linear(#""33 -10000","0 489""#)
+        XCTAssertEqual(model.weights, [0.0033, -1, 0, 0.0489])
+        XCTAssertEqual(model.weight(1, 1), 0.0489)
+        XCTAssertThrowsError(try linear(#""33 -1","7""#), "a feature with one weight for two classes")
+        XCTAssertThrowsError(try linear(#""33 x""#), "a weight that is not a whole number")
+        XCTAssertThrowsError(try linear(#""0.0033 1""#), "a decimal where ten-thousandths belong")
+    }
+
     /// Issue 14's floors, guarded on dev only: `test` never enters the working loop.
     func testDevFloors() throws {
         let dev = try CorpusFile.lines().filter { $0.split == .dev }
