@@ -18,8 +18,11 @@ from sklearn.linear_model import LogisticRegression
 C_GRID = [0.1, 0.3, 1.0, 3.0, 10.0]
 # A feature must occur in this many training lines to be weighed at all.
 MIN_LINES = 2
-# Weights are written with this many decimals, and the dev figures are measured with the rounded weights.
+# Weights are rounded to this many decimals (and written as whole units of the last one), and the dev
+# figures are measured with the rounded weights. The engine reads the rows as ten-thousandths
+# (LearnedModel.Linear): change both together.
 DECIMALS = 4
+assert DECIMALS == 4, "LearnedModel.Linear reads the weight rows as ten-thousandths"
 
 
 def layout(value, features):
@@ -131,9 +134,9 @@ def main(features_path, output_path):
             "regularisation_c": C,
             "intercepts": [float(x) for x in intercept],
             # One string a feature: its weight for each class in ten-thousandths (the weights are rounded
-            # to four decimals, so this is exact), separated by spaces. Half a million JSON numbers took
-            # the engine half a second to decode before its first judgement; forty thousand strings of
-            # whole numbers take a fraction of that.
+            # to four decimals, so this is exact), separated by one space. As 430,000 JSON numbers the
+            # weights took the engine half a second to decode before its first judgement; as 67,000
+            # strings of whole numbers they take a fraction of that.
             "weights": [" ".join(str(int(round(coef[k, i] * 10 ** DECIMALS))) for k in range(len(classes)))
                         for i in keep],
         }

@@ -12,7 +12,7 @@ public struct Assessor: Sendable {
     }
 
     /// Compiles the cue catalogue and loads the model's weights now (otherwise the first line judged
-    /// waits for them, about half a second, most of it decoding the weights' JSON), so a caller can do it
+    /// waits for them, about 0.2 s, most of it building the model's vocabulary), so a caller can do it
     /// off the main thread while the first prompt is on screen. Safe to call from any thread, once or many
     /// times.
     public static func prepare() {

@@ -32,14 +32,15 @@ struct LearnedModel: Sendable {
                 throw DecodingError.dataCorruptedError(
                     forKey: .intercepts, in: container, debugDescription: "every class needs one intercept")
             }
-            // One string a feature, its weight for each class in ten-thousandths, separated by spaces: the
-            // trainer rounds to four decimals, so this is exact, and forty thousand strings decode in a
-            // fraction of the time half a million JSON numbers took.
+            // One string a feature, its weight for each class in ten-thousandths, separated by one space:
+            // the trainer rounds to four decimals (`DECIMALS` in Training/train.py), so this is exact, and
+            // the rows of both models (about 67,000 strings) decode in a fraction of the time their 430,000
+            // weights took as JSON numbers.
             let rows = try container.decode([String].self, forKey: .weights)
             var weights: [Double] = []
             weights.reserveCapacity(rows.count * classes.count)
             for (feature, row) in rows.enumerated() {
-                let parts = row.split(separator: " ")
+                let parts = row.split(separator: " ", omittingEmptySubsequences: false)
                 let values = parts.compactMap { Int($0) }
                 guard parts.count == classes.count, values.count == parts.count else {
                     throw DecodingError.dataCorruptedError(

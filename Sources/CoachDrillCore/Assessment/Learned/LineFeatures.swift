@@ -113,7 +113,7 @@ public enum LineFeatures {
     /// A cue found in a clause, as the features know it: which cue, whether the clause reports it, the
     /// clause's form, and whether the clause is the turn's final ask. Its names are the same whichever line
     /// it is in, so the model numbers them once per cue (`Vocabulary.cueFeatures`) instead of per line.
-    struct CueFeatures: Hashable {
+    struct CueFeatures: Hashable, Sendable {
         let cue: Int32
         let reported: Bool
         let form: Clause.Form
@@ -129,7 +129,7 @@ public enum LineFeatures {
         /// The features' names, in the order a line has them: the cue, its role, its role in a clause of
         /// this form and, in the final ask, the role and the cue again (`ask:`).
         func names(of catalogue: [Cue]) -> [String] {
-            guard catalogue.indices.contains(Int(cue)) else { return [] }
+            precondition(catalogue.indices.contains(Int(cue)), "a cue number from another catalogue")
             let entry = catalogue[Int(cue)]
             let role = (reported ? "reported-" : "") + LineFeatures.name(of: entry.role)
             let cueName = (reported ? "reported-cue:" : "cue:") + entry.name

@@ -104,7 +104,9 @@ extension LearnedModel {
         /// here, so a line's cues cost a look-up each rather than five names built and hashed.
         let cueFeatures: [LineFeatures.CueFeatures: [Int]]
 
-        init(names: [String], catalogue: [Cue] = CueCatalogue.all) {
+        init(names: [String]) {
+            // The catalogue `NamedFeatures` names cues by: the two must agree.
+            let catalogue = CueCatalogue.all
             typealias Family = LineFeatures.WordFamily
             numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             var words: [String: Word] = [:]
