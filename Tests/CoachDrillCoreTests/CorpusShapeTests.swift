@@ -122,7 +122,9 @@ final class CorpusShapeTests: XCTestCase {
 
     /// Test sets written after the first engine was measured, each named a test set before a line of it was
     /// written, and read by the engine only once it was final (Corpus/README.md, "Who has looked at test").
-    static let freshTestBatches: Set<String> = ["b60", "b61", "b62", "b63", "b64", "b71", "b72"]
+    static let freshTestBatches: Set<String> = [
+        "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87",
+    ]
 
     /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
     /// each of its tags).

@@ -20,6 +20,24 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertEqual(evaluation.partnerCalledAdvised, model.dev.partnerCalledAdvised, accuracy: 1e-6)
     }
 
+    /// The weights file holds each feature's weights as one string of whole ten-thousandths: they decode to
+    /// the decimals the trainer rounded to, and a row with a missing or unreadable weight is refused.
+    func testWeightRowsDecodeAsTenThousandthsAndARowShortOfAClassIsRefused() throws {
+        func linear(_ rows: String) throws -> LearnedModel.Linear {
+            let json = #"{"classes":["a","b"],"intercepts":[0.5,-0.5],"regularisation_c":1,"weights":["# + rows + "]}"
+            return try JSONDecoder().decode(LearnedModel.Linear.self, from: Data(json.utf8))
+        }
+        let model = try linear(#""33 -10000","0 489""#)
+        XCTAssertEqual(model.weights, [0.0033, -1, 0, 0.0489])
+        XCTAssertEqual(model.weight(1, 1), 0.0489)
+        XCTAssertThrowsError(try linear(#""33 -1","7""#), "a feature with one weight for two classes")
+        XCTAssertThrowsError(try linear(#""33 x""#), "a weight that is not a whole number")
+        XCTAssertThrowsError(try linear(#""0.0033 1""#), "a decimal where ten-thousandths belong")
+        XCTAssertThrowsError(try linear(#""33 -1 5""#), "three weights for two classes")
+        XCTAssertThrowsError(try linear(#""""#), "an empty row")
+        XCTAssertThrowsError(try linear(#""33  -1""#), "two spaces: an empty weight")
+    }
+
     /// Issue 14's floors, guarded on dev only: `test` never enters the working loop.
     func testDevFloors() throws {
         let dev = try CorpusFile.lines().filter { $0.split == .dev }
@@ -51,6 +69,16 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertTrue(reported.contains("reported:you+have"))
         XCTAssertFalse(reported.contains("you+have"))
         XCTAssertFalse(reported.contains { $0.hasPrefix("directed:") })
+        // A cue's features name the cue, its role, its role in a clause of that form and, in the final ask,
+        // both again under `ask:`; in reported speech, the cue and the role say so.
+        XCTAssertTrue(names.isSuperset(of: ["role:directive", "role:directive@statement"]))
+        XCTAssertFalse(names.contains("ask:role:directive"), "the final ask is the question, not the instruction")
+        let asked = Set(LineFeatures.of("You should call her.").map(\.name))
+        XCTAssertTrue(asked.isSuperset(of: ["role:directive@statement", "ask:role:directive"]))
+        XCTAssertTrue(asked.contains { $0.hasPrefix("ask:cue:") })
+        XCTAssertTrue(reported.contains { $0.hasPrefix("reported-cue:") })
+        XCTAssertTrue(reported.contains { $0.hasPrefix("role:reported-") && $0.hasSuffix("@statement") })
+        XCTAssertFalse(reported.contains("role:directive"))
         // The client's content words count; their function words ("her") say nothing about the turn.
         let client = Set(LineFeatures.of("Well done.", clientLine: "I rang her!").map(\.name))
         XCTAssertTrue(client.isSuperset(of: ["client:rang", "shape:client-line"]))

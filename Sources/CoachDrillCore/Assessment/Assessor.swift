@@ -12,8 +12,9 @@ public struct Assessor: Sendable {
     }
 
     /// Compiles the cue catalogue and loads the model's weights now (otherwise the first line judged
-    /// waits for them, about a tenth of a second), so a caller can do it off the main thread while the
-    /// first prompt is on screen. Safe to call from any thread, once or many times.
+    /// waits for them, about 0.2 s, most of it building the model's vocabulary), so a caller can do it
+    /// off the main thread while the first prompt is on screen. Safe to call from any thread, once or many
+    /// times.
     public static func prepare() {
         _ = CueIndex.shared
         _ = LearnedModel.shared

@@ -1,6 +1,6 @@
 /// A sentence or clause of a coach line, and what kind of speech act its form suggests.
 struct Clause {
-    enum Form: Equatable {
+    enum Form: Equatable, CaseIterable {
         /// "What have you learned?", "I wonder how you'll use it".
         case openQuestion
         /// "Did you learn anything?", "You'll email her?".

@@ -34,7 +34,8 @@ final class PracticeSession: SessionPolicy {
     func run() throws -> SessionEnd {
         say(header())
         try showClient(engine.clientLine)
-        // The cue catalogue compiles while the trainee reads the client's first line, not before it shows.
+        // The cue catalogue compiles and the model's weights load (about 0.2 s of one core) while
+        // the trainee reads the client's first line, not before it shows nor after their first answer.
         DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         if engine.isFinished { return .completed }
         while true {

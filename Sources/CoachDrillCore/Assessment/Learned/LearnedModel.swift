@@ -28,11 +28,28 @@ struct LearnedModel: Sendable {
             classes = try container.decode([String].self, forKey: .classes)
             intercepts = try container.decode([Double].self, forKey: .intercepts)
             regularisationC = try container.decode(Double.self, forKey: .regularisationC)
-            weights = try container.decode([Double].self, forKey: .weights)
-            guard !classes.isEmpty, intercepts.count == classes.count, weights.count % classes.count == 0 else {
+            guard !classes.isEmpty, intercepts.count == classes.count else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .weights, in: container, debugDescription: "every feature needs one weight per class")
+                    forKey: .intercepts, in: container, debugDescription: "every class needs one intercept")
             }
+            // One string a feature, its weight for each class in ten-thousandths, separated by one space:
+            // the trainer rounds to four decimals (`DECIMALS` in Training/train.py), so this is exact, and
+            // the rows of both models (about 67,000 strings) decode in a fraction of the time their 430,000
+            // weights took as JSON numbers.
+            let rows = try container.decode([String].self, forKey: .weights)
+            var weights: [Double] = []
+            weights.reserveCapacity(rows.count * classes.count)
+            for (feature, row) in rows.enumerated() {
+                let parts = row.split(separator: " ", omittingEmptySubsequences: false)
+                let values = parts.compactMap { Int($0) }
+                guard parts.count == classes.count, values.count == parts.count else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .weights, in: container,
+                        debugDescription: "feature \(feature + 1) needs one whole number of ten-thousandths per class")
+                }
+                weights += values.map { Double($0) / 10_000 }
+            }
+            self.weights = weights
         }
 
         /// The weight of feature `f` for class `k`.

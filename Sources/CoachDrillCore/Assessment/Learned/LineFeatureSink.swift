@@ -10,6 +10,8 @@ protocol LineFeatureSink {
     mutating func addWords(of clause: Range<Int>, in tokens: [Token], inAsk: Bool)
     /// The words of the client's previous line (`client:`).
     mutating func addClientWords(_ words: Set<String>)
+    /// The features of a cue found in the line (`cue:`, `role:`, and their `ask:` and `reported` forms).
+    mutating func addCue(_ cue: LineFeatures.CueFeatures, span: Range<Int>?)
 }
 
 extension LineFeatures {
@@ -51,5 +53,9 @@ struct NamedFeatures: LineFeatureSink {
 
     mutating func addClientWords(_ words: Set<String>) {
         for word in words { add(LineFeatures.WordFamily.client + word, span: nil) }
+    }
+
+    mutating func addCue(_ cue: LineFeatures.CueFeatures, span: Range<Int>?) {
+        for name in cue.names(of: CueCatalogue.all) { add(name, span: span) }
     }
 }

@@ -89,18 +89,10 @@ public enum LineFeatures {
         // reported ("he told you that you have to..."), not said to the client.
         let reportingFrom = clauses.map { clause in clause.tokens.first { reportingWords.contains(tokens[$0]) } }
         for match in matches {
-            let clause = clauses[match.clause]
-            let form = name(of: clause.form)
             let reported = reportingFrom[match.clause].map { $0 < match.range.lowerBound } ?? false
-            let role = (reported ? "reported-" : "") + name(of: match.cue.role)
-            let where_ = span(match.range)
-            sink.add((reported ? "reported-cue:" : "cue:") + match.cue.name, span: where_)
-            sink.add("role:" + role, span: where_)
-            sink.add("role:" + role + "@" + form, span: where_)
-            if match.clause == ask {
-                sink.add("ask:role:" + role, span: where_)
-                sink.add((reported ? "ask:reported-cue:" : "ask:cue:") + match.cue.name, span: where_)
-            }
+            let found = CueFeatures(
+                cue: match.cue, reported: reported, form: clauses[match.clause].form, inAsk: match.clause == ask)
+            sink.addCue(found, span: span(match.range))
         }
 
         let questions = spoken.reduce(0) { $0 + (clauses[$1].form == .openQuestion || clauses[$1].form == .closedQuestion ? clauses[$1].questionCount : 0) }
@@ -116,6 +108,35 @@ public enum LineFeatures {
         // and weighed as if it did, it only fits the corpus. (The client's line is not numbered: by name.)
         sink.addClientWords(clientWords.subtracting(Words.functionWords))
         if !client.isEmpty { sink.add("shape:echo=" + echo(tokens, of: clientWords), span: nil) }
+    }
+
+    /// A cue found in a clause, as the features know it: which cue, whether the clause reports it, the
+    /// clause's form, and whether the clause is the turn's final ask. Its names are the same whichever line
+    /// it is in, so the model numbers them once per cue (`Vocabulary.cueFeatures`) instead of per line.
+    struct CueFeatures: Hashable, Sendable {
+        let cue: Int32
+        let reported: Bool
+        let form: Clause.Form
+        let inAsk: Bool
+
+        init(cue: CueReference, reported: Bool, form: Clause.Form, inAsk: Bool) {
+            self.cue = cue.number
+            self.reported = reported
+            self.form = form
+            self.inAsk = inAsk
+        }
+
+        /// The features' names, in the order a line has them: the cue, its role, its role in a clause of
+        /// this form and, in the final ask, the role and the cue again (`ask:`).
+        func names(of catalogue: [Cue]) -> [String] {
+            precondition(catalogue.indices.contains(Int(cue)), "a cue number from another catalogue")
+            let entry = catalogue[Int(cue)]
+            let role = (reported ? "reported-" : "") + LineFeatures.name(of: entry.role)
+            let cueName = (reported ? "reported-cue:" : "cue:") + entry.name
+            var names = [cueName, "role:" + role, "role:" + role + "@" + LineFeatures.name(of: form)]
+            if inAsk { names += ["ask:role:" + role, "ask:" + cueName] }
+            return names
+        }
     }
 
     /// How much of the turn's own content repeats the client's words: a reflection says the client's

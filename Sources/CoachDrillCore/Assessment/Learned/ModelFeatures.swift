@@ -66,6 +66,10 @@ struct ModelFeatures: LineFeatureSink {
             if let number = vocabulary.words[word]?.client { found.append((number, nil)) }
         }
     }
+
+    mutating func addCue(_ cue: LineFeatures.CueFeatures, span: Range<Int>?) {
+        for number in vocabulary.cueFeatures[cue] ?? [] { found.append((number, span)) }
+    }
 }
 
 extension LearnedModel {
@@ -96,8 +100,13 @@ extension LearnedModel {
         let numbers: [String: Int]
         let words: [String: Word]
         let pairs: [Pair: Numbers]
+        /// The known features of each cue as a line can have it, by number, in the order named: built once
+        /// here, so a line's cues cost a look-up each rather than five names built and hashed.
+        let cueFeatures: [LineFeatures.CueFeatures: [Int]]
 
         init(names: [String]) {
+            // The catalogue `NamedFeatures` names cues by: the two must agree.
+            let catalogue = CueCatalogue.all
             typealias Family = LineFeatures.WordFamily
             numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             var words: [String: Word] = [:]
@@ -134,6 +143,21 @@ extension LearnedModel {
             }
             self.words = words
             self.pairs = pairs
+            var cueFeatures: [LineFeatures.CueFeatures: [Int]] = [:]
+            let numbered = numbers
+            for (number, cue) in catalogue.enumerated() {
+                let reference = CueReference(number: Int32(number), role: cue.role)
+                for reported in [false, true] {
+                    for form in Clause.Form.allCases {
+                        for inAsk in [false, true] {
+                            let found = LineFeatures.CueFeatures(cue: reference, reported: reported, form: form, inAsk: inAsk)
+                            let known = found.names(of: catalogue).compactMap { numbered[$0] }
+                            if !known.isEmpty { cueFeatures[found] = known }
+                        }
+                    }
+                }
+            }
+            self.cueFeatures = cueFeatures
         }
     }
 }
