@@ -35,8 +35,6 @@ final class DrillSession: SessionPolicy {
     /// Plays every item in order; returns how the drill ended. Transcript write failures end it loudly.
     func run() throws -> SessionEnd {
         say(header())
-        // The model's weights load while the trainee reads the first item, not after their first answer.
-        DispatchQueue.global(qos: .userInitiated).async { Assessor.prepare() }
         for (index, item) in pack.items.enumerated() {
             say("\n" + style.bold("Item \(index + 1) of \(pack.items.count)") + style.dim(" · " + itemCaption(item)))
             let ending: ItemEnding
