@@ -7,10 +7,14 @@ import XCTest
 /// values, two labels on every new line, splits that cannot leak, the style mix, the per-marker counts, and
 /// no near-duplicates anywhere.
 final class CorpusShapeTests: XCTestCase {
-    /// The lines written for the corpus (not the two first corpora, which carry the `legacy` tag).
+    /// The lines written for the corpus: not the two first corpora (tagged `legacy`), nor the scenario
+    /// library's check lines (tagged `scenario`), which were not written to the corpus's quotas.
     private func newLines() throws -> [LabelledLine] {
-        try CorpusFile.lines().filter { !$0.batch.hasPrefix("legacy-") }
+        try CorpusFile.lines().filter { !$0.batch.hasPrefix("legacy-") && $0.batch != Self.scenarioBatch }
     }
+
+    /// The batch of the scenario library's check lines, labelled blind and used for training only.
+    static let scenarioBatch = "scenario-checks"
 
     func testColumnsAreTheDocumentedOnes() throws {
         XCTAssertEqual(try CorpusFile.header(), LabelledCorpus.columns)
@@ -28,6 +32,7 @@ final class CorpusShapeTests: XCTestCase {
             XCTAssertEqual(Set(line.styles).count, line.styles.count, "\(place): a style given twice")
             if line.styles.contains(.plain) { XCTAssertEqual(line.styles, [.plain], "\(place): plain goes alone") }
             XCTAssertEqual(line.styles.contains(.legacy), line.batch.hasPrefix("legacy-"), "\(place): legacy tag")
+            XCTAssertEqual(line.styles.contains(.scenario), line.batch == Self.scenarioBatch, "\(place): scenario tag")
             XCTAssertEqual(line.text.trimmingCharacters(in: .whitespaces), line.text, "\(place): spaces around the text")
         }
     }
@@ -46,7 +51,9 @@ final class CorpusShapeTests: XCTestCase {
                 XCTAssertTrue(line.adjudication.isEmpty, "\(place): the annotators agreed, yet there is an adjudication")
                 XCTAssertNil(line.overturnedFirstLabel)
             } else {
-                let reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                // The reason, after the overturned first label when the note starts with one.
+                let reason = line.overturnedFirstLabel == nil
+                    ? Substring(line.adjudication) : line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
                 XCTAssertGreaterThanOrEqual(reason.split(separator: " ").count, 4, "\(place): the third reading gives no reason")
             }
             // An overturned first label is recorded only when it really was overturned, and says so in the note.
@@ -105,6 +112,23 @@ final class CorpusShapeTests: XCTestCase {
         }
         XCTAssertTrue(later.allSatisfy { $0.value == .train }, "batches written after models were tried go to train")
         XCTAssertTrue(lines.filter { $0.split == .test }.allSatisfy { !$0.batch.hasPrefix("legacy-") })
+        XCTAssertEqual(splitOfBatch[Self.scenarioBatch], .train, "the scenario library's lines only train")
+    }
+
+    /// The scenario batch holds the library's own check lines, each with the client line it answers, and
+    /// nothing else: no line of it was written for the corpus.
+    func testTheScenarioBatchHoldsTheLibrarysCheckLines() throws {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }
+        let library = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let lines = try CorpusFile.lines().filter { $0.batch == Self.scenarioBatch }
+        XCTAssertGreaterThanOrEqual(lines.count, 1000)
+        for line in lines {
+            XCTAssertEqual(line.styles, [.scenario], "Corpus/coach-turns.tsv:\(line.line)")
+            XCTAssertTrue(library.contains(line.text), "Corpus/coach-turns.tsv:\(line.line): not a line of the library")
+        }
     }
 
     func testAtLeastThreeThousandNewLinesBesideTheFirstCorpora() throws {
@@ -123,7 +147,8 @@ final class CorpusShapeTests: XCTestCase {
     /// Test sets written after the first engine was measured, each named a test set before a line of it was
     /// written, and read by the engine only once it was final (Corpus/README.md, "Who has looked at test").
     static let freshTestBatches: Set<String> = [
-        "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87",
+        "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87", "b95", "b96", "b97", "b98",
+        "b99",
     ]
 
     /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
