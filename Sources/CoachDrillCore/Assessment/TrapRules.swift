@@ -62,12 +62,18 @@ enum TrapRules {
     static func coachRunsIt(_ line: LineReading) -> Bool {
         let words = line.tokens.map(\.word)
         return words.indices.contains { index in
-            if words[index] == "me" { return true }
+            if words[index] == "me" { return !saysTheClientNeedsNoCoach(words, before: index) }
             guard words[index] == "i", index + 1 < words.count else { return false }
             let next = words[index + 1]
             if coachOffers.contains(next) { return true }
             return next == "am" && index + 2 < words.count && words[index + 2] == "going"
         }
+    }
+
+    /// "You don't need me": the coach hands the check back rather than running it.
+    private static func saysTheClientNeedsNoCoach(_ words: [String], before index: Int) -> Bool {
+        guard index >= 2, words[index - 1] == "need" || words[index - 1] == "needs" else { return false }
+        return words[index - 2] == "not" || words[index - 2] == "never"
     }
 
     /// The verbs after "I" that offer the coach's own action.
