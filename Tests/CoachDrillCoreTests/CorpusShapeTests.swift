@@ -141,7 +141,7 @@ final class CorpusShapeTests: XCTestCase {
     /// (Corpus/README.md).
     static let gapFillingBatches: Set<String> = [
         "b25", "b26", "b27", "b28", "b29", "b30", "b47", "b48", "b49", "b50", "b51", "b52", "b53", "b54", "b55",
-        "b56", "b57", "b58", "b59", "b61", "b72",
+        "b56", "b57", "b58", "b59", "b61", "b65", "b70", "b72", "b91", "b92", "b93", "b94",
     ]
 
     /// Test sets written after the first engine was measured, each named a test set before a line of it was
