@@ -19,6 +19,7 @@ from sklearn.linear_model import LogisticRegression
 # standard error of the best wins: dev is a few hundred lines, so a gap smaller than that is noise, and the
 # stronger regularisation leans less on wording the corpus happens to have.
 C_GRID = [0.1, 0.3, 1.0, 3.0, 10.0]
+assert C_GRID == sorted(C_GRID), "the one-standard-error rule takes the first C that qualifies: strongest first"
 # A feature must occur in this many training lines to be weighed at all.
 MIN_LINES = 2
 # Weights are rounded to this many decimals (and written as whole units of the last one), and the dev

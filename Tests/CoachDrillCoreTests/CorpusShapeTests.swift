@@ -16,6 +16,15 @@ final class CorpusShapeTests: XCTestCase {
     /// The batch of the scenario library's check lines, labelled blind and used for training only.
     static let scenarioBatch = "scenario-checks"
 
+    /// Every shipped scenario file's text, one after another.
+    static func scenarioLibraryText() throws -> String {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+    }
+
     func testColumnsAreTheDocumentedOnes() throws {
         XCTAssertEqual(try CorpusFile.header(), LabelledCorpus.columns)
     }
@@ -52,8 +61,10 @@ final class CorpusShapeTests: XCTestCase {
                 XCTAssertNil(line.overturnedFirstLabel)
             } else {
                 // The reason, after the overturned first label when the note starts with one.
-                let reason = line.overturnedFirstLabel == nil
-                    ? Substring(line.adjudication) : line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                var reason = Substring(line.adjudication)
+                if line.overturnedFirstLabel != nil {
+                    reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                }
                 XCTAssertGreaterThanOrEqual(reason.split(separator: " ").count, 4, "\(place): the third reading gives no reason")
             }
             // An overturned first label is recorded only when it really was overturned, and says so in the note.
@@ -118,16 +129,14 @@ final class CorpusShapeTests: XCTestCase {
     /// The scenario batch holds the library's own check lines, each with the client line it answers, and
     /// nothing else: no line of it was written for the corpus.
     func testTheScenarioBatchHoldsTheLibrarysCheckLines() throws {
-        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scenarios")
-        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" }
-        let library = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let library = try Self.scenarioLibraryText()
         let lines = try CorpusFile.lines().filter { $0.batch == Self.scenarioBatch }
         XCTAssertGreaterThanOrEqual(lines.count, 1000)
         for line in lines {
             XCTAssertEqual(line.styles, [.scenario], "Corpus/coach-turns.tsv:\(line.line)")
-            XCTAssertTrue(library.contains(line.text), "Corpus/coach-turns.tsv:\(line.line): not a line of the library")
+            XCTAssertTrue(library.contains("coach: " + line.text) || library.contains("coach: \"" + line.text),
+                "Corpus/coach-turns.tsv:\(line.line): not a coach line of the library's checks")
+            XCTAssertTrue(library.contains(line.clientLine), "Corpus/coach-turns.tsv:\(line.line): not a client line of the library")
         }
     }
 
@@ -147,8 +156,8 @@ final class CorpusShapeTests: XCTestCase {
     /// Test sets written after the first engine was measured, each named a test set before a line of it was
     /// written, and read by the engine only once it was final (Corpus/README.md, "Who has looked at test").
     static let freshTestBatches: Set<String> = [
-        "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87", "b95", "b96", "b97", "b98",
-        "b99",
+        "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87",
+        "b95", "b96", "b97", "b98", "b99",
     ]
 
     /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
@@ -169,11 +178,7 @@ final class CorpusShapeTests: XCTestCase {
 
     /// Some replies answer lines the shipped scenarios' clients really say.
     func testSomeRepliesAnswerTheShippedScenarios() throws {
-        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scenarios")
-        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" }
-        let library = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let library = try Self.scenarioLibraryText()
         let fromScenarios = try newLines().filter { $0.clientLine.count > 20 && library.contains($0.clientLine) }
         XCTAssertGreaterThanOrEqual(fromScenarios.count, 200, "replies to a scenario's client line")
     }

@@ -57,7 +57,8 @@ enum TrapRules {
 
     /// Accountability the coach runs, in words no cue names ("I'll give you a ring on Monday to see if you
     /// did it."): the coach offers to act ("I will", "I'll", "I can", "I could", "I am going to") or is the
-    /// one told ("me"). Read only once the model has judged the line advice on accountability, so an
+    /// one told ("me"), unless the line says the client does not need the coach ("You don't need me"), which
+    /// hands the check back. Read only once the model has judged the line advice on accountability, so an
     /// opinion ("I think you should track it") or someone else keeping the client honest does not count.
     static func coachRunsIt(_ line: LineReading) -> Bool {
         let words = line.tokens.map(\.word)
@@ -72,9 +73,13 @@ enum TrapRules {
 
     /// "You don't need me": the coach hands the check back rather than running it.
     private static func saysTheClientNeedsNoCoach(_ words: [String], before index: Int) -> Bool {
-        guard index >= 2, words[index - 1] == "need" || words[index - 1] == "needs" else { return false }
-        return words[index - 2] == "not" || words[index - 2] == "never"
+        guard index >= 2, needWords.contains(words[index - 1]) else { return false }
+        return negations.contains(words[index - 2])
     }
+
+    private static let needWords: Set<String> = ["need", "needs"]
+    /// "Don't" and "doesn't" reach here as "do not" and "does not" (`Tokenizer`).
+    private static let negations: Set<String> = ["not", "never"]
 
     /// The verbs after "I" that offer the coach's own action.
     static let coachOffers: Set<String> = ["will", "can", "could", "shall"]
