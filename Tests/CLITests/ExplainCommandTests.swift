@@ -32,11 +32,11 @@ final class ExplainCommandTests: XCTestCase {
     func testALineIsJudgedAtABeat() throws {
         let scenario = CoachDrillBinary.fixture("lint/clean/quiet-finisher.yaml")
         let result = try CoachDrillBinary.run(
-            ["explain", "You should just stop here.", "--scenario", scenario, "--beat", "wrap-up"])
+            ["explain", "We should stop here for today.", "--scenario", scenario, "--beat", "wrap-up"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("at beat 'wrap-up', which expects 8.9\nline: \"You should just stop here.\""), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("at beat 'wrap-up', which expects 8.9\nline: \"We should stop here for today.\""), result.stdout)
         XCTAssertTrue(result.stdout.contains("Try (8.9): \"How would you like to close our session today?\""), result.stdout)
-        let elsewhere = try CoachDrillBinary.run(["explain", "You should just stop here."])
+        let elsewhere = try CoachDrillBinary.run(["explain", "We should stop here for today."])
         XCTAssertFalse(elsewhere.stdout.contains("at beat"), elsewhere.stdout)
         XCTAssertEqual(try CoachDrillBinary.run(["explain", "Hello?", "--beat", "wrap-up"]).status, 2)
     }

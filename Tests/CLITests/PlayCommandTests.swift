@@ -77,7 +77,7 @@ final class PlayCommandTests: XCTestCase {
         try CoachDrillBinary.assertMatchesGolden(result.stdout, "play-feedback-wording.txt")
         XCTAssertTrue(result.stdout.contains("advised: \"Great job\" grades Sam."), result.stdout)
         XCTAssertTrue(
-            result.stdout.contains("advised: \"Well done\", \"brilliant work, and I am so proud\" grade Sam."), result.stdout)
+            result.stdout.contains("advised: \"Well done\", \"Honestly, that was brilliant work, and I am so proud\" grade Sam."), result.stdout)
         XCTAssertTrue(
             result.stdout.contains(
                 "advised: \"Email me on Friday\", \"text me on Monday so I know\" make Sam answer to you instead of owning the follow-through."),

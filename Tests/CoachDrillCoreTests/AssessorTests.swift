@@ -183,6 +183,19 @@ final class AssessorTests: XCTestCase {
         }
     }
 
+    /// Turning down the client's request to be checked on is accountability the coach hands back, not runs:
+    /// "me" in "you don't need me" is not the coach taking the job.
+    func testHandingTheCheckBackIsNotTheCoachOwningIt() {
+        let asked = AssessmentContext(
+            clientLine: "Would you mind if I sent you my word count every evening? And if I don't, you could chase me?")
+        let handedBack = assessor.assess("You don't need me, you're more disciplined than you think.", context: asked)
+        XCTAssertEqual(handedBack.marker, .accountability)
+        XCTAssertEqual(handedBack.stance, .advise)
+        XCTAssertFalse(handedBack.traps.contains(.coachOwnedAccountability))
+        let taken = assessor.assess("You don't need to remember, I'll message you every evening to chase you.", context: asked)
+        XCTAssertTrue(taken.traps.contains(.coachOwnedAccountability))
+    }
+
     func testClientDesignedAccountabilityPartners() {
         let result = assessor.assess("How will you know you've actually kept to it?")
         XCTAssertEqual(result.marker, .accountability)
@@ -473,7 +486,7 @@ final class AssessorTests: XCTestCase {
 
     func testDirectedActionIsANextStep() {
         for line in [
-            "You should book a call with a financial adviser before Friday.",
+            "You should book the venue for the party before Friday.",
             "You need to send Ilse a calendar invite today.",
             "You need to email the landlord before the end of the week.",
             "Send your manager the draft tonight.",
@@ -489,6 +502,8 @@ final class AssessorTests: XCTestCase {
     func testDirectedPhraseAboutSomethingElseKeepsItsMarker() {
         // The object of the directed action is support, reporting or celebration, not a step.
         XCTAssertEqual(assessor.assess("You should join a support group for carers.").marker, .resources)
+        // A professional is a resource (docs/annotation.md, 8.6), even when booking one is put as a step.
+        XCTAssertEqual(assessor.assess("You should book a call with a financial adviser before Friday.").marker, .resources)
         XCTAssertEqual(assessor.assess("Email me on Friday so I know it's done.").marker, .accountability)
         XCTAssertEqual(assessor.assess("Tell your sister so she can keep you honest.").marker, .accountability)
         XCTAssertFalse(

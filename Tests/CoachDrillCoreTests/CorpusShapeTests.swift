@@ -7,9 +7,22 @@ import XCTest
 /// values, two labels on every new line, splits that cannot leak, the style mix, the per-marker counts, and
 /// no near-duplicates anywhere.
 final class CorpusShapeTests: XCTestCase {
-    /// The lines written for the corpus (not the two first corpora, which carry the `legacy` tag).
+    /// The lines written for the corpus: not the two first corpora (tagged `legacy`), nor the scenario
+    /// library's check lines (tagged `scenario`), which were not written to the corpus's quotas.
     private func newLines() throws -> [LabelledLine] {
-        try CorpusFile.lines().filter { !$0.batch.hasPrefix("legacy-") }
+        try CorpusFile.lines().filter { !$0.batch.hasPrefix("legacy-") && $0.batch != Self.scenarioBatch }
+    }
+
+    /// The batch of the scenario library's check lines, labelled blind and used for training only.
+    static let scenarioBatch = "scenario-checks"
+
+    /// Every shipped scenario file's text, one after another.
+    static func scenarioLibraryText() throws -> String {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
     }
 
     func testColumnsAreTheDocumentedOnes() throws {
@@ -28,6 +41,7 @@ final class CorpusShapeTests: XCTestCase {
             XCTAssertEqual(Set(line.styles).count, line.styles.count, "\(place): a style given twice")
             if line.styles.contains(.plain) { XCTAssertEqual(line.styles, [.plain], "\(place): plain goes alone") }
             XCTAssertEqual(line.styles.contains(.legacy), line.batch.hasPrefix("legacy-"), "\(place): legacy tag")
+            XCTAssertEqual(line.styles.contains(.scenario), line.batch == Self.scenarioBatch, "\(place): scenario tag")
             XCTAssertEqual(line.text.trimmingCharacters(in: .whitespaces), line.text, "\(place): spaces around the text")
         }
     }
@@ -46,7 +60,11 @@ final class CorpusShapeTests: XCTestCase {
                 XCTAssertTrue(line.adjudication.isEmpty, "\(place): the annotators agreed, yet there is an adjudication")
                 XCTAssertNil(line.overturnedFirstLabel)
             } else {
-                let reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                // The reason, after the overturned first label when the note starts with one.
+                var reason = Substring(line.adjudication)
+                if line.overturnedFirstLabel != nil {
+                    reason = line.adjudication.split(separator: ";", maxSplits: 1).last ?? ""
+                }
                 XCTAssertGreaterThanOrEqual(reason.split(separator: " ").count, 4, "\(place): the third reading gives no reason")
             }
             // An overturned first label is recorded only when it really was overturned, and says so in the note.
@@ -105,6 +123,21 @@ final class CorpusShapeTests: XCTestCase {
         }
         XCTAssertTrue(later.allSatisfy { $0.value == .train }, "batches written after models were tried go to train")
         XCTAssertTrue(lines.filter { $0.split == .test }.allSatisfy { !$0.batch.hasPrefix("legacy-") })
+        XCTAssertEqual(splitOfBatch[Self.scenarioBatch], .train, "the scenario library's lines only train")
+    }
+
+    /// The scenario batch holds the library's own check lines, each with the client line it answers, and
+    /// nothing else: no line of it was written for the corpus.
+    func testTheScenarioBatchHoldsTheLibrarysCheckLines() throws {
+        let library = try Self.scenarioLibraryText()
+        let lines = try CorpusFile.lines().filter { $0.batch == Self.scenarioBatch }
+        XCTAssertGreaterThanOrEqual(lines.count, 1000)
+        for line in lines {
+            XCTAssertEqual(line.styles, [.scenario], "Corpus/coach-turns.tsv:\(line.line)")
+            XCTAssertTrue(library.contains("coach: " + line.text) || library.contains("coach: \"" + line.text),
+                "Corpus/coach-turns.tsv:\(line.line): not a coach line of the library's checks")
+            XCTAssertTrue(library.contains(line.clientLine), "Corpus/coach-turns.tsv:\(line.line): not a client line of the library")
+        }
     }
 
     func testAtLeastThreeThousandNewLinesBesideTheFirstCorpora() throws {
@@ -117,13 +150,14 @@ final class CorpusShapeTests: XCTestCase {
     /// (Corpus/README.md).
     static let gapFillingBatches: Set<String> = [
         "b25", "b26", "b27", "b28", "b29", "b30", "b47", "b48", "b49", "b50", "b51", "b52", "b53", "b54", "b55",
-        "b56", "b57", "b58", "b59", "b61", "b72",
+        "b56", "b57", "b58", "b59", "b61", "b65", "b70", "b72", "b91", "b92", "b93", "b94",
     ]
 
     /// Test sets written after the first engine was measured, each named a test set before a line of it was
     /// written, and read by the engine only once it was final (Corpus/README.md, "Who has looked at test").
     static let freshTestBatches: Set<String> = [
         "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87",
+        "b95", "b96", "b97", "b98", "b99",
     ]
 
     /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under
@@ -144,11 +178,7 @@ final class CorpusShapeTests: XCTestCase {
 
     /// Some replies answer lines the shipped scenarios' clients really say.
     func testSomeRepliesAnswerTheShippedScenarios() throws {
-        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scenarios")
-        let files = try FileManager.default.contentsOfDirectory(at: scenarios, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" }
-        let library = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let library = try Self.scenarioLibraryText()
         let fromScenarios = try newLines().filter { $0.clientLine.count > 20 && library.contains($0.clientLine) }
         XCTAssertGreaterThanOrEqual(fromScenarios.count, 200, "replies to a scenario's client line")
     }

@@ -46,7 +46,7 @@ final class LabelledCorpusTests: XCTestCase {
             ("marker\tstance\ttext\n8.5\tadvise\n", "f:2:1: expected 3 tab-separated fields (marker stance text), found 2"),
             ("marker\ttext\n", "f:1:1: the header must name the columns stance (tab-separated), as in Corpus/coach-turns.tsv"),
             (header + "\nx\tsometimes\tx\tplain\t\tGo.\t8.5\tadvise\t\t\t\n", "f:2:3: unknown split 'sometimes' (use train, dev or test)"),
-            (header + "\nx\tdev\tx\tfancy\t\tGo.\t8.5\tadvise\t\t\t\n", "f:2:9: unknown style 'fancy' (use multi, hedged, speech, regional, looks-advice, looks-invite, plain, legacy)"),
+            (header + "\nx\tdev\tx\tfancy\t\tGo.\t8.5\tadvise\t\t\t\n", "f:2:9: unknown style 'fancy' (use multi, hedged, speech, regional, looks-advice, looks-invite, plain, legacy, scenario)"),
             (header + "\nx\tdev\tx\tplain\t\tGo.\t8.5\tadvise\t8.5\t\t\n", "f:2:35: unknown stance '' (use partner, advise or neutral)"),
         ]
         for (text, expected) in cases {

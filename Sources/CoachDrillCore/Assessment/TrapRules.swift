@@ -57,18 +57,29 @@ enum TrapRules {
 
     /// Accountability the coach runs, in words no cue names ("I'll give you a ring on Monday to see if you
     /// did it."): the coach offers to act ("I will", "I'll", "I can", "I could", "I am going to") or is the
-    /// one told ("me"). Read only once the model has judged the line advice on accountability, so an
+    /// one told ("me"), unless the line says the client does not need the coach ("You don't need me"), which
+    /// hands the check back. Read only once the model has judged the line advice on accountability, so an
     /// opinion ("I think you should track it") or someone else keeping the client honest does not count.
     static func coachRunsIt(_ line: LineReading) -> Bool {
         let words = line.tokens.map(\.word)
         return words.indices.contains { index in
-            if words[index] == "me" { return true }
+            if words[index] == "me" { return !saysTheClientNeedsNoCoach(words, before: index) }
             guard words[index] == "i", index + 1 < words.count else { return false }
             let next = words[index + 1]
             if coachOffers.contains(next) { return true }
             return next == "am" && index + 2 < words.count && words[index + 2] == "going"
         }
     }
+
+    /// "You don't need me": the coach hands the check back rather than running it.
+    private static func saysTheClientNeedsNoCoach(_ words: [String], before index: Int) -> Bool {
+        guard index >= 2, needWords.contains(words[index - 1]) else { return false }
+        return negations.contains(words[index - 2])
+    }
+
+    private static let needWords: Set<String> = ["need", "needs"]
+    /// "Don't" and "doesn't" reach here as "do not" and "does not" (`Tokenizer`).
+    private static let negations: Set<String> = ["not", "never"]
 
     /// The verbs after "I" that offer the coach's own action.
     static let coachOffers: Set<String> = ["will", "can", "could", "shall"]

@@ -40,7 +40,12 @@ public enum StyleTag: String, CaseIterable, Sendable, Comparable {
     case multi, hedged, speech, regional
     case looksAdvice = "looks-advice"
     case looksInvite = "looks-invite"
-    case plain, legacy
+    case plain
+    /// A line from the team's first two corpora, written before the style tags existed.
+    case legacy
+    /// A coach line of the scenario library's checks, labelled blind like any other line but not written to
+    /// the style quotas (training only).
+    case scenario
 
     public static func < (a: StyleTag, b: StyleTag) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
