@@ -51,7 +51,10 @@ let package = Package(
         ),
         // `report --lrs` runs it to POST the statements (URLSession, so FoundationNetworking); installed beside
         // coachdrill. LRSHelperProtocol in LRSDelivery is the contract.
-        .executableTarget(name: "coachdrill-lrs", dependencies: ["LRSDelivery", "TerminalOutput"]),
+        .executableTarget(
+            name: "coachdrill-lrs",
+            dependencies: ["LRSDelivery", "TerminalOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The scenario-loader fuzz target: a corpus replayer normally, a libFuzzer binary under `make fuzz`.
         .executableTarget(name: "coachdrill-fuzz", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
         // `make bench`: a table of named benchmarks (engine, transcripts, reports); see Sources/coachdrill-bench.

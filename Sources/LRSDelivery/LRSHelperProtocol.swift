@@ -9,7 +9,7 @@ import Foundation
 /// - Which helper: the `coachdrill-lrs` in the folder of coachdrill's own executable, symlinks resolved
 ///   (/proc/self/exe on Linux), never one found on PATH, so that the two come from the same build or the
 ///   same `make install`.
-/// - Arguments: `coachdrill-lrs [--user NAME] [--batch N] STATEMENTS_URL`. The URL is the
+/// - Arguments: `coachdrill-lrs [--user=NAME] [--batch=N] STATEMENTS_URL`. The URL is the
 ///   `<endpoint>/statements` coachdrill made of `--lrs` (`LRSDelivery.statementsURL`); N is 1 to 1000
 ///   (default 100); --user asks for Basic auth.
 /// - The password: in the `COACHDRILL_LRS_PASSWORD` environment variable, which the helper inherits; never
@@ -25,7 +25,8 @@ import Foundation
 ///   - 0: every batch was stored; the output is the number of batches.
 ///   - 1: a batch was not stored; the output is the failure's description (`LRSDelivery.Failure`), which
 ///     coachdrill prints as its own error, word for word.
-///   - 2: the arguments, the password or the input could not be used; why is on standard error.
+///   - 2: the password is missing; why is on standard error. (Arguments it cannot use are refused by
+///     ArgumentParser with its usage status, 64: coachdrill builds them, so that is a bug.)
 ///
 ///   Any other status, or a signal, means the helper broke.
 public enum LRSHelperProtocol {
@@ -50,49 +51,10 @@ public enum LRSHelperProtocol {
             self.batchSize = batchSize
         }
 
-        /// The helper's arguments for this request.
+        /// The helper's arguments for this request. `--user=NAME`, joined, so that a name that starts with a
+        /// dash is still the name.
         public var arguments: [String] {
-            (user.map { ["--user", $0] } ?? []) + ["--batch", String(batchSize), statementsURL.absoluteString]
-        }
-
-        /// The request in the helper's arguments (without the program name), checked as coachdrill checks
-        /// `--lrs`, `--lrs-user` and `--lrs-batch`.
-        public init(arguments: [String]) throws(UsageError) {
-            var user: String?
-            var batchSize = LRSDelivery.defaultBatchSize
-            var url: URL?
-            var rest = arguments[...]
-            while let argument = rest.popFirst() {
-                switch argument {
-                case "--user":
-                    guard let value = rest.popFirst() else { throw UsageError("--user needs a name") }
-                    user = value
-                case "--batch":
-                    guard let value = rest.popFirst(), let size = Int(value), LRSDelivery.batchSizes.contains(size) else {
-                        throw UsageError("--batch needs a number from 1 to 1000")
-                    }
-                    batchSize = size
-                default:
-                    guard url == nil, !argument.hasPrefix("-") else { throw UsageError("unexpected argument: \(argument)") }
-                    guard let parsed = URL(string: argument), let scheme = parsed.scheme?.lowercased(),
-                          scheme == "http" || scheme == "https", !(parsed.host ?? "").isEmpty,
-                          parsed.user == nil, parsed.password == nil
-                    else { throw UsageError("the statements URL must be an http(s) URL without credentials") }
-                    url = parsed
-                }
-            }
-            guard let url else { throw UsageError("name the LRS's statements URL") }
-            if let failure = LRSDelivery.credentialsCheck(url, user: user) { throw UsageError(failure.message) }
-            self.init(statementsURL: url, user: user, batchSize: batchSize)
-        }
-    }
-
-    public struct UsageError: Error, CustomStringConvertible {
-        public var message: String
-        public init(_ message: String) { self.message = message }
-        public var description: String {
-            message + "\nusage: \(executableName) [--user NAME] [--batch N] STATEMENTS_URL  "
-                + "(statements on standard input, one JSON object a line; the password in \(LRSDelivery.passwordVariable))"
+            (user.map { ["--user=" + $0] } ?? []) + ["--batch=\(batchSize)", statementsURL.absoluteString]
         }
     }
 

@@ -133,6 +133,32 @@ final class LRSAnswerTests: XCTestCase {
 
     // MARK: coachdrill-lrs, the helper that sends
 
+    /// The helper refuses, with ArgumentParser's usage status, whatever coachdrill itself would not send, and a
+    /// name that looks like an option is still the name.
+    func testTheHelperRefusesWhatCoachdrillWouldNot() throws {
+        let helper = CoachDrillBinary.productsDirectory.appendingPathComponent("coachdrill-lrs")
+        for arguments in [
+            [],
+            ["--batch", "0", "https://lrs.example.org/s"],
+            ["--batch", "1001", "https://lrs.example.org/s"],
+            ["--user"],
+            ["ftp://lrs.example.org/s"],
+            ["https://coach:secret@lrs.example.org/s"],
+            ["https://lrs.example.org/s", "https://other.example.org/s"],
+            ["--password", "secret", "https://lrs.example.org/s"],
+            // Basic auth over plain http only to this machine.
+            ["--user", "coach", "http://lrs.example.org/s"],
+        ] {
+            let result = try CoachDrillBinary.run(arguments, program: helper)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+        }
+        let noPassword = try CoachDrillBinary.run(
+            ["--user=--batch", "http://[::1]:8100/xAPI/statements"], unsetting: ["COACHDRILL_LRS_PASSWORD"], program: helper)
+        XCTAssertEqual(noPassword.status, 2, noPassword.stderr)
+        XCTAssertTrue(noPassword.stderr.contains("--user --batch needs its password"), noPassword.stderr)
+    }
+
     func testWithoutItsHelperCoachdrillSaysSoAndSendsNothing() throws {
         let alone = URL(fileURLWithPath: folder + "/alone", isDirectory: true)
         try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
