@@ -5,6 +5,8 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 CONFIG      ?= release
 BIN          = .build/$(CONFIG)/coachdrill
+# What `coachdrill report --lrs` runs to send statements; it must sit beside coachdrill (LRSHelperProtocol).
+LRS_HELPER   = .build/$(CONFIG)/coachdrill-lrs
 
 FUZZ_SECONDS ?= 60
 # The scenario `make play` starts (the default one; `coachdrill play` alone shows the picker).
@@ -103,6 +105,7 @@ build: setup
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs $(DESTDIR)$(PREFIX)/share/coachdrill/Corpus
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/coachdrill
+	install -m 755 $(LRS_HELPER) $(DESTDIR)$(PREFIX)/bin/coachdrill-lrs
 	install -m 644 Corpus/coach-turns.tsv $(DESTDIR)$(PREFIX)/share/coachdrill/Corpus/
 	install -m 644 Scenarios/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/
 	-install -m 644 Scenarios/packs/*.yaml $(DESTDIR)$(PREFIX)/share/coachdrill/Scenarios/packs/ 2>/dev/null

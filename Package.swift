@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "coachdrill", targets: ["coachdrill"]),
+        .executable(name: "coachdrill-lrs", targets: ["coachdrill-lrs"]),
         .library(name: "CoachDrillCore", targets: ["CoachDrillCore"]),
     ],
     dependencies: [
@@ -37,13 +38,22 @@ let package = Package(
         ),
         // Reading lines: libedit on a terminal, plain reads on pipes and files.
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
-        // The thin executable.
+        // What `report --lrs` and coachdrill-lrs share: the LRS settings, the URL and credential checks, the
+        // failures and the protocol between the two. Foundation only: coachdrill links it.
+        .target(name: "LRSDelivery", dependencies: ["TerminalOutput"]),
+        // The thin executable. It links no FoundationNetworking, whose 32 libraries tripled its start-up.
         .executableTarget(
             name: "coachdrill",
             dependencies: [
-                "CoachDrillCore", "ScenarioFormat", "LineEditor", "TerminalOutput",
+                "CoachDrillCore", "ScenarioFormat", "LineEditor", "TerminalOutput", "LRSDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `report --lrs` runs it to POST the statements (URLSession, so FoundationNetworking); installed beside
+        // coachdrill. LRSHelperProtocol in LRSDelivery is the contract.
+        .executableTarget(
+            name: "coachdrill-lrs",
+            dependencies: ["LRSDelivery", "TerminalOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The scenario-loader fuzz target: a corpus replayer normally, a libFuzzer binary under `make fuzz`.
         .executableTarget(name: "coachdrill-fuzz", dependencies: ["CoachDrillCore", "ScenarioFormat"]),
@@ -58,7 +68,12 @@ let package = Package(
         .testTarget(name: "CueDataTests", dependencies: ["CueData", "CoachDrillCore"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "TerminalOutputTests", dependencies: ["TerminalOutput"]),
-        .testTarget(name: "CLITests", dependencies: ["coachdrill", "CoachDrillCore", "ScenarioFormat", "LineEditor"]),
+        .testTarget(name: "LRSDeliveryTests", dependencies: ["LRSDelivery"]),
+        // coachdrill-lrs is a dependency so that `swift test` builds it: the LRS tests run coachdrill, which runs it.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["coachdrill", "coachdrill-lrs", "CoachDrillCore", "ScenarioFormat", "LineEditor"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,13 +33,14 @@ enum CoachDrillBinary {
     }
 
     /// Runs with `input` piped to standard input and a clean environment (no colour, a private home, USER
-    /// "tester"); `unsetting` leaves variables of that clean environment out.
+    /// "tester"); `unsetting` leaves variables of that clean environment out. `program` is another copy of
+    /// coachdrill, or a link to it.
     static func run(
         _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-        unsetting: [String] = [], directory: String? = nil
+        unsetting: [String] = [], directory: String? = nil, program: URL = executable
     ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("coachdrill-test-home-\(getpid())")
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "USER": "tester"]

@@ -77,10 +77,12 @@ final class LRSAnswerTests: XCTestCase {
         ((try? String(contentsOfFile: folder + "/requests.log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    private func send(_ path: String, user: String? = nil) throws -> CoachDrillBinary.Result {
+    private func send(_ path: String, user: String? = nil, program: URL = CoachDrillBinary.executable) throws
+        -> CoachDrillBinary.Result
+    {
         var arguments = ["report", drills, "--format", "xapi", "--lrs", "http://127.0.0.1:\(port)/\(path)"]
         if let user { arguments += ["--lrs-user", user] }
-        return try CoachDrillBinary.run(arguments, environment: ["COACHDRILL_LRS_PASSWORD": "secret"])
+        return try CoachDrillBinary.run(arguments, environment: ["COACHDRILL_LRS_PASSWORD": "secret"], program: program)
     }
 
     func testARedirectIsRefusedAndNamesWhereToSend() throws {
@@ -126,6 +128,58 @@ final class LRSAnswerTests: XCTestCase {
 
         let local = try send("xAPI", user: "coach")
         XCTAssertEqual(local.status, 0, local.stderr)
+        XCTAssertEqual(requests(), ["POST /xAPI/statements"])
+    }
+
+    // MARK: coachdrill-lrs, the helper that sends
+
+    /// The helper refuses, with ArgumentParser's usage status, whatever coachdrill itself would not send, and a
+    /// name that looks like an option is still the name.
+    func testTheHelperRefusesWhatCoachdrillWouldNot() throws {
+        let helper = CoachDrillBinary.productsDirectory.appendingPathComponent("coachdrill-lrs")
+        for arguments in [
+            [],
+            ["--batch", "0", "https://lrs.example.org/s"],
+            ["--batch", "1001", "https://lrs.example.org/s"],
+            ["--user"],
+            ["ftp://lrs.example.org/s"],
+            ["https://coach:secret@lrs.example.org/s"],
+            ["https://lrs.example.org/s", "https://other.example.org/s"],
+            ["--password", "secret", "https://lrs.example.org/s"],
+            // Basic auth over plain http only to this machine.
+            ["--user", "coach", "http://lrs.example.org/s"],
+        ] {
+            let result = try CoachDrillBinary.run(arguments, program: helper)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+        }
+        let noPassword = try CoachDrillBinary.run(
+            ["--user=--batch", "http://[::1]:8100/xAPI/statements"], unsetting: ["COACHDRILL_LRS_PASSWORD"], program: helper)
+        XCTAssertEqual(noPassword.status, 2, noPassword.stderr)
+        XCTAssertTrue(noPassword.stderr.contains("--user --batch needs its password"), noPassword.stderr)
+    }
+
+    func testWithoutItsHelperCoachdrillSaysSoAndSendsNothing() throws {
+        let alone = URL(fileURLWithPath: folder + "/alone", isDirectory: true)
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        let copy = alone.appendingPathComponent("coachdrill")
+        try FileManager.default.copyItem(at: CoachDrillBinary.executable, to: copy)
+        let result = try send("xAPI", program: copy)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertEqual(
+            result.stderr,
+            "coachdrill: coachdrill-lrs is not next to coachdrill (no \(copy.resolvingSymlinksInPath().deletingLastPathComponent().path)"
+                + "/coachdrill-lrs); it sends the statements to the LRS, and `make install` installs both\n")
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(requests(), [])
+    }
+
+    func testALinkToCoachdrillFindsTheHelperBesideTheRealFile() throws {
+        let link = URL(fileURLWithPath: folder + "/coachdrill")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: CoachDrillBinary.executable)
+        let result = try send("xAPI", program: link)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("Sent 19 statements to http://127.0.0.1:\(port)/xAPI/statements in 1 batch"), result.stdout)
         XCTAssertEqual(requests(), ["POST /xAPI/statements"])
     }
 }

@@ -56,6 +56,8 @@ final class ReadmeExamplesTests: XCTestCase {
         // The scripted session: the answer is judged.
         XCTAssertTrue(run.stdout.contains("8.1 progress · partnered"), transcript)
         XCTAssertTrue(FileManager.default.isReadableFile(atPath: home + "/.local/share/coachdrill/Scenarios/new-manager-checklist.yaml"))
+        // What `report --lrs` runs, installed beside coachdrill.
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: home + "/.local/bin/coachdrill-lrs"))
     }
 
     /// The lines of every ```sh block, in order.

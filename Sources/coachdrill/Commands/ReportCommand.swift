@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachDrillCore
 import Foundation
+import LRSDelivery
 import ScenarioFormat
 
 struct ReportCommand: ParsableCommand {
@@ -62,25 +63,25 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The LRS user for Basic auth; the password is read from the \(LRSClient.passwordVariable) environment variable.",
+            "The LRS user for Basic auth; the password is read from the \(LRSDelivery.passwordVariable) environment variable.",
             valueName: "NAME"))
     var lrsUser: String?
 
     @Option(help: ArgumentHelp("Statements per POST to the LRS (1 to 1000).", valueName: "N"))
-    var lrsBatch: Int = LRSClient.defaultBatchSize
+    var lrsBatch: Int = LRSDelivery.defaultBatchSize
 
     func validate() throws {
         if let lrs {
             guard format == .xapi else { throw ValidationError("--lrs sends xAPI statements: give --format xapi with it") }
-            switch LRSClient.statementsURL(lrs) {
+            switch LRSDelivery.statementsURL(lrs) {
             case .failure(let failure): throw ValidationError(failure.message)
             case .success(let url):
-                if let failure = LRSClient.credentialsCheck(url, user: lrsUser) { throw ValidationError(failure.message) }
+                if let failure = LRSDelivery.credentialsCheck(url, user: lrsUser) { throw ValidationError(failure.message) }
             }
         } else if lrsUser != nil {
             throw ValidationError("--lrs-user is for sending to an LRS: give --lrs URL with it")
         }
-        guard (1...1000).contains(lrsBatch) else { throw ValidationError("--lrs-batch must be 1 to 1000") }
+        guard LRSDelivery.batchSizes.contains(lrsBatch) else { throw ValidationError("--lrs-batch must be 1 to 1000") }
         guard !paths.isEmpty else { throw ValidationError("name at least one transcript file or folder") }
         guard xapiBase.hasPrefix("http://") || xapiBase.hasPrefix("https://") else {
             throw ValidationError("--xapi-base must be an http(s) IRI, such as \(ReportXAPI.defaultBase)")
@@ -142,7 +143,7 @@ struct ReportCommand: ParsableCommand {
             let (statements, leftOut) = xapi.statements(report)
             for line in leftOut { ErrorReport.say(line) }
             if let lrs {
-                try send(statements.map { $0.rendered() }, to: lrs)
+                try send(statements.map { $0.renderedOnOneLine() }, to: lrs)
                 // Sent, not printed; --output still keeps a copy.
                 guard let output else { return }
                 try write(JSONDocument.array(statements).rendered(), to: output)
@@ -165,24 +166,24 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// `--lrs`: the statements to the LRS, then one line saying what happened.
+    /// `--lrs`: the statements to the LRS, then one line saying what happened. coachdrill-lrs sends them
+    /// (LRSHelper), so that coachdrill itself links no networking; what it says is said here as before.
     private func send(_ statements: [String], to lrs: String) throws {
-        guard case .success(let url) = LRSClient.statementsURL(lrs) else { return }  // validate() checked it
-        let password = ProcessInfo.processInfo.environment[LRSClient.passwordVariable]
+        guard case .success(let url) = LRSDelivery.statementsURL(lrs) else { return }  // validate() checked it
+        let password = ProcessInfo.processInfo.environment[LRSDelivery.passwordVariable]
         if let lrsUser, password?.isEmpty ?? true {
             throw ErrorReport.fail(
-                "--lrs-user \(TerminalText.sanitize(lrsUser)) needs its password in the \(LRSClient.passwordVariable) "
+                "--lrs-user \(TerminalText.sanitize(lrsUser)) needs its password in the \(LRSDelivery.passwordVariable) "
                     + "environment variable (never on the command line)")
         }
         guard !statements.isEmpty else {
             StandardOutput.write("No statements to send.")
             return
         }
-        let client = LRSClient(
-            statementsURL: url, user: lrsUser, password: password, batchSize: lrsBatch, note: { ErrorReport.say($0) })
+        let request = LRSHelperProtocol.Request(statementsURL: url, user: lrsUser, batchSize: lrsBatch)
         let batches: Int
-        do throws(LRSClient.Failure) {
-            batches = try client.send(statements)
+        do throws(LRSHelper.Failure) {
+            batches = try LRSHelper.besideThisExecutable().send(statements, request, note: { ErrorReport.say($0) })
         } catch {
             throw ErrorReport.fail(error.description)
         }

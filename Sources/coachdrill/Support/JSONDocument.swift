@@ -23,7 +23,17 @@ indirect enum JSONDocument {
         return out + "\n"
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// The value on one line, without spaces or a final line feed: one statement a line is how
+    /// `report --lrs` hands statements to coachdrill-lrs (LRSHelperProtocol). Strings never break the line,
+    /// since JSONText escapes every control character.
+    func renderedOnOneLine() -> String {
+        var out = ""
+        write(to: &out, indent: nil)
+        return out
+    }
+
+    /// `indent` nil writes everything on one line.
+    private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -33,6 +43,15 @@ indirect enum JSONDocument {
         case .array(let items):
             if items.isEmpty {
                 out += "[]"
+                return
+            }
+            guard let indent else {
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += "," }
+                    item.write(to: &out, indent: nil)
+                }
+                out += "]"
                 return
             }
             out += "[\n"
@@ -45,6 +64,16 @@ indirect enum JSONDocument {
         case .object(let fields):
             if fields.isEmpty {
                 out += "{}"
+                return
+            }
+            guard let indent else {
+                out += "{"
+                for (index, (key, value)) in fields.enumerated() {
+                    if index > 0 { out += "," }
+                    out += JSONText.quote(key) + ":"
+                    value.write(to: &out, indent: nil)
+                }
+                out += "}"
                 return
             }
             out += "{\n"

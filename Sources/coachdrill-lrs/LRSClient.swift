@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import LRSDelivery
 import TerminalOutput
 
 /// Sends xAPI statements to a Learning Record Store: `POST <endpoint>/statements` in batches, with
@@ -11,36 +12,17 @@ import TerminalOutput
 /// an LRS answers a batch of statements it already holds with success. A 5xx answer or a connection that
 /// fails is tried again after a growing pause (the LRS may be restarting, the Wi-Fi may drop), and so are
 /// 408 (request timeout) and 429 (too many requests), waiting as long as the LRS's Retry-After asks (in
-/// seconds, at most `maxRetryAfter`); any other 4xx answer is the LRS refusing the statements or the credentials, which trying again cannot mend, so sending stops
-/// there with the LRS's own reason.
+/// seconds, at most `maxRetryAfter`); any other 4xx answer is the LRS refusing the statements or the
+/// credentials, which trying again cannot mend, so sending stops there with the LRS's own reason.
 ///
 /// Redirects are never followed: URLSession turns a POST redirected by 301 or 302 into a GET, which stores
 /// nothing and can still end in 200. A 3xx is reported as a refusal naming the URL to use instead.
+///
+/// It lives in `coachdrill-lrs` alone: URLSession is FoundationNetworking, which `coachdrill` must not link
+/// (LRSHelperProtocol says why and how the two talk).
 struct LRSClient {
-    enum Failure: Error, CustomStringConvertible {
-        /// 4xx: the LRS said no.
-        case refused(status: Int, reason: String, batch: Int, batches: Int, url: String)
-        /// 5xx or no connection, every try.
-        case gaveUp(problem: String, tries: Int, batch: Int, batches: Int, url: String)
+    typealias Failure = LRSDelivery.Failure
 
-        var description: String {
-            switch self {
-            case let .refused(status, reason, batch, batches, url):
-                let hint =
-                    status == 401 || status == 403
-                    ? " (check --lrs-user and the password in \(LRSClient.passwordVariable))" : ""
-                return "the LRS at \(url) refused batch \(batch) of \(batches) with HTTP \(status): \(reason)\(hint)"
-                    + (batch > 1 ? "; the batches before it were stored, and sending again will not repeat them" : "")
-            case let .gaveUp(problem, tries, batch, batches, url):
-                return "could not send batch \(batch) of \(batches) to \(url) after \(tries) tries (\(problem)); "
-                    + "nothing is lost: send again when the LRS is back, and what it already has is not repeated"
-            }
-        }
-    }
-
-    /// The environment variable the password is read from: never a flag, where `ps` and shell history see it.
-    static let passwordVariable = "COACHDRILL_LRS_PASSWORD"
-    static let defaultBatchSize = 100
     /// The longest Retry-After honoured: an LRS asking for an hour should not hold the command that long.
     static let maxRetryAfter: TimeInterval = 60
 
@@ -56,7 +38,7 @@ struct LRSClient {
     let note: (String) -> Void
 
     init(
-        statementsURL: URL, user: String?, password: String?, batchSize: Int = defaultBatchSize, tries: Int = 5,
+        statementsURL: URL, user: String?, password: String?, batchSize: Int = LRSDelivery.defaultBatchSize, tries: Int = 5,
         firstPause: TimeInterval = 0.5, pause: @escaping (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
         note: @escaping (String) -> Void
     ) {
@@ -71,50 +53,6 @@ struct LRSClient {
         self.firstPause = firstPause
         self.pause = pause
         self.note = note
-    }
-
-    /// The statements endpoint for an LRS base URL as typed (`https://lrs.example.org/xAPI`), or why it
-    /// cannot be one.
-    static func statementsURL(_ text: String) -> Result<URL, ValidationFailure> {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
-        else { return .failure(ValidationFailure("--lrs must be an http(s) URL, such as https://lrs.example.org/xAPI")) }
-        guard components.password == nil, components.user == nil else {
-            return .failure(
-                ValidationFailure("--lrs must not carry credentials; use --lrs-user and the \(passwordVariable) variable"))
-        }
-        guard components.query == nil, components.fragment == nil else {
-            return .failure(ValidationFailure("--lrs is the LRS's base URL, without a query: /statements is added to it"))
-        }
-        var trimmed = text
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let url = URL(string: trimmed + "/statements") else {
-            return .failure(ValidationFailure("--lrs is not a URL: \(TerminalText.sanitize(text))"))
-        }
-        return .success(url)
-    }
-
-    /// Basic credentials are readable by anyone on the network over plain http://; allowed only to this
-    /// machine (127.0.0.0/8, ::1, localhost), where a local test LRS runs.
-    static func credentialsCheck(_ url: URL, user: String?) -> ValidationFailure? {
-        guard user != nil, url.scheme?.lowercased() == "http" else { return nil }
-        let host = (url.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if isLoopback(host) { return nil }
-        return ValidationFailure(
-            "--lrs-user sends the password readable by anyone on the network over plain http://; "
-                + "use the LRS's https:// URL (http:// is allowed only to this machine, such as 127.0.0.1)")
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" { return true }
-        var address = in_addr()
-        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
-        return UInt32(bigEndian: address.s_addr) >> 24 == 127
-    }
-
-    struct ValidationFailure: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
     }
 
     /// Sends every statement (each one already rendered as JSON); returns how many batches it took.
