@@ -157,7 +157,7 @@ final class CorpusShapeTests: XCTestCase {
     /// written, and read by the engine only once it was final (Corpus/README.md, "Who has looked at test").
     static let freshTestBatches: Set<String> = [
         "b60", "b61", "b62", "b63", "b64", "b71", "b72", "b73", "b74", "b75", "b86", "b87",
-        "b95", "b96", "b97", "b98", "b99",
+        "b95", "b96", "b97", "b98", "b99", "b100", "b101", "b102", "b103", "b104",
     ]
 
     /// Issue 13's floors for the style mix, over the batches written to the style quotas (a line counts under

@@ -20,22 +20,27 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertEqual(evaluation.partnerCalledAdvised, model.dev.partnerCalledAdvised, accuracy: 1e-6)
     }
 
-    /// The weights file holds each feature's weights as one string of whole ten-thousandths: they decode to
-    /// the decimals the trainer rounded to, and a row with a missing or unreadable weight is refused.
+    /// The weights file holds each feature's weights as one string of whole ten-thousandths: they decode as
+    /// whole ten-thousandths (the decimals the trainer rounded to), and a row with a missing or unreadable
+    /// weight is refused.
     func testWeightRowsDecodeAsTenThousandthsAndARowShortOfAClassIsRefused() throws {
         func linear(_ rows: String) throws -> LearnedModel.Linear {
             let json = #"{"classes":["a","b"],"intercepts":[0.5,-0.5],"regularisation_c":1,"weights":["# + rows + "]}"
             return try JSONDecoder().decode(LearnedModel.Linear.self, from: Data(json.utf8))
         }
         let model = try linear(#""33 -10000","0 489""#)
-        XCTAssertEqual(model.weights, [0.0033, -1, 0, 0.0489])
+        XCTAssertEqual(model.weights, [33, -10000, 0, 489])
         XCTAssertEqual(model.weight(1, 1), 0.0489)
+        XCTAssertEqual(model.weight(0, 1), -1)
+        XCTAssertEqual(model.scaledIntercepts, [5000, -5000])
         XCTAssertThrowsError(try linear(#""33 -1","7""#), "a feature with one weight for two classes")
         XCTAssertThrowsError(try linear(#""33 x""#), "a weight that is not a whole number")
         XCTAssertThrowsError(try linear(#""0.0033 1""#), "a decimal where ten-thousandths belong")
         XCTAssertThrowsError(try linear(#""33 -1 5""#), "three weights for two classes")
         XCTAssertThrowsError(try linear(#""""#), "an empty row")
         XCTAssertThrowsError(try linear(#""33  -1""#), "two spaces: an empty weight")
+        XCTAssertThrowsError(try linear(#""33 2147483648""#), "a weight too large for Int32")
+        XCTAssertEqual(try linear(#""33 2147483647""#).weights, [33, 2_147_483_647])
     }
 
     /// Issue 14's floors, guarded on dev only: `test` never enters the working loop.
@@ -112,15 +117,28 @@ final class LearnedModelTests: XCTestCase {
                 let decision = model.decide(linear, features: known)
                 let k = try XCTUnwrap(linear.classes.firstIndex(of: decision.label))
                 let r = try XCTUnwrap(linear.classes.firstIndex(of: decision.runnerUp))
-                func score(_ c: Int) -> Double { known.reduce(linear.intercepts[c]) { $0 + linear.weight($1, c) } }
-                let explained = decision.contributions().reduce(0) { $0 + $1.amount } + linear.intercepts[k] - linear.intercepts[r]
-                XCTAssertEqual(explained, score(k) - score(r), accuracy: 1e-9, line)
-                XCTAssertTrue(linear.classes.indices.allSatisfy { score($0) <= score(k) + 1e-12 }, "\(line): the winner scores highest")
+                // In ten-thousandths, so the sums are exact.
+                func score(_ c: Int) -> Int { known.reduce(linear.scaledIntercepts[c]) { $0 + linear.scaledWeight($1, c) } }
+                let contributed = decision.contributions().reduce(0) { $0 + Int(($1.amount * LearnedModel.Linear.scale).rounded()) }
+                XCTAssertEqual(contributed + linear.scaledIntercepts[k] - linear.scaledIntercepts[r], score(k) - score(r), line)
+                XCTAssertTrue(linear.classes.indices.allSatisfy { score($0) <= score(k) }, "\(line): the winner scores highest")
                 let strong = decision.contributions(atLeast: 0.15)
                 XCTAssertTrue(strong.allSatisfy { $0.amount >= 0.15 }, line)
                 XCTAssertEqual(strong.map(\.amount), strong.map(\.amount).sorted(by: >), line)
             }
         }
+    }
+
+    /// Scores are exact sums of ten-thousandths, as the trainer measures them: 0.1 + 0.2 ties with 0.3 (in
+    /// floating point it would be 0.30000000000000004 and win), and a tie goes to the earlier class.
+    func testScoresAreExactAndATieGoesToTheEarlierClass() throws {
+        let json = #"{"classes":["a","b"],"intercepts":[0,0],"regularisation_c":1,"weights":["3000 1000","0 2000"]}"#
+        let tied = try JSONDecoder().decode(LearnedModel.Linear.self, from: Data(json.utf8))
+        let decision = LearnedModel.shared.decide(tied, features: [0, 1])
+        XCTAssertEqual(decision.label, "a")
+        XCTAssertEqual(decision.runnerUp, "b")
+        XCTAssertEqual(decision.probabilities.map(\.probability), [0.5, 0.5])
+        XCTAssertEqual(LearnedModel.shared.decide(tied, features: [1]).label, "b", "0.2 against 0.0")
     }
 
     /// Feature names as a person reads them (explain lists them).

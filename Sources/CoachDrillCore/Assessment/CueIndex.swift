@@ -30,6 +30,25 @@ struct CueIndex: Sendable {
         var optional = false
     }
 
+    /// A prefix of words (`learn*`). Its first byte is compared before the string: a cue pattern tries its
+    /// prefixes on most words of a line, and most fail on the first byte. (The catalogue's prefixes are
+    /// lower-case words, and the tokenizer lower-cases bytes, so a word that starts with the prefix starts
+    /// with its first byte.)
+    private struct Prefix: Sendable {
+        let text: String
+        let firstByte: UInt8?
+
+        init(_ text: String) {
+            self.text = text
+            firstByte = text.utf8.first
+        }
+
+        /// Whether `word`, whose first byte is `wordFirstByte`, starts with this prefix.
+        func begins(_ word: String, firstByte wordFirstByte: UInt8?) -> Bool {
+            (firstByte == nil || firstByte == wordFirstByte) && word.hasPrefix(text)
+        }
+    }
+
     /// One phrase of a cue, compiled: its cue's number (its place in `cues`) and its elements, a range of
     /// `elementPool`.
     private struct Pattern: Sendable {
@@ -49,7 +68,7 @@ struct CueIndex: Sendable {
     private let patterns: [Pattern]
     private let elementPool: [Element]
     private let idPool: [Int32]
-    private let prefixPool: [String]
+    private let prefixPool: [Prefix]
     private let sequencePool: [Range<Int>]
     /// The patterns that can start with a word, by the word's number, in pattern order.
     private let startingWith: [[Int]]
@@ -74,7 +93,7 @@ struct CueIndex: Sendable {
         var patterns: [Pattern] = []
         var elementPool: [Element] = []
         var idPool: [Int32] = []
-        var prefixPool: [String] = []
+        var prefixPool: [Prefix] = []
         var sequencePool: [Range<Int>] = []
         var startingWith = [[Int]](repeating: [], count: lexicon.words.count)
         var startingWithByte = [[Int]](repeating: [], count: 256)
@@ -94,7 +113,7 @@ struct CueIndex: Sendable {
                         elementPool.append(Element(gap: n))
                     case .words(let words, let prefixes, let sequences, let optional):
                         let ids = pooled(words.map(number).sorted())  // sorted: the same pool whatever the hashing
-                        prefixPool += prefixes
+                        prefixPool += prefixes.map(Prefix.init)
                         for sequence in sequences { sequencePool.append(pooled(sequence.map(number))) }
                         elementPool.append(
                             Element(
@@ -250,6 +269,10 @@ struct CueIndex: Sendable {
 
     /// Whether a word element accepts a token: one of its words, or a word starting with one of its prefixes.
     private func accepts(_ element: Element, _ token: Token) -> Bool {
-        idPool[element.ids].contains(token.id) || prefixPool[element.prefixes].contains { token.word.hasPrefix($0) }
+        if idPool[element.ids].contains(token.id) { return true }
+        let prefixes = prefixPool[element.prefixes]
+        guard !prefixes.isEmpty else { return false }
+        let firstByte = token.word.utf8.first
+        return prefixes.contains { $0.begins(token.word, firstByte: firstByte) }
     }
 }

@@ -13,9 +13,12 @@ struct LearnedModel: Sendable {
         let classes: [String]
         let intercepts: [Double]
         /// One row per feature, one weight per class in the row, rows in the file's feature order: the
-        /// weight of feature f for class k is `weights[f * classes.count + k]` (one flat array, so summing a
-        /// line's rows touches no nested arrays).
-        let weights: [Double]
+        /// weight of feature f for class k is `weights[f * classes.count + k]` ten-thousandths (one flat
+        /// array, so summing a line's rows touches no nested arrays).
+        ///
+        /// Whole ten-thousandths, as the file writes them, rather than decimals: a line's score is then an
+        /// exact integer sum, whatever the order of its features, and the rows take half the memory.
+        let weights: [Int32]
         let regularisationC: Double
 
         enum CodingKeys: String, CodingKey {
@@ -34,27 +37,40 @@ struct LearnedModel: Sendable {
             }
             // One string a feature, its weight for each class in ten-thousandths, separated by one space:
             // the trainer rounds to four decimals (`DECIMALS` in Training/train.py), so this is exact, and
-            // the rows of both models (about 67,000 strings) decode in a fraction of the time their 430,000
-            // weights took as JSON numbers.
+            // the rows of both models (about 88,000 strings) decode in a fraction of the time their 570,000
+            // weights take as JSON numbers.
             let rows = try container.decode([String].self, forKey: .weights)
-            var weights: [Double] = []
+            var weights: [Int32] = []
             weights.reserveCapacity(rows.count * classes.count)
             for (feature, row) in rows.enumerated() {
-                let parts = row.split(separator: " ", omittingEmptySubsequences: false)
-                let values = parts.compactMap { Int($0) }
+                // Split as bytes: the rows are ASCII, and splitting by `Character` cost most of the load.
+                let parts = row.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+                let values = parts.compactMap { Int32(Substring($0)) }
                 guard parts.count == classes.count, values.count == parts.count else {
                     throw DecodingError.dataCorruptedError(
                         forKey: .weights, in: container,
                         debugDescription: "feature \(feature + 1) needs one whole number of ten-thousandths per class")
                 }
-                weights += values.map { Double($0) / 10_000 }
+                weights += values
             }
             self.weights = weights
+            scaledIntercepts = intercepts.map { Int(($0 * Self.scale).rounded()) }
+        }
+
+        /// Weights are stored in units of 1 / `scale` (`DECIMALS` in Training/train.py).
+        static let scale = 10_000.0
+
+        /// The intercepts in ten-thousandths, as the weights are (the file writes them to four decimals).
+        let scaledIntercepts: [Int]
+
+        /// The weight of feature `f` for class `k`, in ten-thousandths.
+        func scaledWeight(_ f: Int, _ k: Int) -> Int {
+            Int(weights[f * classes.count + k])
         }
 
         /// The weight of feature `f` for class `k`.
         func weight(_ f: Int, _ k: Int) -> Double {
-            weights[f * classes.count + k]
+            Double(scaledWeight(f, k)) / Self.scale
         }
 
         var featureCount: Int { classes.isEmpty ? 0 : weights.count / classes.count }
@@ -148,16 +164,16 @@ struct LearnedModel: Sendable {
 
     /// `features`: the line's known features, by number, sorted and without repeats (`known`).
     func decide(_ model: Linear, features: [Int]) -> Decision {
-        // Summed in the features' order, then the intercept, as the trainer measured the dev figures: in
-        // floating point the order of a sum can settle a near-tie.
-        var scores = [Double](repeating: 0, count: model.intercepts.count)
-        for feature in features {
-            for k in scores.indices { scores[k] += model.weight(feature, k) }
+        // Whole ten-thousandths, summed exactly, as the trainer measured the dev figures (`predict` in
+        // Training/train.py). Each weight fits `Int32`, so any line's sum fits `Int`. A class at a time, so the
+        // running sum stays a local.
+        let sums = model.classes.indices.map { k in
+            features.reduce(model.scaledIntercepts[k]) { $0 + model.scaledWeight($1, k) }
         }
-        for k in scores.indices { scores[k] += model.intercepts[k] }
+        let scores = sums.map { Double($0) / Linear.scale }
         // Ties go to the earlier class (the file's order is sorted), so the verdict never depends on chance.
-        var ranked = Array(scores.indices)
-        ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        var ranked = Array(sums.indices)
+        ranked.sort { sums[$0] != sums[$1] ? sums[$0] > sums[$1] : $0 < $1 }
         let winner = ranked[0]
         let second = ranked.count > 1 ? ranked[1] : winner
         let top = scores[winner]
@@ -183,7 +199,7 @@ struct LearnedModel: Sendable {
     ) -> [Contribution] {
         var found: [Contribution] = []
         for feature in features {
-            let amount = model.weight(feature, k) - model.weight(feature, r)
+            let amount = Double(model.scaledWeight(feature, k) - model.scaledWeight(feature, r)) / Linear.scale
             if amount >= minimum { found.append(Contribution(feature: feature, amount: amount)) }
         }
         return found.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
