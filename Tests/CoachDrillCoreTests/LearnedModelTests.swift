@@ -30,8 +30,8 @@ final class LearnedModelTests: XCTestCase {
         }
         let model = try linear(#""33 -10000","0 489""#)
         XCTAssertEqual(model.weights, [33, -10000, 0, 489])
-        XCTAssertEqual(model.weight(1, 1), 0.0489)
-        XCTAssertEqual(model.weight(0, 1), -1)
+        XCTAssertEqual(model.scaledWeight(1, 1), 489)
+        XCTAssertEqual(model.scaledWeight(0, 1), -10_000)
         XCTAssertEqual(model.scaledIntercepts, [5000, -5000])
         XCTAssertThrowsError(try linear(#""33 -1","7""#), "a feature with one weight for two classes")
         XCTAssertThrowsError(try linear(#""33 x""#), "a weight that is not a whole number")

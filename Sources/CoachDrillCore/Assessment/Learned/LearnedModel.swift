@@ -68,11 +68,6 @@ struct LearnedModel: Sendable {
             Int(weights[f * classes.count + k])
         }
 
-        /// The weight of feature `f` for class `k`.
-        func weight(_ f: Int, _ k: Int) -> Double {
-            Double(scaledWeight(f, k)) / Self.scale
-        }
-
         var featureCount: Int { classes.isEmpty ? 0 : weights.count / classes.count }
     }
 
