@@ -57,6 +57,11 @@ struct CueIndex: Sendable {
         /// The first element is one required word of a list and nothing else, so a token the pattern is
         /// listed under (`startingWith`) has matched it already, and matching goes on from the second.
         let firstIsOneWord: Bool
+        /// When the first element is one word (`firstIsOneWord`) and the second is a required list of plain
+        /// words right after it, that list (a range of `idPool`): the word after a token the pattern is
+        /// listed under must be one of them. Most tries of a pattern end there, so the test is made before
+        /// the pattern is tried at all.
+        let secondWords: Range<Int>?
     }
 
     /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
@@ -126,7 +131,14 @@ struct CueIndex: Sendable {
                 let firstIsOneWord = head.map {
                     $0.gap == nil && !$0.optional && $0.prefixes.isEmpty && $0.sequences.isEmpty
                 } ?? false
-                patterns.append(Pattern(cue: c, elements: first..<elementPool.count, firstIsOneWord: firstIsOneWord))
+                let second = firstIsOneWord && elements.count > 1 ? elements[1] : nil
+                let secondIsWords = second.map {
+                    $0.gap == nil && !$0.optional && $0.prefixes.isEmpty && $0.sequences.isEmpty && !$0.ids.isEmpty
+                } ?? false
+                patterns.append(
+                    Pattern(
+                        cue: c, elements: first..<elementPool.count, firstIsOneWord: firstIsOneWord,
+                        secondWords: secondIsWords ? second?.ids : nil))
                 if let firstWords = Self.firstWords(of: elements, idPool, sequencePool) {
                     for id in firstWords { startingWith[Int(id)].append(p) }
                 } else {
@@ -217,6 +229,9 @@ struct CueIndex: Sendable {
         var found: [CueMatch] = []
         func attempt(_ p: Int, at start: Int, listedUnderWord: Bool) {
             let pattern = patterns[p]
+            if listedUnderWord, let second = pattern.secondWords {
+                guard start + 1 < tokens.count, holds(second, tokens[start + 1].id) else { return }
+            }
             let clause = clauseOf[start]
             guard possible[p], lastClauseOfCue[pattern.cue] != clause else { return }
             let end =
@@ -254,25 +269,37 @@ struct CueIndex: Sendable {
             }
             return nil
         }
-        if position < tokens.count, !tokens[position].isBoundary, accepts(element, tokens[position]),
+        if position < tokens.count, !tokens[position].isBoundary, accepts(element, tokens, at: position),
             let end = match(rest, in: tokens, at: position + 1, lastMatched: position)
         {
             return end
         }
-        for sequence in sequencePool[element.sequences] where position + sequence.count <= tokens.count {
-            guard sequence.indices.allSatisfy({ tokens[position + $0 - sequence.lowerBound].id == idPool[$0] }) else { continue }
+        // Index loops rather than slices of the pools: a slice holds a reference to its array, and counting
+        // those references was a few per cent of matching a line.
+        for s in element.sequences {
+            let sequence = sequencePool[s]
+            guard position + sequence.count <= tokens.count,
+                sequence.indices.allSatisfy({ tokens[position + $0 - sequence.lowerBound].id == idPool[$0] })
+            else { continue }
             let last = position + sequence.count - 1
             if let end = match(rest, in: tokens, at: last + 1, lastMatched: last) { return end }
         }
         return element.optional ? match(rest, in: tokens, at: position, lastMatched: lastMatched) : nil
     }
 
-    /// Whether a word element accepts a token: one of its words, or a word starting with one of its prefixes.
-    private func accepts(_ element: Element, _ token: Token) -> Bool {
-        if idPool[element.ids].contains(token.id) { return true }
-        let prefixes = prefixPool[element.prefixes]
-        guard !prefixes.isEmpty else { return false }
-        let firstByte = token.word.utf8.first
-        return prefixes.contains { $0.begins(token.word, firstByte: firstByte) }
+    /// Whether the words `ids` (a range of `idPool`) hold `id`.
+    private func holds(_ ids: Range<Int>, _ id: Int32) -> Bool {
+        ids.contains { idPool[$0] == id }
+    }
+
+    /// Whether a word element accepts the token at `position`: one of its words, or a word starting with one
+    /// of its prefixes. (The token is read in place, and its word only for a prefix: copying a token copies
+    /// its word, and most elements have no prefix.)
+    private func accepts(_ element: Element, _ tokens: [Token], at position: Int) -> Bool {
+        if holds(element.ids, tokens[position].id) { return true }
+        guard !element.prefixes.isEmpty else { return false }
+        let word = tokens[position].word
+        let firstByte = word.utf8.first
+        return element.prefixes.contains { prefixPool[$0].begins(word, firstByte: firstByte) }
     }
 }
