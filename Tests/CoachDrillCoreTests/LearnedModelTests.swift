@@ -107,6 +107,17 @@ final class LearnedModelTests: XCTestCase {
         }
     }
 
+    /// Evidence keeps the strongest features that point at words and quotes where each one is: that holds only
+    /// if every such feature has a place in the line. Checked on every corpus line.
+    func testEveryWordingFeatureHasAPlaceInTheLine() throws {
+        for line in try CorpusFile.lines() {
+            for feature in LineFeatures.of(line.text, clientLine: line.clientLine)
+            where EvidenceQuotes.isWording(feature.name) {
+                XCTAssertNotNil(feature.span, "\(line.text): \(feature.name) has no place")
+            }
+        }
+    }
+
     /// A decision's contributions explain it exactly: added to the difference of the two intercepts, they
     /// give the winner's lead over the runner-up, computed here from the weights on their own.
     func testContributionsAddUpToTheWinnersLead() throws {
