@@ -100,7 +100,8 @@ final class LearnedModelTests: XCTestCase {
         for (text, client) in lines {
             let named = LineFeatures.of(text, clientLine: client)
             let fast = model.features(of: text, clientLine: client)
-            XCTAssertEqual(fast.numbers, model.known(named), text)
+            XCTAssertEqual(fast.numbers.sorted(), model.known(named), text)
+            XCTAssertEqual(Set(fast.numbers).count, fast.numbers.count, "\(text): a feature listed twice")
             func places(_ all: [(Int, Range<Int>?)]) -> [String] { all.map { "\($0.0)@\(String(describing: $0.1))" }.sorted() }
             let namedPlaces = named.compactMap { feature in model.vocabulary.numbers[feature.name].map { ($0, feature.span) } }
             XCTAssertEqual(places(fast.found.map { ($0.feature, $0.span) }), places(namedPlaces), text)

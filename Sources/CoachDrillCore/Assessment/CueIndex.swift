@@ -57,11 +57,12 @@ struct CueIndex: Sendable {
         /// The first element is one required word of a list and nothing else, so a token the pattern is
         /// listed under (`startingWith`) has matched it already, and matching goes on from the second.
         let firstIsOneWord: Bool
-        /// When the first element is one word (`firstIsOneWord`) and the second is a required list of plain
-        /// words right after it, that list (a range of `idPool`): the word after a token the pattern is
-        /// listed under must be one of them. Most tries of a pattern end there, so the test is made before
-        /// the pattern is tried at all.
-        let secondWords: Range<Int>?
+    }
+
+    /// A pattern listed by its first two words (see `startingWithPair`).
+    private struct PairEntry: Sendable {
+        let second: Int32
+        let pattern: Int
     }
 
     /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
@@ -75,8 +76,15 @@ struct CueIndex: Sendable {
     private let idPool: [Int32]
     private let prefixPool: [Prefix]
     private let sequencePool: [Range<Int>]
-    /// The patterns that can start with a word, by the word's number, in pattern order.
+    /// The patterns that can start with a word, by the word's number, in pattern order (but those in
+    /// `startingWithPair`).
     private let startingWith: [[Int]]
+    /// The patterns whose first element is one word and whose second is a required list of plain words right
+    /// after it ("you should", "what ... next"): most tries of a pattern would end at its second word, so
+    /// these are listed by both. `pairEntries[startingWithPair[w]]` are the entries of first word `w`,
+    /// sorted by second word, then by pattern.
+    private let startingWithPair: [Range<Int>]
+    private let pairEntries: [PairEntry]
     /// The patterns that can start with more words than can be listed (a prefix, a gap, every element
     /// optional), by the first byte of the words they can start with, in pattern order.
     private let startingWithByte: [[Int]]
@@ -101,6 +109,7 @@ struct CueIndex: Sendable {
         var prefixPool: [Prefix] = []
         var sequencePool: [Range<Int>] = []
         var startingWith = [[Int]](repeating: [], count: lexicon.words.count)
+        var pairsStartingWith = [[PairEntry]](repeating: [], count: lexicon.words.count)
         var startingWithByte = [[Int]](repeating: [], count: 256)
         var anchoredBy = [[Int]](repeating: [], count: lexicon.words.count)
         var hasAnchor: [Bool] = []
@@ -117,7 +126,7 @@ struct CueIndex: Sendable {
                     case .gap(let n):
                         elementPool.append(Element(gap: n))
                     case .words(let words, let prefixes, let sequences, let optional):
-                        let ids = pooled(words.map(number).sorted())  // sorted: the same pool whatever the hashing
+                        let ids = pooled(words.map(number).sorted())  // sorted, for `holds`
                         prefixPool += prefixes.map(Prefix.init)
                         for sequence in sequences { sequencePool.append(pooled(sequence.map(number))) }
                         elementPool.append(
@@ -131,15 +140,17 @@ struct CueIndex: Sendable {
                 let firstIsOneWord = head.map {
                     $0.gap == nil && !$0.optional && $0.prefixes.isEmpty && $0.sequences.isEmpty
                 } ?? false
+                patterns.append(Pattern(cue: c, elements: first..<elementPool.count, firstIsOneWord: firstIsOneWord))
                 let second = firstIsOneWord && elements.count > 1 ? elements[1] : nil
-                let secondIsWords = second.map {
-                    $0.gap == nil && !$0.optional && $0.prefixes.isEmpty && $0.sequences.isEmpty && !$0.ids.isEmpty
-                } ?? false
-                patterns.append(
-                    Pattern(
-                        cue: c, elements: first..<elementPool.count, firstIsOneWord: firstIsOneWord,
-                        secondWords: secondIsWords ? second?.ids : nil))
-                if let firstWords = Self.firstWords(of: elements, idPool, sequencePool) {
+                if let second, second.gap == nil, !second.optional, second.prefixes.isEmpty, second.sequences.isEmpty,
+                    let head = elements.first
+                {
+                    for firstID in idPool[head.ids] {
+                        for secondID in idPool[second.ids] {
+                            pairsStartingWith[Int(firstID)].append(PairEntry(second: secondID, pattern: p))
+                        }
+                    }
+                } else if let firstWords = Self.firstWords(of: elements, idPool, sequencePool) {
                     for id in firstWords { startingWith[Int(id)].append(p) }
                 } else {
                     for byte in Self.firstBytes(of: phrase) { startingWithByte[Int(byte)].append(p) }
@@ -158,6 +169,12 @@ struct CueIndex: Sendable {
         self.prefixPool = prefixPool
         self.sequencePool = sequencePool
         self.startingWith = startingWith
+        var pairEntries: [PairEntry] = []
+        startingWithPair = pairsStartingWith.map { entries in
+            pairEntries += entries.sorted { ($0.second, $0.pattern) < ($1.second, $1.pattern) }
+            return pairEntries.count - entries.count..<pairEntries.count
+        }
+        self.pairEntries = pairEntries
         self.startingWithByte = startingWithByte
         self.anchoredBy = anchoredBy
         self.possibleInAnyLine = hasAnchor.map { !$0 }
@@ -229,9 +246,6 @@ struct CueIndex: Sendable {
         var found: [CueMatch] = []
         func attempt(_ p: Int, at start: Int, listedUnderWord: Bool) {
             let pattern = patterns[p]
-            if listedUnderWord, let second = pattern.secondWords {
-                guard start + 1 < tokens.count, holds(second, tokens[start + 1].id) else { return }
-            }
             let clause = clauseOf[start]
             guard possible[p], lastClauseOfCue[pattern.cue] != clause else { return }
             let end =
@@ -245,7 +259,21 @@ struct CueIndex: Sendable {
         for start in tokens.indices where !tokens[start].isBoundary {
             let id = tokens[start].id
             if id >= 0 {
-                for p in startingWith[Int(id)] { attempt(p, at: start, listedUnderWord: true) }
+                // The patterns listed by this word alone and those listed by it and the next word, merged
+                // so that they are tried in pattern order, as if listed together.
+                let listed = startingWith[Int(id)]
+                let paired = start + 1 < tokens.count ? pairEntries(Int(id), then: tokens[start + 1].id) : 0..<0
+                var l = 0
+                var e = paired.lowerBound
+                while l < listed.count || e < paired.upperBound {
+                    if e == paired.upperBound || (l < listed.count && listed[l] < pairEntries[e].pattern) {
+                        attempt(listed[l], at: start, listedUnderWord: true)
+                        l += 1
+                    } else {
+                        attempt(pairEntries[e].pattern, at: start, listedUnderWord: true)
+                        e += 1
+                    }
+                }
             }
             if let firstByte = tokens[start].word.utf8.first {
                 for p in startingWithByte[Int(firstByte)] { attempt(p, at: start, listedUnderWord: false) }
@@ -287,9 +315,31 @@ struct CueIndex: Sendable {
         return element.optional ? match(rest, in: tokens, at: position, lastMatched: lastMatched) : nil
     }
 
-    /// Whether the words `ids` (a range of `idPool`) hold `id`.
+    /// The entries of `pairEntries` whose first word is `first` and second word is `second` (a binary search
+    /// among the first word's entries, sorted by second word).
+    private func pairEntries(_ first: Int, then second: Int32) -> Range<Int> {
+        let entries = startingWithPair[first]
+        var low = entries.lowerBound
+        var high = entries.upperBound
+        while low < high {
+            let middle = low + (high - low) / 2
+            if pairEntries[middle].second < second { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < entries.upperBound, pairEntries[end].second == second { end += 1 }
+        return low..<end
+    }
+
+    /// Whether the words `ids` (a range of `idPool`, sorted) hold `id`: a binary search, since the lists
+    /// tested most often are long ones (forty verbs after "you").
     private func holds(_ ids: Range<Int>, _ id: Int32) -> Bool {
-        ids.contains { idPool[$0] == id }
+        var low = ids.lowerBound
+        var high = ids.upperBound
+        while low < high {
+            let middle = low + (high - low) / 2
+            if idPool[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.upperBound && idPool[low] == id
     }
 
     /// Whether a word element accepts the token at `position`: one of its words, or a word starting with one

@@ -168,7 +168,7 @@ struct LearnedModel: Sendable {
         }
     }
 
-    /// `features`: the line's known features, by number, sorted and without repeats (`known`).
+    /// `features`: the line's known features, by number, without repeats (`ModelFeatures.numbers`).
     func decide(_ model: Linear, features: [Int]) -> Decision {
         // Whole ten-thousandths, summed exactly, as the trainer measured the dev figures (`predict` in
         // Training/train.py). Each weight fits `Int32`, so any line's sum fits `Int`. A class at a time, so the
@@ -231,7 +231,7 @@ struct LearnedModel: Sendable {
     }
 
     /// The features the model knows among `features` (found by name), by number, sorted, each once: the
-    /// definition `ModelFeatures` must agree with.
+    /// definition `ModelFeatures` must agree with (in any order).
     func known(_ features: [LineFeature]) -> [Int] {
         Array(Set(features.compactMap { vocabulary.numbers[$0.name] })).sorted()
     }

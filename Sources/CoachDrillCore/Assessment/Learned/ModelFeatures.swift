@@ -14,13 +14,12 @@ struct ModelFeatures: LineFeatureSink {
         self.vocabulary = vocabulary
     }
 
-    /// The known features, by number, sorted, each once: what the model sums.
+    /// The known features, by number, each once, in the order first found: what the model sums.
     var numbers: [Int] {
-        var numbers = found.map(\.feature)
-        numbers.sort()
+        var seen = FeatureSet(count: vocabulary.numbers.count)
         var unique: [Int] = []
-        unique.reserveCapacity(numbers.count)
-        for number in numbers where unique.last != number { unique.append(number) }
+        unique.reserveCapacity(found.count)
+        for (feature, _) in found where seen.insert(feature) { unique.append(feature) }
         return unique
     }
 
@@ -159,5 +158,27 @@ extension LearnedModel {
             }
             self.cueFeatures = cueFeatures
         }
+    }
+}
+
+/// A set of the model's feature numbers, one bit each: how a line's features drop their repeats. A long line
+/// finds several hundred features, many of them more than once ("you", "you want"); sorting them to find the
+/// repeats, or hashing them into a `Set`, cost more than the sums they feed, and a flag a feature would be
+/// 44 KB to clear for every line (this is 5.5 KB).
+struct FeatureSet {
+    private var words: [UInt64]
+
+    /// An empty set of the numbers 0 ..< `count`.
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// Adds `feature`; whether it was not there before.
+    mutating func insert(_ feature: Int) -> Bool {
+        let (word, bit) = feature.quotientAndRemainder(dividingBy: 64)
+        let mask: UInt64 = 1 << bit
+        guard words[word] & mask == 0 else { return false }
+        words[word] |= mask
+        return true
     }
 }
