@@ -37,7 +37,7 @@ struct ModelFeatures: LineFeatureSink {
         for t in clause {
             let word = tokens[t].word
             let span = tokens[t].start..<tokens[t].end
-            let entry = vocabulary.words[word]
+            let entry = vocabulary.entry(of: tokens[t])
             if let entry {
                 add(entry.word.plain, span)
                 if inAsk { add(entry.word.inAsk, span) }
@@ -91,6 +91,12 @@ extension LearnedModel {
             var client: Int?
         }
 
+        /// What the model knows about a token's word. The token must be numbered with `Lexicon.shared`, as
+        /// `LineReading` numbers it (or not numbered at all).
+        func entry(of token: Token) -> Word? {
+            token.id >= 0 ? wordsByLexiconID[Int(token.id)] : words[token.word]
+        }
+
         struct Pair: Hashable, Sendable {
             let first: Int
             let second: Int
@@ -98,6 +104,9 @@ extension LearnedModel {
 
         let numbers: [String: Int]
         let words: [String: Word]
+        /// `words` again for the words the `Lexicon` numbers, by that number: a token the tokenizer numbered
+        /// (most of a line's words: "you", "what", "next") finds its entry without hashing its word again.
+        private let wordsByLexiconID: [Word?]
         let pairs: [Pair: Numbers]
         /// The known features of each cue as a line can have it, by number, in the order named: built once
         /// here, so a line's cues cost a look-up each rather than five names built and hashed.
@@ -141,6 +150,7 @@ extension LearnedModel {
                     plain: numbers[Family.stem + stem], inAsk: numbers[Family.inAsk + Family.stem + stem])
             }
             self.words = words
+            wordsByLexiconID = Lexicon.shared.words.map { words[$0] }
             self.pairs = pairs
             var cueFeatures: [LineFeatures.CueFeatures: [Int]] = [:]
             let numbered = numbers
