@@ -10,10 +10,12 @@ struct CueMatch {
 /// The cue catalogue compiled once, and the one matcher of cue patterns against a line's tokens.
 ///
 /// Every word the patterns name has its number in the `Lexicon`, and tokens come numbered from the
-/// tokenizer, so testing a word is an integer look-up. Two indexes keep the work per line small without
+/// tokenizer, so testing a word is an integer look-up. Three indexes keep the work per line small without
 /// changing what matches:
 /// - patterns are listed under their possible first words, so each token tries only the few patterns
 ///   that can start with it (plus those that can start with anything, such as `learn* ...`);
+/// - a pattern that starts with two plain words ("how far|close ...", "asked for") is listed under
+///   both, so it is tried only where the next token is its second word (`pairEntries`);
 /// - a pattern's *anchor* is one required element after the first, of plain words: a line with none of
 ///   those words cannot match the pattern, so the pattern is not tried at all.
 struct CueIndex: Sendable {
