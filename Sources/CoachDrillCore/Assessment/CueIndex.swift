@@ -78,11 +78,11 @@ struct CueIndex: Sendable {
     private let idPool: [Int32]
     private let prefixPool: [Prefix]
     private let sequencePool: [Range<Int>]
-    /// The patterns that can start with a word, by the word's number, in pattern order (but those in
+    /// The patterns that can start with a word, by the word's number, in pattern order (except those in
     /// `startingWithPair`).
     private let startingWith: [[Int]]
     /// The patterns whose first element is one word and whose second is a required list of plain words right
-    /// after it ("you should", "what ... next"): most tries of a pattern would end at its second word, so
+    /// after it ("how far|close ...", "asked for"): most tries of a pattern would end at its second word, so
     /// these are listed by both. `pairEntries[startingWithPair[w]]` are the entries of first word `w`,
     /// sorted by second word, then by pattern.
     private let startingWithPair: [Range<Int>]
