@@ -100,10 +100,22 @@ final class LearnedModelTests: XCTestCase {
         for (text, client) in lines {
             let named = LineFeatures.of(text, clientLine: client)
             let fast = model.features(of: text, clientLine: client)
-            XCTAssertEqual(fast.numbers, model.known(named), text)
+            XCTAssertEqual(fast.numbers.sorted(), model.known(named), text)
+            XCTAssertEqual(Set(fast.numbers).count, fast.numbers.count, "\(text): a feature listed twice")
             func places(_ all: [(Int, Range<Int>?)]) -> [String] { all.map { "\($0.0)@\(String(describing: $0.1))" }.sorted() }
             let namedPlaces = named.compactMap { feature in model.vocabulary.numbers[feature.name].map { ($0, feature.span) } }
             XCTAssertEqual(places(fast.found.map { ($0.feature, $0.span) }), places(namedPlaces), text)
+        }
+    }
+
+    /// Evidence keeps the strongest features that point at words and quotes where each one is: that holds only
+    /// if every such feature has a place in the line. Checked on every corpus line.
+    func testEveryWordingFeatureHasAPlaceInTheLine() throws {
+        for line in try CorpusFile.lines() {
+            for feature in LineFeatures.of(line.text, clientLine: line.clientLine)
+            where EvidenceQuotes.isWording(feature.name) {
+                XCTAssertNotNil(feature.span, "\(line.text): \(feature.name) has no place")
+            }
         }
     }
 

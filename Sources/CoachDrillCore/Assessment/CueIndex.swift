@@ -10,10 +10,12 @@ struct CueMatch {
 /// The cue catalogue compiled once, and the one matcher of cue patterns against a line's tokens.
 ///
 /// Every word the patterns name has its number in the `Lexicon`, and tokens come numbered from the
-/// tokenizer, so testing a word is an integer look-up. Two indexes keep the work per line small without
+/// tokenizer, so testing a word is an integer look-up. Three indexes keep the work per line small without
 /// changing what matches:
 /// - patterns are listed under their possible first words, so each token tries only the few patterns
 ///   that can start with it (plus those that can start with anything, such as `learn* ...`);
+/// - a pattern that starts with two plain words ("how far|close ...", "asked for") is listed under
+///   both, so it is tried only where the next token is its second word (`pairEntries`);
 /// - a pattern's *anchor* is one required element after the first, of plain words: a line with none of
 ///   those words cannot match the pattern, so the pattern is not tried at all.
 struct CueIndex: Sendable {
@@ -59,6 +61,12 @@ struct CueIndex: Sendable {
         let firstIsOneWord: Bool
     }
 
+    /// A pattern listed by its first two words (see `startingWithPair`).
+    private struct PairEntry: Sendable {
+        let second: Int32
+        let pattern: Int
+    }
+
     /// The numbers of the words (a boundary's, `Lexicon.boundary`, is never crossed by a gap and never
     /// accepted by an element).
     let lexicon: Lexicon
@@ -70,8 +78,15 @@ struct CueIndex: Sendable {
     private let idPool: [Int32]
     private let prefixPool: [Prefix]
     private let sequencePool: [Range<Int>]
-    /// The patterns that can start with a word, by the word's number, in pattern order.
+    /// The patterns that can start with a word, by the word's number, in pattern order (except those in
+    /// `startingWithPair`).
     private let startingWith: [[Int]]
+    /// The patterns whose first element is one word and whose second is a required list of plain words right
+    /// after it ("how far|close ...", "asked for"): most tries of a pattern would end at its second word, so
+    /// these are listed by both. `pairEntries[startingWithPair[w]]` are the entries of first word `w`,
+    /// sorted by second word, then by pattern.
+    private let startingWithPair: [Range<Int>]
+    private let pairEntries: [PairEntry]
     /// The patterns that can start with more words than can be listed (a prefix, a gap, every element
     /// optional), by the first byte of the words they can start with, in pattern order.
     private let startingWithByte: [[Int]]
@@ -96,6 +111,7 @@ struct CueIndex: Sendable {
         var prefixPool: [Prefix] = []
         var sequencePool: [Range<Int>] = []
         var startingWith = [[Int]](repeating: [], count: lexicon.words.count)
+        var pairsStartingWith = [[PairEntry]](repeating: [], count: lexicon.words.count)
         var startingWithByte = [[Int]](repeating: [], count: 256)
         var anchoredBy = [[Int]](repeating: [], count: lexicon.words.count)
         var hasAnchor: [Bool] = []
@@ -112,7 +128,7 @@ struct CueIndex: Sendable {
                     case .gap(let n):
                         elementPool.append(Element(gap: n))
                     case .words(let words, let prefixes, let sequences, let optional):
-                        let ids = pooled(words.map(number).sorted())  // sorted: the same pool whatever the hashing
+                        let ids = pooled(words.map(number).sorted())  // sorted, for `holds`
                         prefixPool += prefixes.map(Prefix.init)
                         for sequence in sequences { sequencePool.append(pooled(sequence.map(number))) }
                         elementPool.append(
@@ -127,7 +143,16 @@ struct CueIndex: Sendable {
                     $0.gap == nil && !$0.optional && $0.prefixes.isEmpty && $0.sequences.isEmpty
                 } ?? false
                 patterns.append(Pattern(cue: c, elements: first..<elementPool.count, firstIsOneWord: firstIsOneWord))
-                if let firstWords = Self.firstWords(of: elements, idPool, sequencePool) {
+                let second = firstIsOneWord && elements.count > 1 ? elements[1] : nil
+                if let second, second.gap == nil, !second.optional, second.prefixes.isEmpty, second.sequences.isEmpty,
+                    let head = elements.first
+                {
+                    for firstID in idPool[head.ids] {
+                        for secondID in idPool[second.ids] {
+                            pairsStartingWith[Int(firstID)].append(PairEntry(second: secondID, pattern: p))
+                        }
+                    }
+                } else if let firstWords = Self.firstWords(of: elements, idPool, sequencePool) {
                     for id in firstWords { startingWith[Int(id)].append(p) }
                 } else {
                     for byte in Self.firstBytes(of: phrase) { startingWithByte[Int(byte)].append(p) }
@@ -146,6 +171,12 @@ struct CueIndex: Sendable {
         self.prefixPool = prefixPool
         self.sequencePool = sequencePool
         self.startingWith = startingWith
+        var pairEntries: [PairEntry] = []
+        startingWithPair = pairsStartingWith.map { entries in
+            pairEntries += entries.sorted { ($0.second, $0.pattern) < ($1.second, $1.pattern) }
+            return pairEntries.count - entries.count..<pairEntries.count
+        }
+        self.pairEntries = pairEntries
         self.startingWithByte = startingWithByte
         self.anchoredBy = anchoredBy
         self.possibleInAnyLine = hasAnchor.map { !$0 }
@@ -230,7 +261,21 @@ struct CueIndex: Sendable {
         for start in tokens.indices where !tokens[start].isBoundary {
             let id = tokens[start].id
             if id >= 0 {
-                for p in startingWith[Int(id)] { attempt(p, at: start, listedUnderWord: true) }
+                // The patterns listed by this word alone and those listed by it and the next word, merged
+                // so that they are tried in pattern order, as if listed together.
+                let listed = startingWith[Int(id)]
+                let paired = start + 1 < tokens.count ? pairEntries(Int(id), then: tokens[start + 1].id) : 0..<0
+                var l = 0
+                var e = paired.lowerBound
+                while l < listed.count || e < paired.upperBound {
+                    if e == paired.upperBound || (l < listed.count && listed[l] < pairEntries[e].pattern) {
+                        attempt(listed[l], at: start, listedUnderWord: true)
+                        l += 1
+                    } else {
+                        attempt(pairEntries[e].pattern, at: start, listedUnderWord: true)
+                        e += 1
+                    }
+                }
             }
             if let firstByte = tokens[start].word.utf8.first {
                 for p in startingWithByte[Int(firstByte)] { attempt(p, at: start, listedUnderWord: false) }
@@ -254,25 +299,59 @@ struct CueIndex: Sendable {
             }
             return nil
         }
-        if position < tokens.count, !tokens[position].isBoundary, accepts(element, tokens[position]),
+        if position < tokens.count, !tokens[position].isBoundary, accepts(element, tokens, at: position),
             let end = match(rest, in: tokens, at: position + 1, lastMatched: position)
         {
             return end
         }
-        for sequence in sequencePool[element.sequences] where position + sequence.count <= tokens.count {
-            guard sequence.indices.allSatisfy({ tokens[position + $0 - sequence.lowerBound].id == idPool[$0] }) else { continue }
+        // Index loops rather than slices of the pools: a slice holds a reference to its array, and counting
+        // those references was a few per cent of matching a line.
+        for s in element.sequences {
+            let sequence = sequencePool[s]
+            guard position + sequence.count <= tokens.count,
+                sequence.indices.allSatisfy({ tokens[position + $0 - sequence.lowerBound].id == idPool[$0] })
+            else { continue }
             let last = position + sequence.count - 1
             if let end = match(rest, in: tokens, at: last + 1, lastMatched: last) { return end }
         }
         return element.optional ? match(rest, in: tokens, at: position, lastMatched: lastMatched) : nil
     }
 
-    /// Whether a word element accepts a token: one of its words, or a word starting with one of its prefixes.
-    private func accepts(_ element: Element, _ token: Token) -> Bool {
-        if idPool[element.ids].contains(token.id) { return true }
-        let prefixes = prefixPool[element.prefixes]
-        guard !prefixes.isEmpty else { return false }
-        let firstByte = token.word.utf8.first
-        return prefixes.contains { $0.begins(token.word, firstByte: firstByte) }
+    /// The entries of `pairEntries` whose first word is `first` and second word is `second` (a binary search
+    /// among the first word's entries, sorted by second word).
+    private func pairEntries(_ first: Int, then second: Int32) -> Range<Int> {
+        let entries = startingWithPair[first]
+        var low = entries.lowerBound
+        var high = entries.upperBound
+        while low < high {
+            let middle = low + (high - low) / 2
+            if pairEntries[middle].second < second { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < entries.upperBound, pairEntries[end].second == second { end += 1 }
+        return low..<end
+    }
+
+    /// Whether the words `ids` (a range of `idPool`, sorted) hold `id`: a binary search, since the lists
+    /// tested most often are long ones (forty verbs after "you").
+    private func holds(_ ids: Range<Int>, _ id: Int32) -> Bool {
+        var low = ids.lowerBound
+        var high = ids.upperBound
+        while low < high {
+            let middle = low + (high - low) / 2
+            if idPool[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.upperBound && idPool[low] == id
+    }
+
+    /// Whether a word element accepts the token at `position`: one of its words, or a word starting with one
+    /// of its prefixes. (The token is read in place, and its word only for a prefix: copying a token copies
+    /// its word, and most elements have no prefix.)
+    private func accepts(_ element: Element, _ tokens: [Token], at position: Int) -> Bool {
+        if holds(element.ids, tokens[position].id) { return true }
+        guard !element.prefixes.isEmpty else { return false }
+        let word = tokens[position].word
+        let firstByte = word.utf8.first
+        return element.prefixes.contains { prefixPool[$0].begins(word, firstByte: firstByte) }
     }
 }

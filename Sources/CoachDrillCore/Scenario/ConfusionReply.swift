@@ -15,13 +15,16 @@ public enum ConfusionReply {
         /// Lines that look alike but are not confusion: it must not find them.
         public let counterexamples: [String]
 
+        /// The phrase's words and marks, split once: every reply line of a scenario is read against every
+        /// pattern when it loads.
+        fileprivate let parts: [Substring]
+
         init(_ phrase: String, examples: [String], counterexamples: [String] = []) {
             self.phrase = phrase
             self.examples = examples
             self.counterexamples = counterexamples
+            parts = phrase.split(separator: " ")
         }
-
-        fileprivate var parts: [Substring] { phrase.split(separator: " ") }
     }
 
     public static let patterns: [Pattern] = [

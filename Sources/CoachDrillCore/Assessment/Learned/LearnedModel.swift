@@ -147,6 +147,11 @@ struct LearnedModel: Sendable {
         /// the line has several times is listed once: the model counts it once. Worked out only when asked
         /// (a feedback line needs the few strongest; `explain` wants them all).
         func contributions(atLeast minimum: Double = -.infinity) -> [Contribution] {
+            unsortedContributions(atLeast: minimum).sorted { $0.comesBefore($1) }
+        }
+
+        /// The same, in the order of the line's features: for evidence, which needs only the strongest few.
+        func unsortedContributions(atLeast minimum: Double) -> [Contribution] {
             LearnedModel.contributions(model, features: features, for: winner, against: second, atLeast: minimum)
         }
     }
@@ -155,9 +160,15 @@ struct LearnedModel: Sendable {
     struct Contribution {
         let feature: Int
         let amount: Double
+
+        /// Whether this one is listed before `other`: the larger amount first, then the lower feature number,
+        /// so that the order never depends on the order the features were found in.
+        func comesBefore(_ other: Contribution) -> Bool {
+            amount != other.amount ? amount > other.amount : feature < other.feature
+        }
     }
 
-    /// `features`: the line's known features, by number, sorted and without repeats (`known`).
+    /// `features`: the line's known features, by number, without repeats (`ModelFeatures.numbers`).
     func decide(_ model: Linear, features: [Int]) -> Decision {
         // Whole ten-thousandths, summed exactly, as the trainer measured the dev figures (`predict` in
         // Training/train.py). Each weight fits `Int32`, so any line's sum fits `Int`. A class at a time, so the
@@ -181,7 +192,7 @@ struct LearnedModel: Sendable {
     }
 
     /// What each feature adds to `label` against `other` (for a secondary marker: why it, rather than the
-    /// primary one, was also likely).
+    /// primary one, was also likely), in the order of the line's features.
     func contributions(
         _ model: Linear, features: [Int], as label: String, against other: String, atLeast minimum: Double = -.infinity
     ) -> [Contribution] {
@@ -197,7 +208,7 @@ struct LearnedModel: Sendable {
             let amount = Double(model.scaledWeight(feature, k) - model.scaledWeight(feature, r)) / Linear.scale
             if amount >= minimum { found.append(Contribution(feature: feature, amount: amount)) }
         }
-        return found.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.feature < $1.feature }
+        return found
     }
 
     /// A marker other than the primary one is reported as a secondary reading from this probability up.
@@ -220,7 +231,7 @@ struct LearnedModel: Sendable {
     }
 
     /// The features the model knows among `features` (found by name), by number, sorted, each once: the
-    /// definition `ModelFeatures` must agree with.
+    /// definition `ModelFeatures` must agree with (in any order).
     func known(_ features: [LineFeature]) -> [Int] {
         Array(Set(features.compactMap { vocabulary.numbers[$0.name] })).sorted()
     }

@@ -274,17 +274,24 @@ extension LineFeatures {
         if rest.hasPrefix("cue:") { return "the cue \(after("cue:"))" }
         if rest.hasPrefix("reported-cue:") { return "the cue \(after("reported-cue:")), in reported speech" }
         if rest.hasPrefix("role:") {
-            let parts = after("role:").split(separator: "@")
-            let form = parts.count > 1 ? " in \(formDescription(String(parts[1])))" : ""
-            return "a \(parts.first.map(String.init) ?? "") cue\(form)\(finally)"
+            // `role:directive@statement`: a role, and the form of the clause it is in.
+            let role = after("role:")
+            guard let at = role.firstIndex(of: "@") else { return "a \(role) cue\(finally)" }
+            let form = formDescription(String(role[role.index(after: at)...]))
+            return "a \(role[..<at]) cue in \(form)\(finally)"
         }
-        if rest.hasPrefix("reported:") { return "'\(after("reported:").replacingOccurrences(of: "+", with: " "))' in reported speech" }
+        if rest.hasPrefix("reported:") { return "'\(spaced(after("reported:")))' in reported speech" }
         if let plus = rest.firstIndex(of: "+"), Words.actorWords.contains(String(rest[..<plus])) {
-            return "who acts: '\(rest.replacingOccurrences(of: "+", with: " "))'"
+            return "who acts: '\(spaced(rest))'"
         }
         if rest.hasPrefix("client:") { return "the client's word '\(after("client:"))'" }
         if rest.hasPrefix("shape:") { return "the turn's shape (\(after("shape:")))" }
         return name
+    }
+
+    /// `you+have` as "you have".
+    private static func spaced(_ actor: String) -> String {
+        String(actor.map { $0 == "+" ? " " : $0 })
     }
 
     private static func formDescription(_ form: String) -> String {

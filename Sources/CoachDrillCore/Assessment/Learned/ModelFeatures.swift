@@ -14,13 +14,12 @@ struct ModelFeatures: LineFeatureSink {
         self.vocabulary = vocabulary
     }
 
-    /// The known features, by number, sorted, each once: what the model sums.
+    /// The known features, by number, each once, in the order first found: what the model sums.
     var numbers: [Int] {
-        var numbers = found.map(\.feature)
-        numbers.sort()
+        var seen = FeatureSet(count: vocabulary.numbers.count)
         var unique: [Int] = []
-        unique.reserveCapacity(numbers.count)
-        for number in numbers where unique.last != number { unique.append(number) }
+        unique.reserveCapacity(found.count)
+        for (feature, _) in found where seen.insert(feature) { unique.append(feature) }
         return unique
     }
 
@@ -38,7 +37,7 @@ struct ModelFeatures: LineFeatureSink {
         for t in clause {
             let word = tokens[t].word
             let span = tokens[t].start..<tokens[t].end
-            let entry = vocabulary.words[word]
+            let entry = vocabulary.entry(of: tokens[t])
             if let entry {
                 add(entry.word.plain, span)
                 if inAsk { add(entry.word.inAsk, span) }
@@ -92,6 +91,12 @@ extension LearnedModel {
             var client: Int?
         }
 
+        /// What the model knows about a token's word. The token must be numbered with `Lexicon.shared`, as
+        /// `LineReading` numbers it (or not numbered at all).
+        func entry(of token: Token) -> Word? {
+            token.id >= 0 ? wordsByLexiconID[Int(token.id)] : words[token.word]
+        }
+
         struct Pair: Hashable, Sendable {
             let first: Int
             let second: Int
@@ -99,6 +104,9 @@ extension LearnedModel {
 
         let numbers: [String: Int]
         let words: [String: Word]
+        /// `words` again for the words the `Lexicon` numbers, by that number: a token the tokenizer numbered
+        /// (most of a line's words: "you", "what", "next") finds its entry without hashing its word again.
+        private let wordsByLexiconID: [Word?]
         let pairs: [Pair: Numbers]
         /// The known features of each cue as a line can have it, by number, in the order named: built once
         /// here, so a line's cues cost a look-up each rather than five names built and hashed.
@@ -142,6 +150,7 @@ extension LearnedModel {
                     plain: numbers[Family.stem + stem], inAsk: numbers[Family.inAsk + Family.stem + stem])
             }
             self.words = words
+            wordsByLexiconID = Lexicon.shared.words.map { words[$0] }
             self.pairs = pairs
             var cueFeatures: [LineFeatures.CueFeatures: [Int]] = [:]
             let numbered = numbers
@@ -159,5 +168,27 @@ extension LearnedModel {
             }
             self.cueFeatures = cueFeatures
         }
+    }
+}
+
+/// A set of the model's feature numbers, one bit each: how a line's features drop their repeats. A long line
+/// finds several hundred features, many of them more than once ("you", "you want"); sorting them to find the
+/// repeats, or hashing them into a `Set`, cost more than the sums they feed, and a flag a feature would be
+/// 44 KB to clear for every line (this is 5.5 KB).
+struct FeatureSet {
+    private var words: [UInt64]
+
+    /// An empty set of the numbers 0 ..< `count`.
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// Adds `feature`; whether it was not there before.
+    mutating func insert(_ feature: Int) -> Bool {
+        let (word, bit) = feature.quotientAndRemainder(dividingBy: 64)
+        let mask: UInt64 = 1 << bit
+        guard words[word] & mask == 0 else { return false }
+        words[word] |= mask
+        return true
     }
 }
