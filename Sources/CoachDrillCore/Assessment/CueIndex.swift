@@ -246,14 +246,18 @@ struct CueIndex: Sendable {
         // a cue whose last clause is this one has matched here already.
         var lastClauseOfCue = [Int](filledWith: -1, count: cues.count)
         var found: [CueMatch] = []
-        func attempt(_ p: Int, at start: Int, listedUnderWord: Bool) {
+        // `wordsMatched`: how many of the pattern's first elements the index has matched already (its first
+        // word, or its first two), so that matching goes on after them rather than testing them again.
+        func attempt(_ p: Int, at start: Int, wordsMatched: Int) {
             let pattern = patterns[p]
             let clause = clauseOf[start]
             guard possible[p], lastClauseOfCue[pattern.cue] != clause else { return }
             let end =
-                listedUnderWord && pattern.firstIsOneWord
-                ? match(pattern.elements.dropFirst(), in: tokens, at: start + 1, lastMatched: start)
-                : match(pattern.elements, in: tokens, at: start, lastMatched: nil)
+                wordsMatched == 0
+                ? match(pattern.elements, in: tokens, at: start, lastMatched: nil)
+                : match(
+                    pattern.elements.dropFirst(wordsMatched), in: tokens, at: start + wordsMatched,
+                    lastMatched: start + wordsMatched - 1)
             guard let end, end > start else { return }
             lastClauseOfCue[pattern.cue] = clause
             found.append(CueMatch(cue: references[pattern.cue], range: start..<end, clause: clause))
@@ -269,16 +273,16 @@ struct CueIndex: Sendable {
                 var e = paired.lowerBound
                 while l < listed.count || e < paired.upperBound {
                     if e == paired.upperBound || (l < listed.count && listed[l] < pairEntries[e].pattern) {
-                        attempt(listed[l], at: start, listedUnderWord: true)
+                        attempt(listed[l], at: start, wordsMatched: patterns[listed[l]].firstIsOneWord ? 1 : 0)
                         l += 1
                     } else {
-                        attempt(pairEntries[e].pattern, at: start, listedUnderWord: true)
+                        attempt(pairEntries[e].pattern, at: start, wordsMatched: 2)
                         e += 1
                     }
                 }
             }
             if let firstByte = tokens[start].word.utf8.first {
-                for p in startingWithByte[Int(firstByte)] { attempt(p, at: start, listedUnderWord: false) }
+                for p in startingWithByte[Int(firstByte)] { attempt(p, at: start, wordsMatched: 0) }
             }
         }
         return found
