@@ -46,7 +46,6 @@ public struct ScenarioLibrary: Sendable, Equatable {
         return ScenarioLibrary(directories: directories)
     }
 
-    /// The path of the running executable (via /proc/self/exe on Linux), if it can be found.
     /// `path` with every symbolic link resolved, by realpath(3): one call, where Foundation's
     /// `resolvingSymlinksInPath` walks the path a component at a time. Nil when it does not exist.
     static func realPath(_ path: String) -> String? {
@@ -55,6 +54,7 @@ public struct ScenarioLibrary: Sendable, Equatable {
         return String(cString: resolved)
     }
 
+    /// The path of the running executable (via /proc/self/exe on Linux), if it can be found.
     public static func currentExecutablePath() -> String? {
         #if os(Linux)
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {

@@ -9,7 +9,7 @@ enum ProcessBenchmarks {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
     }
 
-    /// Milliseconds from spawning `arguments` until `marker` appears on its standard output (median of runs).
+    /// Seconds from spawning `arguments` until `marker` appears on its standard output (median of runs).
     static func timeToOutput(_ arguments: [String], marker: String, runs: Int = 30) throws -> Double {
         var samples: [Double] = []
         for _ in 0..<runs {

@@ -146,7 +146,7 @@ public enum ConfusionReply {
                     properties.isAlphabetic || properties.numericType != nil
                     || (!word.isEmpty && Self.combiningMarks.contains(properties.generalCategory))
                 if isWordPart {
-                    word.append(contentsOf: String(scalar).utf8)
+                    UTF8.encode(scalar) { word.append($0) }
                 } else {
                     endWord()
                 }
