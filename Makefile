@@ -64,6 +64,7 @@ bench: setup
 	$(SWIFT) build -c release --product coachdrill
 	$(SWIFT) build -c release --product coachdrill-bench
 	$(SWIFT) build -c release --product bench-floor
+	$(SWIFT) build -c release --product bench-library-floor
 	.build/release/coachdrill-bench
 
 # Regenerates the cue catalogue's Swift (Sources/CoachDrillCore/Assessment/CueCatalogue+Generated.swift)

@@ -63,6 +63,14 @@ let package = Package(
         .executableTarget(name: "coachdrill-features", dependencies: ["CoachDrillCore"]),
         // The start-up floor `make bench` compares against: a Foundation tool that prints one line.
         .executableTarget(name: "bench-floor"),
+        // Beside it, the floor of the libraries `coachdrill play` starts with: ArgumentParser and Yams alone.
+        .executableTarget(
+            name: "bench-library-floor",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "CoachDrillCoreTests", dependencies: ["CoachDrillCore"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat"]),
         .testTarget(name: "CueDataTests", dependencies: ["CueData", "CoachDrillCore"]),

@@ -43,7 +43,18 @@ public struct ScenarioAnalysis: Sendable, Equatable {
 
 /// The pipeline: text -> located YAML tree -> scenario -> flow checks.
 enum ScenarioAnalyzer {
-    static func analyze(yaml: String, path: String, limits: LoadLimits, judgingLines: Bool) -> ScenarioAnalysis {
+    /// How far to look once a file has no errors. Everything found there is a warning, so loading, which
+    /// keeps only the scenario, stops before it.
+    enum Depth {
+        /// Errors only: what loading needs.
+        case errors
+        /// The flow checks' warnings too (unreachable beats, thin replies...).
+        case warnings
+        /// And the scenario's own lines judged by the assessor (`exemplar-misjudged`): what `lint` shows.
+        case warningsAndJudgedLines
+    }
+
+    static func analyze(yaml: String, path: String, limits: LoadLimits, depth: Depth) -> ScenarioAnalysis {
         let composed = YAMLComposer(path: path, limits: limits).compose(yaml)
         guard let root = composed.root else {
             return ScenarioAnalysis(scenario: nil, diagnostics: DiagnosticList(composed.diagnostics, source: yaml))
@@ -51,9 +62,9 @@ enum ScenarioAnalyzer {
         var decoder = ScenarioDecoder(path: path)
         let scenario = decoder.decode(root)
         var diagnostics = composed.diagnostics + decoder.diagnostics
-        if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
+        if depth != .errors, let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += ScenarioFlowChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
-            if judgingLines {
+            if depth == .warningsAndJudgedLines {
                 diagnostics += ExemplarChecks(scenario: scenario, sourceMap: decoder.sourceMap, path: path).run()
             }
         }
@@ -73,6 +84,7 @@ enum ScenarioAnalyzer {
 
     /// By position; stable for diagnostics at the same place. Exact repeats are dropped.
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }
         var seen: Set<Diagnostic> = []
         let unique = diagnostics.filter { seen.insert($0).inserted }
         return unique.enumerated().sorted { lhs, rhs in

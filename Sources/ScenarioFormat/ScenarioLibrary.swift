@@ -38,12 +38,20 @@ public struct ScenarioLibrary: Sendable, Equatable {
         }
         var directories = [join(currentDirectory, "Scenarios")]
         if let executablePath {
-            let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+            let resolved = URL(fileURLWithPath: Self.realPath(executablePath) ?? executablePath)
             let share = resolved.deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("share/coachdrill/Scenarios").standardizedFileURL.path
             if !directories.contains(share) { directories.append(share) }
         }
         return ScenarioLibrary(directories: directories)
+    }
+
+    /// `path` with every symbolic link resolved, by realpath(3): one call, where Foundation's
+    /// `resolvingSymlinksInPath` walks the path a component at a time. Nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The path of the running executable (via /proc/self/exe on Linux), if it can be found.

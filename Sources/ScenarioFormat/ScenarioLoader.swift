@@ -11,19 +11,20 @@ import CoachDrillCore
 public enum ScenarioLoader {
     /// Reads, parses and checks a file. Fails when any diagnostic is an error; warnings alone do not fail.
     ///
-    /// Loading does not judge the scenario's lines with the assessor (`exemplar-misjudged`): that needs the
-    /// learned model's weights, which take longer to read than everything else before the first prompt, and
-    /// its findings are warnings, which never stop a load. `lint` and `test` judge them.
+    /// Loading stops at errors: the checks of the whole scenario, which can only warn (the flow checks, and
+    /// the scenario's lines judged by the assessor, which needs the learned model's weights), never stop a
+    /// load, and a loaded scenario carries no warnings, so they are left to `lint` and `test`. The warnings
+    /// found on the way (the YAML's and the decoder's) still come with a failed load, for context.
     public static func load(contentsOf path: String, limits: LoadLimits = .default) -> Result<Scenario, DiagnosticList>
     {
-        analyze(contentsOf: path, limits: limits, judgingLines: false).result
+        analyze(contentsOf: path, limits: limits, depth: .errors).result
     }
 
     /// Parses and checks YAML text; `path` is only used in messages (and to compare the id with the file name).
     public static func load(yaml: String, path: String, limits: LoadLimits = .default) -> Result<
         Scenario, DiagnosticList
     > {
-        analyze(yaml: yaml, path: path, limits: limits, judgingLines: false).result
+        ScenarioAnalyzer.analyze(yaml: yaml, path: path, limits: limits, depth: .errors).result
     }
 
     /// Everything about a file, warnings included: what `lint` shows. `judgingLines: false` leaves out the
@@ -31,19 +32,26 @@ public enum ScenarioLoader {
     public static func analyze(
         contentsOf path: String, limits: LoadLimits = .default, judgingLines: Bool = true
     ) -> ScenarioAnalysis {
-        switch SourceFile.read(path, limits: limits) {
-        case .success(let text):
-            return analyze(yaml: text, path: path, limits: limits, judgingLines: judgingLines)
-        case .failure(let unreadable):
-            return ScenarioAnalysis(
-                scenario: nil, diagnostics: DiagnosticList([unreadable.diagnostic], source: unreadable.partialSource))
-        }
+        analyze(contentsOf: path, limits: limits, depth: judgingLines ? .warningsAndJudgedLines : .warnings)
     }
 
     /// Everything about YAML text, warnings included.
     public static func analyze(
         yaml: String, path: String, limits: LoadLimits = .default, judgingLines: Bool = true
     ) -> ScenarioAnalysis {
-        ScenarioAnalyzer.analyze(yaml: yaml, path: path, limits: limits, judgingLines: judgingLines)
+        ScenarioAnalyzer.analyze(
+            yaml: yaml, path: path, limits: limits, depth: judgingLines ? .warningsAndJudgedLines : .warnings)
+    }
+
+    private static func analyze(contentsOf path: String, limits: LoadLimits, depth: ScenarioAnalyzer.Depth)
+        -> ScenarioAnalysis
+    {
+        switch SourceFile.read(path, limits: limits) {
+        case .success(let text):
+            return ScenarioAnalyzer.analyze(yaml: text, path: path, limits: limits, depth: depth)
+        case .failure(let unreadable):
+            return ScenarioAnalysis(
+                scenario: nil, diagnostics: DiagnosticList([unreadable.diagnostic], source: unreadable.partialSource))
+        }
     }
 }

@@ -31,18 +31,6 @@ enum SourceFile {
                             .unreadableFile, "this is a folder, not a scenario file", at: .file(path),
                             help: "name a .yaml file inside it")))
         }
-        if let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-            size.intValue > limits.maxBytes
-        {
-            return .failure(
-                Unreadable(
-                    diagnostic:
-                        Diagnostic(
-                            .fileTooLarge,
-                            "file is \(size.intValue) bytes; scenario files are limited to \(limits.maxBytes) bytes",
-                            at: .file(path),
-                            help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
-        }
         let fd: Int32
         switch RegularFile.openForReading(path) {
         case .success(let opened): fd = opened
@@ -54,6 +42,18 @@ enum SourceFile {
                         help: "name a scenario file (.yaml); check its permissions")))
         }
         defer { close(fd) }
+        // The size as opened, so the message can give it; the bounded read below still guards a file that grows.
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > limits.maxBytes {
+            return .failure(
+                Unreadable(
+                    diagnostic:
+                        Diagnostic(
+                            .fileTooLarge,
+                            "file is \(info.st_size) bytes; scenario files are limited to \(limits.maxBytes) bytes",
+                            at: .file(path),
+                            help: "split the scenario into smaller ones; a real scenario is a few kilobytes")))
+        }
         var data = Data()
         // One byte past the limit is enough to know the file is too large.
         var failure: String?

@@ -3,13 +3,13 @@ import Foundation
 /// Whole-process measurements through the built executables: start-up against the floor of a minimal
 /// Foundation tool, and peak memory of a long session.
 enum ProcessBenchmarks {
-    static let all: [Benchmark] = [startupRatio, classifyProcess, peakMemory]
+    static let all: [Benchmark] = [startupRatio, libraryStartupRatio, defaultScenarioStartup, classifyProcess, peakMemory]
 
     static var productsFolder: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
     }
 
-    /// Milliseconds from spawning `arguments` until `marker` appears on its standard output (median of runs).
+    /// Seconds from spawning `arguments` until `marker` appears on its standard output (median of runs).
     static func timeToOutput(_ arguments: [String], marker: String, runs: Int = 30) throws -> Double {
         var samples: [Double] = []
         for _ in 0..<runs {
@@ -36,20 +36,53 @@ enum ProcessBenchmarks {
             process.waitUntilExit()
             guard seen.range(of: needle) != nil else { throw BenchError.failed("\(arguments[0]) never printed \(marker)") }
         }
-        samples.sort()
-        return samples[samples.count / 2]
+        return median(samples)
     }
 
     /// `coachdrill play` (scripted) until the client's first line, as a ratio to `bench-floor`.
     static let startupRatio = Benchmark(name: "play: start to first prompt vs floor (goal ≤ 1.5x)") {
-        let floor = try timeToOutput([productsFolder + "/bench-floor"], marker: "hello")
-        let play = try timeToOutput(
-            [productsFolder + "/coachdrill", "play", "Tests/Fixtures/play/closing-practice.yaml", "--no-transcript"],
-            marker: "Sam:")
+        let (play, floor) = try startupAgainstFloor(productsFolder + "/coachdrill", "--no-transcript")
         let ratio = play / floor
         return Benchmark.Outcome(
             result: String(format: "%.1f ms vs floor %.1f ms = %.2fx", play * 1000, floor * 1000, ratio),
             goal: "≤ 1.5x", met: ratio <= 1.5)
+    }
+
+    /// The same start with the libraries alone (`bench-library-floor`: ArgumentParser parsing play's options,
+    /// Yams parsing the same scenario). No goal: it shows how much of the row above is not CoachDrill's code.
+    static let libraryStartupRatio = Benchmark(name: "play: the same, ArgumentParser and Yams alone") {
+        let (libraries, floor) = try startupAgainstFloor(productsFolder + "/bench-library-floor")
+        let ratio = libraries / floor
+        return Benchmark.Outcome(
+            result: String(format: "%.1f ms vs floor %.1f ms = %.2fx", libraries * 1000, floor * 1000, ratio),
+            goal: "", met: nil)
+    }
+
+    /// The scenario `make play` starts (57 KB of YAML, where the fixture above has 2 KB): what a trainee
+    /// waits for. No goal of its own: most of the difference is Yams reading the longer file.
+    static let defaultScenarioStartup = Benchmark(name: "play: the same, make play's scenario") {
+        let (play, floor) = try startupAgainstFloor(
+            productsFolder + "/coachdrill", scenario: "Scenarios/new-manager-checklist.yaml", marker: "Dana:",
+            "--no-transcript")
+        let ratio = play / floor
+        return Benchmark.Outcome(
+            result: String(format: "%.1f ms vs floor %.1f ms = %.2fx", play * 1000, floor * 1000, ratio),
+            goal: "", met: nil)
+    }
+
+    /// Seconds from start until `program play <scenario>` prints the client's name (`marker`), and until
+    /// `bench-floor` prints its line (the medians of 30 runs each, the floor's first).
+    static func startupAgainstFloor(
+        _ program: String, scenario: String = "Tests/Fixtures/play/closing-practice.yaml", marker: String = "Sam:",
+        _ options: String...
+    ) throws -> (program: Double, floor: Double) {
+        let floor = try timeToOutput([productsFolder + "/bench-floor"], marker: "hello")
+        let start = try timeToOutput([program, "play", scenario] + options, marker: marker)
+        return (start, floor)
+    }
+
+    static func median(_ samples: [Double]) -> Double {
+        samples.sorted()[samples.count / 2]
     }
 
     /// `coachdrill classify` over 100,000 lines as a process, output to a pipe (read and discarded): issue 14's

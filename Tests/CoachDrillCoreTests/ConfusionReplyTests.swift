@@ -26,6 +26,22 @@ import Testing
         }
     }
 
+    /// Lines are read a Unicode scalar at a time: curly quotes, an ellipsis character, accents however they
+    /// are encoded and other scripts must read as they would typed plainly.
+    @Test func typographyDoesNotChangeTheReading() {
+        for line in [
+            "You’ve lost me.", "I don’t follow.", "Sorry… what?", "Huh…? Meaning?", "Café? What do you mean?",
+            "Cafe\u{301}? What do you mean?", "日本語。What do you mean?", "WHAT DO YOU MEAN?!",
+        ] {
+            #expect(ConfusionReply.isConfusion(line), "\(line)")
+        }
+        for line in [
+            "I know what you mean…", "Naïve, maybe. I don’t follow through on things.", "Pardon my French…",
+        ] {
+            #expect(!ConfusionReply.isConfusion(line), "\(line)")
+        }
+    }
+
     @Test func ordinaryRepliesAreNot() {
         for line in [
             "Mm. Another thing for the list.", "Honestly, I can't do a plan today. Sorry. Maybe we should just leave it.",

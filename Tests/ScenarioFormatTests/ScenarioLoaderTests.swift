@@ -148,6 +148,24 @@ import Testing
         #expect((try? analysis.result.get()) != nil)
     }
 
+    /// `load` skips the whole-scenario checks because they can only warn. If one ever reported an error,
+    /// `load` would accept a file that `lint` refuses: so every scenario and lint fixture, clean and broken,
+    /// must load exactly when its full analysis has no error.
+    @Test func loadingAgreesWithTheFullAnalysisOnEveryFile() throws {
+        let folders = [Fixtures.root + "/../../../Scenarios", Fixtures.clean, Fixtures.broken, Fixtures.root + "/single-reply-set"]
+        var checked = 0
+        for folder in folders {
+            for name in Fixtures.yamlFiles(in: folder) {
+                let path = folder + "/" + name
+                let loads = (try? ScenarioLoader.load(contentsOf: path).get()) != nil
+                let analysis = ScenarioLoader.analyze(contentsOf: path, judgingLines: false)
+                #expect(loads == analysis.diagnostics.errors.isEmpty, "\(name)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
     @Test func renderingSanitisesControlCharactersFromTheFile() throws {
         // A key spelled with an escape sequence (in the message) and a raw bidi override (in the quoted line).
         let yaml = "id: x\ntitle: [a\u{202E}b]\n\"\\e[31mkey\": 1\n"

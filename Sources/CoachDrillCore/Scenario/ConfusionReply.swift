@@ -15,15 +15,44 @@ public enum ConfusionReply {
         /// Lines that look alike but are not confusion: it must not find them.
         public let counterexamples: [String]
 
-        /// The phrase's words and marks, split once: every reply line of a scenario is read against every
+        /// The phrase's words and marks, read once: every reply line of a scenario is read against every
         /// pattern when it loads.
-        fileprivate let parts: [Substring]
+        fileprivate let parts: [Part]
+        /// The phrase's words: a line without all of them cannot match, and most lines are let go at this.
+        fileprivate let words: [String]
 
         init(_ phrase: String, examples: [String], counterexamples: [String] = []) {
             self.phrase = phrase
             self.examples = examples
             self.counterexamples = counterexamples
-            parts = phrase.split(separator: " ")
+            parts = phrase.split(separator: " ").map(Part.init)
+            words = parts.compactMap { part in
+                if case .word(let word) = part { word } else { nil }
+            }
+        }
+    }
+
+    /// One element of a pattern's phrase.
+    fileprivate enum Part {
+        /// `^`
+        case sentenceStart
+        /// `|`
+        case sentenceEnd
+        /// `$`
+        case lineEnd
+        /// `*`
+        case anyWord
+        /// A word, or `?` (a sentence end is a word of the line).
+        case word(String)
+
+        init(_ text: Substring) {
+            switch text {
+            case "^": self = .sentenceStart
+            case "|": self = .sentenceEnd
+            case "$": self = .lineEnd
+            case "*": self = .anyWord
+            default: self = .word(String(text))
+            }
         }
     }
 
@@ -72,7 +101,8 @@ public enum ConfusionReply {
     /// The first pattern that finds confusion in `line`, or nil.
     public static func pattern(in line: String) -> Pattern? {
         let words = Self.words(line)
-        return patterns.first { matches($0.parts, words) }
+        let present = Set(words)
+        return patterns.first { $0.words.allSatisfy(present.contains) && matches($0.parts, words) }
     }
 
     public static func isConfusion(_ line: String) -> Bool {
@@ -81,52 +111,79 @@ public enum ConfusionReply {
 
     /// A line's words, lower-cased with straight apostrophes, and its sentence ends (`.`, `!`, `?`) as
     /// words of their own; an ellipsis ("...", "…") is a pause, and other punctuation only separates words.
-    static func words(_ line: String) -> [Substring] {
-        var normalized = ""
-        let characters = Array(line.lowercased())
-        for (index, character) in characters.enumerated() {
-            switch character {
-            case "’", "‘": normalized.append("'")
-            case "?", "!": normalized += " \(character) "
+    ///
+    /// Read a Unicode scalar at a time (every reply line of a scenario is read here when it loads, and
+    /// scalars are much cheaper than Characters): letters and digits make words, and a combining mark
+    /// stays with the word it follows, so an accented letter is kept whole however it is encoded.
+    static func words(_ line: String) -> [String] {
+        let scalars = Array(line.lowercased().unicodeScalars)
+        var words: [String] = []
+        // The word so far, as UTF-8.
+        var word: [UInt8] = []
+        func endWord() {
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "a"..."z", "0"..."9", "'":
+                word.append(UInt8(scalar.value))
+            case "’", "‘":
+                word.append(UInt8(ascii: "'"))
+            case "?", "!":
+                endWord()
+                words.append(String(scalar))
             case ".":
+                endWord()
                 let inEllipsis =
-                    (index + 1 < characters.count && characters[index + 1] == ".")
-                    || (index > 0 && characters[index - 1] == ".")
-                normalized += inEllipsis ? " " : " . "
+                    (index + 1 < scalars.count && scalars[index + 1] == ".") || (index > 0 && scalars[index - 1] == ".")
+                if !inEllipsis { words.append(".") }
+            case _ where scalar.isASCII:
+                endWord()
             default:
-                let isWordPart = character.isLetter || character.isNumber || character == "'"
-                normalized.append(isWordPart ? character : " ")
+                let properties = scalar.properties
+                let isWordPart =
+                    properties.isAlphabetic || properties.numericType != nil
+                    || (!word.isEmpty && Self.combiningMarks.contains(properties.generalCategory))
+                if isWordPart {
+                    UTF8.encode(scalar) { word.append($0) }
+                } else {
+                    endWord()
+                }
             }
         }
-        return normalized.split(separator: " ")
+        endWord()
+        return words
     }
 
-    private static func isSentenceEnd(_ word: Substring) -> Bool {
+    private static let combiningMarks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .spacingMark, .enclosingMark]
+
+    private static func isSentenceEnd(_ word: String) -> Bool {
         word == "." || word == "!" || word == "?"
     }
 
     /// Whether the pattern's parts occur in the words, starting anywhere (or where `^` allows).
-    private static func matches(_ parts: [Substring], _ words: [Substring]) -> Bool {
-        words.indices.contains { matches(parts[...], words, from: $0) } || (words.isEmpty && parts.isEmpty)
+    private static func matches(_ parts: [Part], _ words: [String]) -> Bool {
+        words.indices.contains { matches(parts, words, from: $0) } || (words.isEmpty && parts.isEmpty)
     }
 
-    private static func matches(_ parts: ArraySlice<Substring>, _ words: [Substring], from start: Int) -> Bool {
+    private static func matches(_ parts: [Part], _ words: [String], from start: Int) -> Bool {
         var position = start
         for part in parts {
             switch part {
-            case "^":
+            case .sentenceStart:
                 guard position == 0 || isSentenceEnd(words[position - 1]) else { return false }
-            case "|":
+            case .sentenceEnd:
                 if position == words.count { continue }
                 guard isSentenceEnd(words[position]) else { return false }
-            case "$":
+            case .lineEnd:
                 while position < words.count, isSentenceEnd(words[position]) { position += 1 }
                 guard position == words.count else { return false }
-            case "*":
+            case .anyWord:
                 guard position < words.count, !isSentenceEnd(words[position]) else { return false }
                 position += 1
-            default:
-                guard position < words.count, words[position] == part else { return false }
+            case .word(let word):
+                guard position < words.count, words[position] == word else { return false }
                 position += 1
             }
         }

@@ -61,7 +61,7 @@ struct PlayCommand: ParsableCommand {
         let interactive = reader is EditLineReader
         if !interactive { reader = ScriptLineReader(reader) }
 
-        let library = ScenarioLibrary.standard(scenariosOption: scenarios)
+        let library = ScenarioLibrary.standard(scenariosOption: scenarios, environment: environment)
         let path = try choosePath(library: library, reader: reader, interactive: interactive)
         let loaded: Scenario
         switch ScenarioLoader.load(contentsOf: path) {
