@@ -27,7 +27,8 @@ play: setup
 
 test: setup test-tools lrs-venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@# Where apt-get installs the tools the tests drive, a missing one fails its test (TestPrerequisite.swift).
+	COACHDRILL_TEST_TOOLS=$$(command -v apt-get >/dev/null 2>&1 && echo required || echo optional) $(SWIFT) test --skip-build
 
 # Ralph, the Learning Record Store the LRS tests send statements to, pinned in Tests/LRS/requirements.txt,
 # in a virtual environment of its own (made again when the requirements change).
@@ -41,7 +42,8 @@ $(LRS_VENV)/.installed: Tests/LRS/requirements.txt
 # What the tests drive besides coachdrill, installed with apt-get when missing (as root, or with sudo):
 # Chromium draws the class report at 1280 px and on A4, and pdftoppm (poppler-utils) turns the A4 PDF into
 # pictures; the OpenSSH server and client carry `coachdrill serve` and its tests; python3 and its venv
-# module hold the LRS (lrs-venv). Where one cannot be installed, the test that needs it is skipped and says why.
+# module hold the LRS (lrs-venv). Where apt-get is missing, a test whose tool is absent is skipped and says
+# why; where apt-get exists, the tools are expected, and a missing one fails its test.
 test-tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium fonts-dejavu-core"; \
@@ -55,7 +57,7 @@ test-tools:
 	  echo "Installing what the tests drive:$$missing..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
-	    || echo "note: could not install$$missing; the tests that need them will be skipped" >&2; \
+	    || echo "note: could not install$$missing; the tests that need them will fail" >&2; \
 	else \
 	  echo "note:$$missing not found and apt-get is not available; the tests that need them will be skipped" >&2; \
 	fi

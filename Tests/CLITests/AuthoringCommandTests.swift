@@ -29,7 +29,6 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testShippedScenariosLintCleanUnderStrict() throws {
-        try XCTSkipUnless(LibraryConversion.isComplete, LibraryConversion.pendingNote)
         let result = try CoachDrillBinary.run(["lint", "--strict", "Scenarios"])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }
@@ -37,7 +36,6 @@ final class AuthoringCommandTests: XCTestCase {
     /// Issue 5: every shipped scenario's checks pass through the real engine, and together they visit every
     /// beat and conditional branch, and (issue 15) every reply set.
     func testShippedScenariosPassTheirChecksWithFullCoverage() throws {
-        try XCTSkipUnless(LibraryConversion.isComplete, LibraryConversion.pendingNote)
         let result = try CoachDrillBinary.run(["test", "--coverage", "--strict", "Scenarios"])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertFalse(result.stdout.contains("not covered"), result.stdout)

@@ -32,7 +32,7 @@ final class ClassReportScreenshotTests: XCTestCase {
 
     func testTheClassReportFitsAProjectorAndA4() throws {
         guard let chromium = ExternalTool.find(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw XCTSkip("Chromium is not installed here (make test installs it where apt-get can)")
+            throw TestPrerequisite.missing("Chromium is not installed here (make test installs it where apt-get can)")
         }
         let results = folder + "/results"
         let room: [(String, [String])] = [

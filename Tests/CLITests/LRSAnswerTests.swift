@@ -46,7 +46,7 @@ final class LRSAnswerTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
-        else { throw XCTSkip("python3 is not installed: the fake LRS runs on it") }
+        else { throw TestPrerequisite.missing("python3 is not installed: the fake LRS runs on it") }
         folder = NSTemporaryDirectory() + "cd-lrs-answers-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Self.script.write(toFile: folder + "/fake_lrs.py", atomically: true, encoding: .utf8)
@@ -60,7 +60,7 @@ final class LRSAnswerTests: XCTestCase {
         server = process
         let deadline = Date(timeIntervalSinceNow: 20)
         while !LoopbackPort.isListening(port) {
-            guard Date() < deadline, process.isRunning else { throw XCTSkip("the fake LRS did not start") }
+            guard Date() < deadline, process.isRunning else { throw TestPrerequisite.Missing(description: "the fake LRS did not start") }
             Thread.sleep(forTimeInterval: 0.1)
         }
     }

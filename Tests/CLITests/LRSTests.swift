@@ -22,7 +22,7 @@ final class LRSTests: XCTestCase {
     override func setUpWithError() throws {
         let ralph = CoachDrillBinary.packageRoot.appendingPathComponent(".build-venv-lrs/bin/ralph").path
         guard FileManager.default.isExecutableFile(atPath: ralph) else {
-            throw XCTSkip("Ralph is not installed: make test installs it into .build-venv-lrs (make lrs-venv)")
+            throw TestPrerequisite.missing("Ralph is not installed: make test installs it into .build-venv-lrs (make lrs-venv)")
         }
         folder = NSTemporaryDirectory() + "cd-lrs-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -64,7 +64,8 @@ final class LRSTests: XCTestCase {
         let deadline = Date(timeIntervalSinceNow: 90)
         while !LoopbackPort.isListening(port) {
             guard Date() < deadline, process.isRunning else {
-                throw XCTSkip("Ralph did not start: " + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? ""))
+                throw TestPrerequisite.Missing(
+                    description: "Ralph did not start: " + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? ""))
             }
             Thread.sleep(forTimeInterval: 0.2)
         }

@@ -28,13 +28,7 @@ final class PlaythroughTests: XCTestCase {
             let problems = try Playthrough(scenarioPath: folder + "/" + file, scriptPath: script).problems()
             XCTAssertEqual(problems, [], "\(id):\n" + problems.joined(separator: "\n"))
         }
-        // Until the converted library and its scripts are copied in, a scenario without a script is skipped;
-        // once LibraryConversion.isComplete, a missing script is a failure.
-        if LibraryConversion.isComplete {
-            XCTAssertEqual(missing, [], "scenarios with no playthrough script in Tests/Fixtures/playthrough")
-        } else if !missing.isEmpty {
-            throw XCTSkip("no playthrough script yet for \(missing.joined(separator: ", ")); " + LibraryConversion.pendingNote)
-        }
+        XCTAssertEqual(missing, [], "scenarios with no playthrough script in Tests/Fixtures/playthrough")
     }
 
     /// The example: the v2 quiet finisher, played with partnering, advice, an unclear line and a closing.

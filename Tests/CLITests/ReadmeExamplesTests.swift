@@ -11,11 +11,11 @@ import XCTest
 final class ReadmeExamplesTests: XCTestCase {
     func testTheReadmesShellExamplesWorkOnAFreshClone() throws {
         guard let git = ExternalTool.find(["git"]), let bash = ExternalTool.find(["bash"]) else {
-            throw XCTSkip("git and bash are needed to clone and run the examples")
+            throw TestPrerequisite.missing("git and bash are needed to clone and run the examples")
         }
         let root = CoachDrillBinary.packageRoot.path
         guard FileManager.default.fileExists(atPath: root + "/.git") else {
-            throw XCTSkip("not a git checkout, so there is nothing to clone")
+            throw TestPrerequisite.missing("a git checkout to clone (this folder is not one)")
         }
         let folder = NSTemporaryDirectory() + "cd-readme-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -15,7 +15,7 @@ final class ServeTests: XCTestCase {
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"), let client = ExternalTool.find(["ssh"]),
               let keygen = ExternalTool.find(["ssh-keygen"])
-        else { throw XCTSkip("OpenSSH is not installed: make test installs openssh-server and openssh-client") }
+        else { throw TestPrerequisite.missing("OpenSSH is not installed: make test installs openssh-server and openssh-client") }
         ssh = client
         folder = NSTemporaryDirectory() + "cd-serve-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -23,7 +23,7 @@ final class ServeTests: XCTestCase {
             let made = try ExternalTool.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", folder + "/key\(person)"])
             XCTAssertEqual(made.status, 0, made.stderr)
         }
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { throw XCTSkip("no user name") }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { throw TestPrerequisite.missing("a user name for this uid (sshd logs in as it)") }
         user = String(cString: name)
         port = try LoopbackPort.free()
     }
